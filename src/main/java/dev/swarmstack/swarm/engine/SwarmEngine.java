@@ -1,0 +1,69 @@
+package dev.swarmstack.swarm.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the core needs from a swarm manager. Every call has a timeout and fails with an
+ * {@link EngineException}. Specs are Engine API JSON ({@code ServiceSpec}, {@code NetworkCreateRequest},
+ * {@code SecretSpec}, {@code ConfigSpec}).
+ */
+public interface SwarmEngine extends AutoCloseable {
+
+  /** {@code GET /info}: the engine's version and this node's swarm role. */
+  EngineInfo info();
+
+  /** Services whose labels contain every entry of {@code labels} (empty: all services). */
+  List<EngineObject> listServices(Map<String, String> labels);
+
+  Optional<EngineObject> inspectService(String idOrName);
+
+  /** @return the new service's id */
+  String createService(ObjectNode spec, Optional<RegistryAuth> auth);
+
+  void updateService(String id, long version, ObjectNode spec, Optional<RegistryAuth> auth);
+
+  void removeService(String id);
+
+  /** Tasks matching the filters ({@code service}, {@code label}, {@code desired-state}, ...). */
+  List<ObjectNode> listTasks(Map<String, List<String>> filters);
+
+  List<ObjectNode> listNodes();
+
+  List<EngineObject> listNetworks(Map<String, String> labels);
+
+  Optional<EngineObject> inspectNetwork(String idOrName);
+
+  /** @return the new network's id */
+  String createNetwork(ObjectNode request);
+
+  void removeNetwork(String idOrName);
+
+  List<EngineObject> listSecrets(Map<String, String> labels);
+
+  String createSecret(ObjectNode spec);
+
+  void updateSecret(String id, long version, ObjectNode spec);
+
+  void removeSecret(String id);
+
+  List<EngineObject> listConfigs(Map<String, String> labels);
+
+  String createConfig(ObjectNode spec);
+
+  void updateConfig(String id, long version, ObjectNode spec);
+
+  void removeConfig(String id);
+
+  /**
+   * {@code GET /distribution/{image}/json}: the digest of {@code image} in its registry.
+   *
+   * @return the digest ({@code sha256:...}), or empty when the registry can't be reached or doesn't know it
+   */
+  Optional<String> imageDigest(String image, Optional<RegistryAuth> auth);
+
+  @Override
+  void close();
+}

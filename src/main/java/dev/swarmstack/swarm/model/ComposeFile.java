@@ -1,0 +1,39 @@
+package dev.swarmstack.swarm.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+import java.util.SortedMap;
+
+/** A whole stack: the merged compose files plus the pom's definitions. Maps are sorted by key. */
+@JsonPropertyOrder({"version", "services", "networks", "volumes", "secrets", "configs"})
+public record ComposeFile(
+    String version,
+    SortedMap<String, Service> services,
+    SortedMap<String, Network> networks,
+    SortedMap<String, Volume> volumes,
+    SortedMap<String, FileObject> secrets,
+    SortedMap<String, FileObject> configs,
+    @JsonAnySetter @JsonAnyGetter SortedMap<String, Object> extensions) {
+
+  public Map<String, Service> servicesOrEmpty() {
+    return services == null ? Map.of() : services;
+  }
+
+  public Map<String, Network> networksOrEmpty() {
+    return networks == null ? Map.of() : networks;
+  }
+
+  public Map<String, Volume> volumesOrEmpty() {
+    return volumes == null ? Map.of() : volumes;
+  }
+
+  public Map<String, FileObject> secretsOrEmpty() {
+    return secrets == null ? Map.of() : secrets;
+  }
+
+  public Map<String, FileObject> configsOrEmpty() {
+    return configs == null ? Map.of() : configs;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.swarmstack.swarm.problem;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The user's stack definition is wrong. Carries every error found, not only the first; the Maven layer
+ * turns it into a {@code MojoFailureException}.
+ */
+public class StackException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<Problem> problems;
+
+  public StackException(List<Problem> problems) {
+    super(describe(problems));
+    this.problems = List.copyOf(problems);
+  }
+
+  public StackException(Origin origin, String message) {
+    this(List.of(Problem.error(origin, message)));
+  }
+
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  private static String describe(List<Problem> problems) {
+    if (problems.size() == 1) {
+      return problems.get(0).toString();
+    }
+    return problems.size() + " problems in the stack definition:"
+        + problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining());
+  }
+}
