@@ -34,6 +34,8 @@ public final class DeployPlan {
   /** Ids of every secret and config in the swarm by name, completed with the created ones while applying. */
   final Map<String, String> secretIds = new HashMap<>();
   final Map<String, String> configIds = new HashMap<>();
+  /** Ids of every network by name (and by id), to compare service attachments, which the engine stores by id. */
+  final Map<String, String> networkIds = new HashMap<>();
 
   DeployPlan(String namespace) {
     this.namespace = namespace;

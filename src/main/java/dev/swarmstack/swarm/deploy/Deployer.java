@@ -39,7 +39,7 @@ public final class Deployer {
 
   /** Reads the swarm and checks everything; writes nothing. */
   public DeployPlan plan(String namespace, ConvertedStack stack, DeployOptions options) {
-    ManagerCheck.requireManager(engine.info());
+    engine.info().requireManager(engine.address());
     return new Planner(engine, log).plan(namespace, stack, options);
   }
 

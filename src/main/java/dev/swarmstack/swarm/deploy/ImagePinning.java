@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.deploy;
 
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.RegistryAuth;
+import dev.swarmstack.swarm.engine.RegistryHosts;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ final class ImagePinning {
   }
 
   Optional<RegistryAuth> credentialsFor(String image) {
-    return options.credentials().apply(ImageReference.parse(image).registry());
+    return options.credentials().apply(RegistryHosts.of(image));
   }
 
   /**

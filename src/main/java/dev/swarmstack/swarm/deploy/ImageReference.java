@@ -5,12 +5,8 @@ package dev.swarmstack.swarm.deploy;
  * {@code [registry/]path[:tag][@digest]}.
  *
  * @param name everything before the tag, as written
- * @param registry the registry host, {@link #DOCKER_HUB} when the name has none
  */
-record ImageReference(String name, String registry, String tag, String digest) {
-
-  /** The registry host that images without one come from; credentials for it are looked up under this name. */
-  static final String DOCKER_HUB = "docker.io";
+record ImageReference(String name, String tag, String digest) {
 
   static ImageReference parse(String image) {
     String rest = image;
@@ -26,11 +22,7 @@ record ImageReference(String name, String registry, String tag, String digest) {
       tag = rest.substring(colon + 1);
       rest = rest.substring(0, colon);
     }
-    int slash = rest.indexOf('/');
-    String first = slash < 0 ? "" : rest.substring(0, slash);
-    // the first path component is a registry only if it looks like a host: the grammar's rule
-    boolean hasRegistry = first.contains(".") || first.contains(":") || first.equals("localhost");
-    return new ImageReference(rest, hasRegistry ? first : DOCKER_HUB, tag, digest);
+    return new ImageReference(rest, tag, digest);
   }
 
   boolean hasDigest() {

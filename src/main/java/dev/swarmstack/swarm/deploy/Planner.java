@@ -43,6 +43,10 @@ final class Planner {
     Map<String, EngineObject> allConfigs = byName(engine.listConfigs(Map.of()));
     allSecrets.forEach((name, secret) -> plan.secretIds.put(name, secret.id()));
     allConfigs.forEach((name, config) -> plan.configIds.put(name, config.id()));
+    for (EngineObject network : engine.listNetworks(Map.of())) {
+      plan.networkIds.put(network.name(), network.id());
+      plan.networkIds.put(network.id(), network.id());
+    }
 
     if (options.prune()) {
       planRemovals(plan, "service", stackServices, stack.services(), plan.servicesToRemove);

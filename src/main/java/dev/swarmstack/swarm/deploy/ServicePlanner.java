@@ -70,20 +70,36 @@ final class ServicePlanner {
     return copy;
   }
 
-  /** Compared with object ids filled in; a reference to a secret or config still to be created is a difference. */
+  /**
+   * Compared as the engine stores it: secret and config references carry ids, and network attachments name the
+   * network by id. A reference to an object still to be created is a difference by itself.
+   */
   private static List<String> differences(DeployPlan plan, ServiceWrite write) {
-    for (String field : List.of("Secrets", "Configs")) {
-      Map<String, String> ids = field.equals("Secrets") ? plan.secretIds : plan.configIds;
-      String nameField = field.equals("Secrets") ? "SecretName" : "ConfigName";
-      for (JsonNode reference : write.spec().path("TaskTemplate").path("ContainerSpec").path(field)) {
-        if (!ids.containsKey(reference.path(nameField).asText())) {
-          return List.of("/TaskTemplate/ContainerSpec/" + field);
-        }
-      }
+    ObjectNode containerSpec = (ObjectNode) write.spec().path("TaskTemplate").path("ContainerSpec");
+    if (!allKnown(containerSpec.path("Secrets"), "SecretName", plan.secretIds)) {
+      return List.of("/TaskTemplate/ContainerSpec/Secrets");
+    }
+    if (!allKnown(containerSpec.path("Configs"), "ConfigName", plan.configIds)) {
+      return List.of("/TaskTemplate/ContainerSpec/Configs");
+    }
+    if (!allKnown(write.spec().path("TaskTemplate").path("Networks"), "Target", plan.networkIds)) {
+      return List.of("/TaskTemplate/Networks");
     }
     ObjectNode desired = ServiceSpecs.withObjectIds(specForUpdate(write.spec(), write.existing()), plan.secretIds,
         plan.configIds);
+    for (JsonNode attachment : desired.path("TaskTemplate").path("Networks")) {
+      ((ObjectNode) attachment).put("Target", plan.networkIds.get(attachment.path("Target").asText()));
+    }
     return SpecComparison.differences(desired, write.existing().spec());
+  }
+
+  private static boolean allKnown(JsonNode references, String nameField, Map<String, String> ids) {
+    for (JsonNode reference : references) {
+      if (!ids.containsKey(reference.path(nameField).asText())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String describe(List<String> differences) {

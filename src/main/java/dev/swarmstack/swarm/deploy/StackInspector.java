@@ -65,7 +65,7 @@ public final class StackInspector {
 
   /** Every stack with its number of services, by name. */
   public List<StackRow> stacks() {
-    ManagerCheck.requireManager(engine.info());
+    engine.info().requireManager(engine.address());
     Map<String, Integer> counts = new TreeMap<>();
     for (EngineObject service : engine.listServices(Map.of())) {
       String namespace = StackLabels.label(service, StackLabels.NAMESPACE);
@@ -78,7 +78,7 @@ public final class StackInspector {
 
   /** The stack's services by name; empty when the stack has none. */
   public List<ServiceRow> services(String namespace) {
-    ManagerCheck.requireManager(engine.info());
+    engine.info().requireManager(engine.address());
     List<ObjectNode> tasks = stackTasks(namespace);
     return engine.listServices(StackLabels.of(namespace)).stream()
         .sorted(Comparator.comparing(EngineObject::name))
@@ -89,7 +89,7 @@ public final class StackInspector {
 
   /** The stack's tasks, each slot's newest first, older ones indented as the CLI does; empty when none. */
   public List<TaskRow> tasks(String namespace) {
-    ManagerCheck.requireManager(engine.info());
+    engine.info().requireManager(engine.address());
     Map<String, String> serviceNames = engine.listServices(StackLabels.of(namespace)).stream()
         .collect(Collectors.toMap(EngineObject::id, EngineObject::name, (a, b) -> a));
     Map<String, String> nodeNames = engine.listNodes().stream()

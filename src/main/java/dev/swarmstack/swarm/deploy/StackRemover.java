@@ -26,7 +26,7 @@ public final class StackRemover {
    * @return the number of objects removed (0: nothing found)
    */
   public int remove(String namespace, Duration timeout) {
-    ManagerCheck.requireManager(engine.info());
+    engine.info().requireManager(engine.address());
     Map<String, String> stackLabel = StackLabels.of(namespace);
     List<EngineObject> services = engine.listServices(stackLabel);
     List<EngineObject> networks = engine.listNetworks(stackLabel);
