@@ -5,76 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmstack.swarm.docker.DockerSwarmEngine;
-import dev.swarmstack.swarm.engine.EngineConnection;
-import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.problem.StackException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Deployer} against the real engine: what it writes, and what the docker CLI sees afterwards. */
-class DeployerIT {
+class DeployerIT extends EngineTestBase {
 
   private static final DeployOptions NO_PRUNE = new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(),
       Duration.ofMinutes(1));
   private static final DeployOptions PRUNE = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
       Duration.ofMinutes(1));
-
-  private final List<String> log = new ArrayList<>();
-  private final DeployLog deployLog = new DeployLog() {
-    @Override
-    public void info(String message) {
-      log.add("INFO " + message);
-    }
-
-    @Override
-    public void warn(String message) {
-      log.add("WARN " + message);
-    }
-  };
-  private final List<Runnable> cleanups = new ArrayList<>();
-  private CountingSwarmEngine engine;
-  private String namespace;
-
-  @BeforeEach
-  void connect() {
-    engine = new CountingSwarmEngine(DockerSwarmEngine.connect(EngineConnection.defaults()));
-    namespace = uniqueStackName();
-    cleanups.add(() -> removeStack(namespace));
-  }
-
-  @AfterEach
-  void cleanUp() {
-    try {
-      cleanups.forEach(Runnable::run);
-    } finally {
-      engine.close();
-    }
-  }
-
-  static String uniqueStackName() {
-    return "dpit" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private void removeStack(String stack) {
-    try {
-      new StackRemover(engine, deployLog).remove(stack, Duration.ofMinutes(1));
-    } finally {
-      DockerCli.run("stack", "rm", stack);
-    }
-  }
-
-  private Deployer deployer() {
-    return new Deployer(engine, deployLog);
-  }
 
   @Test
   void deploysAStackTheCliSeesThenRedeploysNothingThenUpdatesOnlyTheChangedService() {
@@ -200,9 +145,5 @@ class DeployerIT {
         + " the image."), log.toString());
     assertEquals(image, engine.inspectService(stack.scoped("unpinned")).orElseThrow()
         .spec().path("TaskTemplate").path("ContainerSpec").path("Image").asText());
-  }
-
-  static List<String> names(List<EngineObject> objects) {
-    return objects.stream().map(EngineObject::name).sorted().toList();
   }
 }
