@@ -11,12 +11,12 @@ import dev.swarmstack.swarm.maven.config.PomStackMapper;
 import dev.swarmstack.swarm.maven.config.ServiceConfig;
 import dev.swarmstack.swarm.maven.config.VolumeConfig;
 import dev.swarmstack.swarm.problem.Problem;
+import dev.swarmstack.swarm.problem.Problems;
 import dev.swarmstack.swarm.problem.StackException;
 import dev.swarmstack.swarm.validate.StackValidator;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -100,21 +100,32 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
 
   /**
    * Loads the compose files and the pom's definitions, interpolating {@code ${VAR}} from -D properties, then
-   * project properties, then the environment; logs the warnings and throws every error at once.
+   * project properties, then the environment, and validates the result; logs the warnings and throws every
+   * error of all three steps at once.
    *
    * @throws StackException when the stack has errors; {@link #execute()} reports them
    */
   protected LoadedStack loadStack() {
-    SourceTree pomDefinitions = new PomStackMapper().map(networks, services, volumes, secrets, configs);
-    LoadedStack stack = new StackLoader(variables()).load(composePaths(), pomDefinitions, project.getBasedir().toPath());
-    List<Problem> problems = new ArrayList<>(stack.warnings());
+    Problems problems = new Problems();
+    SourceTree pomDefinitions = new PomStackMapper().map(networks, services, volumes, secrets, configs, problems);
+    LoadedStack stack;
+    try {
+      stack = new StackLoader(variables()).load(composePaths(), pomDefinitions, project.getBasedir().toPath());
+    } catch (StackException e) {
+      problems.addAll(e.problems());
+      throw new StackException(errors(problems));
+    }
+    problems.addAll(stack.warnings());
     problems.addAll(new StackValidator().validate(stack));
-    problems.stream().filter(p -> !p.isError()).forEach(p -> getLog().warn(p.toString()));
-    List<Problem> errors = problems.stream().filter(Problem::isError).toList();
-    if (!errors.isEmpty()) {
-      throw new StackException(errors);
+    problems.warnings().forEach(warning -> getLog().warn(warning.toString()));
+    if (problems.hasErrors()) {
+      throw new StackException(errors(problems));
     }
     return stack;
+  }
+
+  private static List<Problem> errors(Problems problems) {
+    return problems.all().stream().filter(Problem::isError).toList();
   }
 
   private VariableSource variables() {

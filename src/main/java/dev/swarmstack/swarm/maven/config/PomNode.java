@@ -53,10 +53,6 @@ final class PomNode {
     return element;
   }
 
-  Problems problems() {
-    return context.problems();
-  }
-
   /**
    * The same object, with the values put through the view reported under another pom element: deploy keys
    * written directly on {@code <service>}, an overlay option written as {@code <encrypted>}.

@@ -18,15 +18,13 @@ import java.util.function.Function;
 public final class PomStackMapper {
 
   /**
-   * Each argument may be {@code null}: not configured.
-   *
-   * @throws dev.swarmstack.swarm.problem.StackException naming every entry without a name, every name used
-   *     twice, and every value given in two forms at once
+   * Each list may be {@code null}: not configured. Entries without a name, names used twice and values given
+   * in two forms at once are added to {@code problems} and left out of the tree, so that loading the rest can
+   * still find the other errors.
    */
   public SourceTree map(List<NetworkConfig> networks, List<ServiceConfig> services, List<VolumeConfig> volumes,
-      List<FileObjectConfig> secrets, List<FileObjectConfig> configs) {
+      List<FileObjectConfig> secrets, List<FileObjectConfig> configs, Problems problems) {
     SourceMap origins = new SourceMap();
-    Problems problems = new Problems();
     PomNode root = PomNode.root(new PomNode.Context(origins, problems));
     ServiceMapper serviceMapper = new ServiceMapper();
     named(root, "services", "service", services, s -> s.name, serviceMapper::map);
@@ -34,7 +32,6 @@ public final class PomStackMapper {
     named(root, "volumes", "volume", volumes, v -> v.name, this::volume);
     named(root, "secrets", "secret", secrets, f -> f.name, this::fileObject);
     named(root, "configs", "config", configs, f -> f.name, this::fileObject);
-    problems.throwIfErrors();
     return new SourceTree(root.node(), origins);
   }
 

@@ -1,7 +1,6 @@
 package dev.swarmstack.swarm.maven.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,7 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.swarmstack.swarm.compose.SourceTree;
 import dev.swarmstack.swarm.problem.Problem;
-import dev.swarmstack.swarm.problem.StackException;
+import dev.swarmstack.swarm.problem.Problems;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ class PomStackMapperTest {
       .build());
 
   private final PomStackMapper mapper = new PomStackMapper();
+  private final Problems problems = new Problems();
 
   @Test
   void sketchFromTheIssueBecomesComposeWithPomOrigins() throws JsonProcessingException {
@@ -57,8 +57,9 @@ class PomStackMapperTest {
     password.name = "db_password";
     password.file = "src/main/swarm/db_password.txt";
 
-    SourceTree tree = mapper.map(List.of(backend, edge), List.of(api), null, List.of(password), null);
+    SourceTree tree = mapper.map(List.of(backend, edge), List.of(api), null, List.of(password), null, problems);
 
+    assertEquals(List.of(), problems.all());
     assertEquals("""
         services:
           api:
@@ -168,8 +169,9 @@ class PomStackMapperTest {
     gpu.value = 1L;
     web.deploy.resources.reservations.genericResources = List.of(gpu);
 
-    SourceTree tree = mapper.map(null, List.of(web), null, null, null);
+    SourceTree tree = mapper.map(null, List.of(web), null, null, null, problems);
 
+    assertEquals(List.of(), problems.all());
     assertEquals("""
         services:
           web:
@@ -245,7 +247,7 @@ class PomStackMapperTest {
   }
 
   @Test
-  void everyStructuralErrorIsReportedAtOnceWithItsElement() {
+  void everyStructuralErrorIsCollectedWithItsElement() {
     ServiceConfig unnamed = new ServiceConfig();
     ServiceConfig api = service("api");
     api.replicas = 2L;
@@ -261,8 +263,7 @@ class PomStackMapperTest {
     api.command.set("run");
     api.command.addArg("run");
 
-    StackException e = assertThrows(StackException.class,
-        () -> mapper.map(List.of(network("n"), network("n")), List.of(unnamed, api), null, null, null));
+    mapper.map(List.of(network("n"), network("n")), List.of(unnamed, api), null, null, null, problems);
 
     assertEquals(List.of(
             "<services><service>[1]: <service> has no <name>: add <name>, the key other entries refer to it by",
@@ -276,7 +277,7 @@ class PomStackMapperTest {
                 + "a leading zero, e.g. 0440",
             "<networks><network>[2]: <network> 'n' is also defined as <network>[1]: give each a different "
                 + "<name>, or merge them"),
-        e.problems().stream().map(Problem::toString).toList());
+        problems.all().stream().map(Problem::toString).toList());
   }
 
   @Test
@@ -285,16 +286,16 @@ class PomStackMapperTest {
     net.driverOpts = Map.of("encrypted", "yes");
     net.encrypted = true;
 
-    StackException e = assertThrows(StackException.class, () -> mapper.map(List.of(net), null, null, null, null));
+    mapper.map(List.of(net), null, null, null, null, problems);
 
     assertEquals("<networks><network>n</network><encrypted>: this value is also set at "
         + "<networks><network>n</network><driverOpts><encrypted>: set it in one place only",
-        e.problems().get(0).toString());
+        problems.all().get(0).toString());
   }
 
   @Test
   void nothingConfiguredGivesAnEmptyTree() {
-    assertEquals("{}", mapper.map(null, List.of(), null, null, null).root().toString());
+    assertEquals("{}", mapper.map(null, List.of(), null, null, null, problems).root().toString());
   }
 
   /** YAML that shows which scalars are strings: {@code "0.5"} is text, {@code 3} a number. */

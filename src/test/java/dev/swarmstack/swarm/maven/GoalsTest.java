@@ -1,0 +1,101 @@
+package dev.swarmstack.swarm.maven;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+
+/** The goals as Maven configures them from a pom, without an engine. */
+@MojoTest
+class GoalsTest {
+
+  private static final String SHOP = "src/test/resources/unit/shop-pom.xml";
+  private static final String BROKEN = "src/test/resources/unit/broken-pom.xml";
+
+  @Test
+  @InjectMojo(goal = "generate", pom = SHOP)
+  @MojoParameter(name = "outputFile", value = "target/unit/generate/shop.yml")
+  void generateWritesTheStackAndAttachesIt(GenerateMojo mojo) throws Exception {
+    mojo.project.setArtifact(new DefaultArtifact("dev.example", "shop", "1.0", "compile", "pom", null,
+        new DefaultArtifactHandler("pom")));
+
+    mojo.execute();
+
+    Path output = Path.of("target/unit/generate/shop.yml");
+    String yaml = Files.readString(output);
+    assertTrue(yaml.contains("shop") || yaml.contains("api:"), yaml);
+    assertTrue(yaml.contains("encrypted"), yaml);
+    Artifact attached = mojo.project.getAttachedArtifacts().get(0);
+    assertEquals("stack", attached.getClassifier());
+    assertEquals("yml", attached.getType());
+    assertEquals(output.toFile().getAbsoluteFile(), attached.getFile().getAbsoluteFile());
+  }
+
+  @Test
+  @InjectMojo(goal = "validate", pom = SHOP)
+  void validateAcceptsTheIssueSketch(ValidateMojo mojo) {
+    assertDoesNotThrow(mojo::execute);
+  }
+
+  @Test
+  @InjectMojo(goal = "validate", pom = BROKEN)
+  void validateListsEveryErrorWithItsPomElement(ValidateMojo mojo) {
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+    assertEquals("""
+        The stack definition has 3 errors:
+          <services><service>[1]: <service> has no <name>: add <name>, the key other entries refer to it by
+          <services><service>api</service><deploy><replicas>: this value is also set at \
+        <services><service>api</service><replicas>: set it in one place only
+          <services><service>api</service><secrets>[1]<mode>: invalid file mode 'rw': use octal digits with a \
+        leading zero, e.g. 0440""", e.getMessage());
+  }
+
+  // The stubbed core throws when reached: a skipped goal must return before loading anything.
+
+  @Test
+  @InjectMojo(goal = "validate", pom = BROKEN)
+  @MojoParameter(name = "skip", value = "true")
+  void skipSkipsValidate(ValidateMojo mojo) {
+    assertDoesNotThrow(mojo::execute);
+  }
+
+  @Test
+  @InjectMojo(goal = "validate", pom = BROKEN)
+  @MojoParameter(name = "skipValidate", value = "true")
+  void skipValidateSkipsValidate(ValidateMojo mojo) {
+    assertDoesNotThrow(mojo::execute);
+  }
+
+  @Test
+  @InjectMojo(goal = "generate", pom = BROKEN)
+  @MojoParameter(name = "skip", value = "true")
+  void skipSkipsGenerate(GenerateMojo mojo) {
+    assertDoesNotThrow(mojo::execute);
+  }
+
+  @Test
+  @InjectMojo(goal = "generate", pom = BROKEN)
+  @MojoParameter(name = "skipGenerate", value = "true")
+  void skipGenerateSkipsGenerate(GenerateMojo mojo) {
+    assertDoesNotThrow(mojo::execute);
+  }
+
+  @Test
+  @InjectMojo(goal = "generate", pom = BROKEN)
+  @MojoParameter(name = "skipValidate", value = "true")
+  void anotherGoalsSkipDoesNotSkipGenerate(GenerateMojo mojo) {
+    assertThrows(MojoFailureException.class, mojo::execute);
+  }
+}
