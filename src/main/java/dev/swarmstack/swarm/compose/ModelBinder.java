@@ -18,6 +18,7 @@ import dev.swarmstack.swarm.problem.Problems;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Binds a normalised tree to the typed model. Each service, network, ... is bound on its own so that one
@@ -40,6 +41,7 @@ final class ModelBinder {
 
   /** The model, or empty when some value did not fit (each one reported). */
   Optional<ComposeFile> bind(ObjectNode root) {
+    sortExtensions(root);
     boolean fits = true;
     for (Map.Entry<String, Class<?>> section : SECTIONS.entrySet()) {
       JsonNode entries = root.path(section.getKey());
@@ -52,6 +54,24 @@ final class ModelBinder {
       return Optional.empty();
     }
     return Optional.ofNullable(bindPart(root, ComposeFile.class, JsonPointer.empty()));
+  }
+
+  /** x-* keys in name order, so the model's extension maps (filled in tree order) are deterministic. */
+  private static void sortExtensions(ObjectNode root) {
+    sortExtensionKeys(root);
+    for (String section : SECTIONS.keySet()) {
+      root.path(section).forEach(entry -> {
+        if (entry instanceof ObjectNode object) {
+          sortExtensionKeys(object);
+        }
+      });
+    }
+  }
+
+  private static void sortExtensionKeys(ObjectNode object) {
+    TreeMap<String, JsonNode> extensions = new TreeMap<>();
+    object.properties().removeIf(field -> field.getKey().startsWith("x-") && extensions.put(field.getKey(), field.getValue()) == null);
+    object.setAll(extensions);
   }
 
   private <T> T bindPart(JsonNode node, Class<T> type, JsonPointer at) {
