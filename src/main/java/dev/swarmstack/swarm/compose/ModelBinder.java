@@ -31,6 +31,8 @@ final class ModelBinder {
       "services", Service.class, "networks", Network.class, "volumes", Volume.class,
       "secrets", FileObject.class, "configs", FileObject.class);
 
+  private static final int MAX_REPORTS_PER_PART = 20;
+
   private final Problems problems;
   private final SourceMap origins;
 
@@ -74,23 +76,39 @@ final class ModelBinder {
     object.setAll(extensions);
   }
 
+  /**
+   * Binds {@code node}; when a value does not fit, reports it, drops it and tries again, so that every
+   * misfit of the part is reported, not only the first.
+   */
   private <T> T bindPart(JsonNode node, Class<T> type, JsonPointer at) {
-    try {
-      return ComposeMapper.json().treeToValue(node, type);
-    } catch (JsonMappingException e) {
-      JsonPointer where = at;
-      for (JsonMappingException.Reference ref : e.getPath()) {
-        where = ref.getFieldName() != null ? where.appendProperty(ref.getFieldName()) : where.appendIndex(ref.getIndex());
+    JsonNode remaining = node.deepCopy();
+    for (int attempt = 0; attempt < MAX_REPORTS_PER_PART; attempt++) {
+      try {
+        T value = ComposeMapper.json().treeToValue(remaining, type);
+        return attempt == 0 ? value : null;
+      } catch (JsonMappingException e) {
+        JsonPointer relative = JsonPointer.empty();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+          relative = ref.getFieldName() != null ? relative.appendProperty(ref.getFieldName()) : relative.appendIndex(ref.getIndex());
+        }
+        report(e, at.append(relative));
+        if (relative.matches() || !(remaining.at(relative.head()) instanceof ObjectNode parent)) {
+          return null;
+        }
+        parent.remove(relative.last().getMatchingProperty());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        problems.error(origins.at(at), "cannot read this value: " + e.getOriginalMessage());
+        return null;
       }
-      Origin origin = origins.at(where);
-      // a value the normaliser already rejected fails again here: say it once
-      if (problems.all().stream().noneMatch(p -> p.isError() && p.origin().equals(origin))) {
-        problems.error(origin, describe(e, where));
-      }
-      return null;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      problems.error(origins.at(at), "cannot read this value: " + e.getOriginalMessage());
-      return null;
+    }
+    return null;
+  }
+
+  private void report(JsonMappingException e, JsonPointer where) {
+    Origin origin = origins.at(where);
+    // a value the normaliser already rejected fails again here: say it once
+    if (problems.all().stream().noneMatch(p -> p.isError() && p.origin().equals(origin))) {
+      problems.error(origin, describe(e, where));
     }
   }
 
