@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.compose;
 
 import static dev.swarmstack.swarm.compose.DockerStackConfig.asData;
 import static dev.swarmstack.swarm.compose.DockerStackConfig.assertSameData;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
@@ -56,6 +57,27 @@ class StackLoaderConformanceTest {
     LoadedStack loaded = load(env, file);
 
     assertSameData(DockerStackConfig.run(env, file), asData(loaded.compose()));
+  }
+
+  @Test
+  void shortAndListFormsNormaliseAsWithTheCli() throws Exception {
+    copy(Path.of("src/test/resources/compose/forms"), dir);
+    Map<String, String> env = Map.of("B", "from-env");
+    Path file = dir.resolve("forms.yml");
+
+    LoadedStack loaded = load(env, file);
+
+    assertSameData(DockerStackConfig.run(env, file), asData(loaded.compose()));
+  }
+
+  @Test
+  void anchorsAliasesAndMergeKeysResolveAsWithTheCli() throws Exception {
+    Path file = Path.of("src/test/resources/compose/anchors/anchors.yml");
+
+    LoadedStack loaded = load(Map.of(), file);
+
+    assertSameData(DockerStackConfig.run(Map.of(), file), asData(loaded.compose()));
+    assertEquals("busybox", loaded.compose().services().get("one").image());
   }
 
   static LoadedStack load(Map<String, String> env, Path... files) {
