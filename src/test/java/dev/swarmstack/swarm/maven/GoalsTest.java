@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.artifact.Artifact;
@@ -62,7 +65,16 @@ class GoalsTest {
         leading zero, e.g. 0440""", e.getMessage());
   }
 
-  // The stubbed core throws when reached: a skipped goal must return before loading anything.
+  @Test
+  @InjectMojo(goal = "validate", pom = SHOP)
+  @MojoParameter(name = "composeFiles", value = "a.yml,b.yml")
+  void composeFilesAcceptTheCommaSeparatedFormOfSwarmComposeFiles(ValidateMojo mojo) throws Exception {
+    List<File> files = MojoExtension.getVariableValueFromObject(mojo, "composeFiles");
+
+    assertEquals(List.of("a.yml", "b.yml"), files.stream().map(File::getName).toList());
+  }
+
+  // BROKEN fails as soon as it is loaded: a skipped goal must return before loading anything.
 
   @Test
   @InjectMojo(goal = "validate", pom = BROKEN)
