@@ -142,8 +142,18 @@ class RuleChecksTest {
         """;
 
     assertEquals(List.of("stack.yml#/services/b/ports/0: port 8080/tcp is also published by service a (ports[0]): an"
-        + " ingress port is open on every node and can be published only once in the swarm; choose another published"
-        + " port"), errors(yaml));
+        + " ingress port is open on every node, so no other service can publish the same port in any mode; choose"
+        + " another published port"), errors(yaml));
+  }
+
+  @Test
+  void aHostPortCannotTakeAnIngressPortEither() {
+    // verified on engine 20.10: "port '18091' is already in use by service ... as a host-published port"
+    assertEquals(1, errors("""
+        services:
+          a: {image: nginx, ports: [{target: 80, published: 8080, mode: host}]}
+          b: {image: nginx, ports: [{target: 80, published: 8080}]}
+        """).size());
   }
 
   @Test
@@ -174,8 +184,9 @@ class RuleChecksTest {
     assertEquals(List.of(
         "stack.yml#/networks/nothing: network nothing is named none, a network every node already has: declare it"
             + " with external: true (and name: none) to attach services to it",
-        "stack.yml#/services/web/networks/hostnet: service web is on the host network and on other networks too; the"
-            + " engine refuses this: a service on host can have no other network, so attach it to host alone"),
+        "stack.yml#/services/web/networks/hostnet: service web is on the host network and on other networks too: the"
+            + " engine creates the service but rejects every task (a container on host can join no other network);"
+            + " attach it to host alone"),
         errors);
   }
 
