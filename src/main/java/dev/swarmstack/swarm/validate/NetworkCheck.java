@@ -54,8 +54,7 @@ final class NetworkCheck implements Check {
       if (HOST_OR_NONE.contains(name)) {
         findings.error("service " + service + " is on the " + name + " network and on other networks too: the engine"
             + " creates the service but rejects every task (a container on " + name + " can join no other network);"
-            + " attach it to " + name + " alone", 
-            "services", service, "networks", key);
+            + " attach it to " + name + " alone", "services", service, "networks", key);
       }
     }
   }
