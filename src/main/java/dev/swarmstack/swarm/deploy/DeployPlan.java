@@ -55,6 +55,16 @@ public final class DeployPlan {
   }
 
   void add(String kind, String name, PlannedChange.Change change, String detail) {
-    changes.add(new PlannedChange(kind, name, change, detail));
+    add(kind, name, change, detail, List.of());
+  }
+
+  void add(String kind, String name, PlannedChange.Change change, String detail, List<String> fieldChanges) {
+    changes.add(new PlannedChange(kind, name, change, detail, fieldChanges));
+  }
+
+  /** Whether deploying would change anything, or a network differs from its declaration in a way it can't apply. */
+  public boolean hasDrift() {
+    return changes.stream().anyMatch(change -> change.isWrite() || !change.detail().isEmpty()
+        && change.kind().equals("network"));
   }
 }

@@ -1,12 +1,19 @@
 package dev.swarmstack.swarm.deploy;
 
+import java.util.List;
+
 /**
  * One line of a deploy plan.
  *
  * @param kind {@code network}, {@code secret}, {@code config} or {@code service}
  * @param detail why, for updates and warnings (may be empty); never a secret value
+ * @param fieldChanges for updates: one line per changed field ({@code replicas 2 -> 3}); never a secret value
  */
-public record PlannedChange(String kind, String name, Change change, String detail) {
+public record PlannedChange(String kind, String name, Change change, String detail, List<String> fieldChanges) {
+
+  public PlannedChange {
+    fieldChanges = List.copyOf(fieldChanges);
+  }
 
   /** What deploying does to one object. */
   public enum Change {
@@ -23,6 +30,14 @@ public record PlannedChange(String kind, String name, Change change, String deta
 
   public boolean isWrite() {
     return change != Change.UNCHANGED;
+  }
+
+  /** The plan line, then one indented line per changed field. */
+  public List<String> lines() {
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add(toString());
+    fieldChanges.forEach(field -> lines.add("            " + field));
+    return lines;
   }
 
   @Override

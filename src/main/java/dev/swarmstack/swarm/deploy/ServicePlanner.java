@@ -47,12 +47,12 @@ final class ServicePlanner {
         plan.add("service", name, Change.CREATE, "");
         return;
       }
-      List<String> differences = differences(plan, write);
-      if (differences.isEmpty()) {
+      List<String> changes = fieldChanges(plan, write);
+      if (changes.isEmpty()) {
         plan.add("service", name, Change.UNCHANGED, "");
       } else {
         plan.serviceWrites.add(write);
-        plan.add("service", name, Change.UPDATE, describe(differences));
+        plan.add("service", name, Change.UPDATE, summary(changes), changes);
       }
     });
   }
@@ -74,23 +74,23 @@ final class ServicePlanner {
    * Compared as the engine stores it: secret and config references carry ids, and network attachments name the
    * network by id. A reference to an object still to be created is a difference by itself.
    */
-  private static List<String> differences(DeployPlan plan, ServiceWrite write) {
+  private static List<String> fieldChanges(DeployPlan plan, ServiceWrite write) {
     ObjectNode containerSpec = (ObjectNode) write.spec().path("TaskTemplate").path("ContainerSpec");
     if (!allKnown(containerSpec.path("Secrets"), "SecretName", plan.secretIds)) {
-      return List.of("/TaskTemplate/ContainerSpec/Secrets");
+      return List.of("secrets: uses a secret this deploy creates");
     }
     if (!allKnown(containerSpec.path("Configs"), "ConfigName", plan.configIds)) {
-      return List.of("/TaskTemplate/ContainerSpec/Configs");
+      return List.of("configs: uses a config this deploy creates");
     }
     if (!allKnown(write.spec().path("TaskTemplate").path("Networks"), "Target", plan.networkIds)) {
-      return List.of("/TaskTemplate/Networks");
+      return List.of("networks: uses a network this deploy creates");
     }
     ObjectNode desired = ServiceSpecs.withObjectIds(specForUpdate(write.spec(), write.existing()), plan.secretIds,
         plan.configIds);
     for (JsonNode attachment : desired.path("TaskTemplate").path("Networks")) {
       ((ObjectNode) attachment).put("Target", plan.networkIds.get(attachment.path("Target").asText()));
     }
-    return SpecComparison.differences(desired, write.existing().spec());
+    return FieldChanges.of(desired, write.existing().spec());
   }
 
   private static boolean allKnown(JsonNode references, String nameField, Map<String, String> ids) {
@@ -102,9 +102,12 @@ final class ServicePlanner {
     return true;
   }
 
-  private static String describe(List<String> differences) {
-    List<String> shown = differences.subList(0, Math.min(SHOWN_DIFFERENCES, differences.size()));
-    String more = differences.size() > shown.size() ? " and " + (differences.size() - shown.size()) + " more" : "";
+  /** The changed fields' names, for the one-line form of the plan. */
+  private static String summary(List<String> changes) {
+    List<String> names = changes.stream().map(change -> change.substring(0, change.indexOf(' ') < 0
+        ? change.length() : change.indexOf(' ')).replaceAll(":$", "")).toList();
+    List<String> shown = names.subList(0, Math.min(SHOWN_DIFFERENCES, names.size()));
+    String more = names.size() > shown.size() ? " and " + (names.size() - shown.size()) + " more" : "";
     return "changed: " + String.join(", ", shown) + more;
   }
 

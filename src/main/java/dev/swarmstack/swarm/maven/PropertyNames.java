@@ -18,6 +18,8 @@ public final class PropertyNames {
   public static final String SERVICES_SKIP = "swarm.services.skip";
   public static final String PS_SKIP = "swarm.ps.skip";
   public static final String LS_SKIP = "swarm.ls.skip";
+  public static final String DIFF_SKIP = "swarm.diff.skip";
+  public static final String DIFF_FAIL_ON_CHANGES = "swarm.diff.failOnChanges";
 
   public static final String DOCKER_HOST = "swarm.docker.host";
   public static final String DOCKER_CERT_PATH = "swarm.docker.certPath";
@@ -26,6 +28,8 @@ public final class PropertyNames {
   public static final String PRUNE = "swarm.prune";
   public static final String DETACH = "swarm.detach";
   public static final String TIMEOUT = "swarm.timeout";
+  public static final String ROLLBACK = "swarm.rollback";
+  public static final String LOG_LINES = "swarm.logLines";
   public static final String RM_VOLUMES = "swarm.rm.volumes";
 
   private PropertyNames() {}

@@ -1,0 +1,49 @@
+package dev.swarmstack.swarm.maven;
+
+import dev.swarmstack.swarm.convert.ConvertedStack;
+import dev.swarmstack.swarm.convert.StackConverter;
+import dev.swarmstack.swarm.deploy.DeployOptions;
+import dev.swarmstack.swarm.deploy.ResolveImage;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What {@code swarm:deploy} and {@code swarm:diff} share: they compute the same plan from the same options. */
+abstract class AbstractPlanMojo extends AbstractEngineMojo {
+
+  /**
+   * Removes the stack's services, networks, secrets and configs that are no longer declared (only objects labelled
+   * with this stack's name).
+   */
+  @Parameter(property = PropertyNames.PRUNE, defaultValue = "false")
+  private boolean prune;
+
+  /** Pins images to their registry digest: {@code always} (as the CLI), {@code changed} or {@code never}. */
+  @Parameter(property = PropertyNames.RESOLVE_IMAGE, defaultValue = "always")
+  private String resolveImage;
+
+  /**
+   * How long the deploy waits for the stack to converge (and a rollback for the restored stack), and pruning for
+   * removed services' tasks to stop before removing their networks. Go duration syntax ({@code 90s}, {@code 5m}).
+   */
+  @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "5m")
+  private String timeout;
+
+  /** The stack as Engine API specs, from the compose files and the pom. */
+  protected ConvertedStack convertedStack() {
+    return new StackConverter(stackName, name -> Optional.ofNullable(System.getenv(name))).convert(loadStack().compose());
+  }
+
+  protected DeployOptions deployOptions() throws MojoFailureException {
+    return new DeployOptions(prune, resolveImageMode(), registryCredentials()::forRegistry,
+        duration(timeout, PropertyNames.TIMEOUT));
+  }
+
+  private ResolveImage resolveImageMode() throws MojoFailureException {
+    try {
+      return ResolveImage.parse(resolveImage);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(PropertyNames.RESOLVE_IMAGE + ": " + e.getMessage());
+    }
+  }
+}

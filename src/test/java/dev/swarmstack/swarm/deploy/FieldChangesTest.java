@@ -1,0 +1,70 @@
+package dev.swarmstack.swarm.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FieldChangesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String STORED = """
+      {"Name":"app_api","Labels":{"com.docker.stack.namespace":"app"},
+       "TaskTemplate":{"ContainerSpec":{"Image":"reg/api:1.2","Env":["DB_PASSWORD=hunter2","MODE=a"]},
+                       "Resources":{"Limits":{"MemoryBytes":268435456}}},
+       "Mode":{"Replicated":{"Replicas":2}},
+       "EndpointSpec":{"Ports":[{"TargetPort":80,"PublishedPort":8080}]}}""";
+
+  @Test
+  void commonFieldsHaveTheirComposeNames() throws IOException {
+    ObjectNode desired = json(STORED);
+    desired.with("Mode").with("Replicated").put("Replicas", 3);
+    desired.with("TaskTemplate").with("ContainerSpec").put("Image", "reg/api:1.3");
+    desired.with("TaskTemplate").with("Resources").with("Limits").put("MemoryBytes", 536870912L);
+
+    assertEquals(List.of("replicas 2 -> 3", "image reg/api:1.2 -> reg/api:1.3", "resources.limits.memory 256MiB -> 512MiB"),
+        FieldChanges.of(desired, json(STORED)));
+  }
+
+  @Test
+  void environmentValuesAreNeverShown() throws IOException {
+    ObjectNode desired = json(STORED);
+    desired.with("TaskTemplate").with("ContainerSpec").putArray("Env").add("DB_PASSWORD=s3cret").add("DEBUG=1");
+
+    List<String> changes = FieldChanges.of(desired, json(STORED));
+
+    assertEquals(List.of("environment changed: DB_PASSWORD; added: DEBUG; removed: MODE"), changes);
+    assertFalse(changes.toString().contains("s3cret") || changes.toString().contains("hunter2"));
+  }
+
+  @Test
+  void portsReadLikeComposeShortSyntax() throws IOException {
+    ObjectNode desired = json(STORED);
+    desired.with("EndpointSpec").putArray("Ports").addObject().put("TargetPort", 80).put("PublishedPort", 8081)
+        .put("PublishMode", "host");
+
+    assertEquals(List.of("ports [8080:80/tcp] -> [8081:80/tcp (host)]"), FieldChanges.of(desired, json(STORED)));
+  }
+
+  @Test
+  void otherFieldsAreNamedByTheirPath() throws IOException {
+    ObjectNode desired = json(STORED);
+    desired.with("TaskTemplate").with("ContainerSpec").put("TTY", true);
+
+    assertEquals(List.of("/TaskTemplate/ContainerSpec/TTY (unset) -> true"), FieldChanges.of(desired, json(STORED)));
+  }
+
+  @Test
+  void anUnchangedSpecHasNoChanges() throws IOException {
+    assertEquals(List.of(), FieldChanges.of(json(STORED), json(STORED)));
+  }
+
+  private static ObjectNode json(String text) throws IOException {
+    return (ObjectNode) JSON.readTree(text);
+  }
+}
