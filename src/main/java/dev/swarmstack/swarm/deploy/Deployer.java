@@ -32,10 +32,15 @@ public final class Deployer {
   /** Plans, prints the plan, applies it. */
   public DeployPlan deploy(String namespace, ConvertedStack stack, DeployOptions options) {
     DeployPlan plan = plan(namespace, stack, options);
-    log.info("Plan for stack " + namespace + ": " + plan.writeCount() + " change(s)");
-    plan.changes().forEach(change -> log.info("  " + change));
+    printPlan(plan);
     apply(plan, options);
     return plan;
+  }
+
+  /** The plan as {@code swarm:deploy} and {@code swarm:diff} print it: a header, then one line per object. */
+  public void printPlan(DeployPlan plan) {
+    log.info("Plan for stack " + plan.namespace() + ": " + plan.writeCount() + " change(s)");
+    plan.changes().forEach(change -> log.info("  " + change));
   }
 
   /** Reads the swarm and checks everything; writes nothing. */
