@@ -3,10 +3,17 @@ package dev.swarmstack.swarm.maven;
 import dev.swarmstack.swarm.compose.LoadedStack;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.StackConverter;
+import dev.swarmstack.swarm.deploy.ConvergeOptions;
+import dev.swarmstack.swarm.deploy.DeployFailedException;
 import dev.swarmstack.swarm.deploy.DeployOptions;
-import dev.swarmstack.swarm.deploy.Deployer;
+import dev.swarmstack.swarm.deploy.RolloutReport;
+import dev.swarmstack.swarm.deploy.StackRollout;
 import dev.swarmstack.swarm.deploy.ResolveImage;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -15,7 +22,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Deploys the stack like {@code docker stack deploy}: prints the plan (create/update/unchanged/remove per object),
- * checks everything before the first write, leaves unchanged services alone.
+ * checks everything before the first write, leaves unchanged services alone; then waits until the whole stack has
+ * converged, and rolls it back to what it was when it fails.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class DeployMojo extends AbstractEngineMojo {
@@ -35,9 +43,27 @@ public class DeployMojo extends AbstractEngineMojo {
   @Parameter(property = PropertyNames.RESOLVE_IMAGE, defaultValue = "always")
   private String resolveImage;
 
-  /** With {@code prune}: how long to wait for removed services' tasks to stop before removing their networks. */
+  /**
+   * How long to wait for the whole stack to converge (and again for a rollback to converge), in Go's duration
+   * syntax; with {@code prune}, also how long removed services' tasks may take to stop.
+   */
   @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "5m")
   private String timeout;
+
+  /** Returns right after the writes, without waiting for the stack to converge (as {@code docker stack deploy}). */
+  @Parameter(property = PropertyNames.DETACH, defaultValue = "false")
+  private boolean detach;
+
+  /**
+   * When the deploy fails, restores the stack as it was: previous specs back, new services, networks, secrets and
+   * configs removed; then waits for that to converge.
+   */
+  @Parameter(property = PropertyNames.ROLLBACK, defaultValue = "true")
+  private boolean rollback;
+
+  /** How many of the last log lines of each failed task the failure report shows. */
+  @Parameter(property = PropertyNames.LOG_LINES, defaultValue = "20")
+  private int logLines;
 
   @Override
   protected boolean skipGoal() {
@@ -45,13 +71,28 @@ public class DeployMojo extends AbstractEngineMojo {
   }
 
   @Override
-  protected void run(SwarmEngine engine) throws MojoFailureException {
+  protected void run(SwarmEngine engine) throws MojoFailureException, IOException {
     LoadedStack stack = loadStack();
     ConvertedStack converted = new StackConverter(stackName, name -> Optional.ofNullable(System.getenv(name)))
         .convert(stack.compose());
-    DeployOptions options = new DeployOptions(prune, resolveImageMode(), registryCredentials()::forRegistry,
-        duration(timeout, PropertyNames.TIMEOUT));
-    new Deployer(engine, deployLog()).deploy(stackName, converted, options);
+    Duration wait = duration(timeout, PropertyNames.TIMEOUT);
+    DeployOptions options = new DeployOptions(prune, resolveImageMode(), registryCredentials()::forRegistry, wait);
+    ConvergeOptions converge = new ConvergeOptions(detach, wait, rollback, logLines);
+    try {
+      RolloutReport report = new StackRollout(engine, deployLog()).deploy(stackName, converted, options, converge);
+      writeDeployReport(report);
+    } catch (DeployFailedException e) {
+      writeDeployReport(e.report());
+      throw new MojoFailureException(e.getMessage());
+    }
+  }
+
+  /** {@code target/swarm/<stack>-deploy.json}: the plan, timings, final state and any failure, for CI and audit. */
+  private void writeDeployReport(RolloutReport report) throws IOException {
+    Path file = Path.of(project.getBuild().getDirectory(), REPORT_DIR, stackName + "-deploy.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, report.toJson());
+    getLog().info("Wrote " + file);
   }
 
   private ResolveImage resolveImageMode() throws MojoFailureException {

@@ -27,6 +27,10 @@ public final class PropertyNames {
   public static final String DETACH = "swarm.detach";
   public static final String TIMEOUT = "swarm.timeout";
   public static final String RM_VOLUMES = "swarm.rm.volumes";
+  public static final String ROLLBACK = "swarm.rollback";
+  public static final String LOG_LINES = "swarm.logLines";
+  public static final String DIFF_SKIP = "swarm.diff.skip";
+  public static final String DIFF_FAIL_ON_CHANGES = "swarm.diff.failOnChanges";
 
   private PropertyNames() {}
 }
