@@ -7,7 +7,9 @@ import dev.swarmstack.swarm.engine.EngineAddress;
 import dev.swarmstack.swarm.engine.EngineAddressResolver;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.EngineInfo;
+import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.EventSubscription;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.net.URLEncoder;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The swarm engine over the Engine API. Every swarm object travels as raw JSON, never through docker-java's
@@ -172,6 +175,22 @@ public final class DockerSwarmEngine implements SwarmEngine {
     }
     String digest = reply.json().path("Descriptor").path("digest").asText("");
     return digest.isEmpty() ? Optional.empty() : Optional.of(digest);
+  }
+
+  @Override
+  public EventSubscription subscribeEvents(Map<String, List<String>> filters, Consumer<ObjectNode> onEvent) {
+    return new EventStream(http, "/events" + filterQuery(filters), onEvent);
+  }
+
+  @Override
+  public List<String> taskLogs(String taskId, int lines) {
+    String doing = "reading the log of task " + taskId;
+    EngineHttp.Reply reply = http.call("GET", "/tasks/" + segment(taskId) + "/logs?stdout=1&stderr=1&tail=" + lines,
+        null, Map.of(), doing);
+    if (!reply.isSuccess()) {
+      throw new EngineException(doing + ": " + reply.engineMessage(), reply.status(), null);
+    }
+    return LogFrames.lines(reply.body());
   }
 
   @Override

@@ -140,6 +140,14 @@ final class EngineHttp implements AutoCloseable {
     return send(method, "/v" + apiVersion + path, body, headers, doing);
   }
 
+  /**
+   * A version-pinned GET whose body the caller reads as it arrives (event streams) and closes: no call timeout,
+   * since a stream is meant to stay open.
+   */
+  Response openStream(String path) {
+    return client.execute(Request.builder().method("GET").path("/v" + apiVersion + path).build());
+  }
+
   private Reply checked(Reply reply, String doing) {
     if (!reply.isSuccess()) {
       throw new EngineException(doing + ": " + reply.engineMessage(), reply.status(), null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the core needs from a swarm manager. Every call has a timeout and fails with an
@@ -68,6 +69,25 @@ public interface SwarmEngine extends AutoCloseable {
    * @return the digest ({@code sha256:...}), or empty when the registry can't be reached or doesn't know it
    */
   Optional<String> imageDigest(String image, Optional<RegistryAuth> auth);
+
+  /**
+   * {@code GET /events}, streamed: {@code onEvent} gets every event matching {@code filters} (e.g. {@code type:
+   * [service, container]}) until the subscription is closed. A dropped stream is reopened. Events are only a hint
+   * that something changed: a task changing state on another node produces no event here, so callers must also
+   * re-read the state on their own schedule. Engines without a stream return a subscription that never calls.
+   */
+  default EventSubscription subscribeEvents(Map<String, List<String>> filters, Consumer<ObjectNode> onEvent) {
+    return () -> {};
+  }
+
+  /**
+   * {@code GET /tasks/{id}/logs}: the last {@code lines} lines a task wrote to stdout and stderr.
+   *
+   * @throws EngineException when the engine has no log for it (e.g. a task rejected before it had a container)
+   */
+  default List<String> taskLogs(String taskId, int lines) {
+    return List.of();
+  }
 
   @Override
   void close();

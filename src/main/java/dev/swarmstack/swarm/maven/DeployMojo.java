@@ -1,7 +1,14 @@
 package dev.swarmstack.swarm.maven;
 
-import dev.swarmstack.swarm.deploy.Deployer;
+import dev.swarmstack.swarm.deploy.ConvergeOptions;
+import dev.swarmstack.swarm.deploy.DeployFailedException;
+import dev.swarmstack.swarm.deploy.DeployOptions;
+import dev.swarmstack.swarm.deploy.RolloutReport;
+import dev.swarmstack.swarm.deploy.StackRollout;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -9,7 +16,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Deploys the stack like {@code docker stack deploy}: prints the plan (create/update/unchanged/remove per object),
- * checks everything before the first write, leaves unchanged services alone.
+ * checks everything before the first write, leaves unchanged services alone; then waits until the whole stack has
+ * converged, and rolls it back to what it was when it fails.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class DeployMojo extends AbstractPlanMojo {
@@ -18,13 +26,44 @@ public class DeployMojo extends AbstractPlanMojo {
   @Parameter(property = PropertyNames.DEPLOY_SKIP, defaultValue = "false")
   private boolean skipDeploy;
 
+  /** Returns right after the writes, without waiting for the stack to converge (as {@code docker stack deploy}). */
+  @Parameter(property = PropertyNames.DETACH, defaultValue = "false")
+  private boolean detach;
+
+  /**
+   * When the deploy fails, restores the stack as it was: previous specs back, new services, networks, secrets and
+   * configs removed; then waits for that to converge.
+   */
+  @Parameter(property = PropertyNames.ROLLBACK, defaultValue = "true")
+  private boolean rollback;
+
+  /** How many of the last log lines of each failed task the failure report shows. */
+  @Parameter(property = PropertyNames.LOG_LINES, defaultValue = "20")
+  private int logLines;
+
   @Override
   protected boolean skipGoal() {
     return skipDeploy;
   }
 
   @Override
-  protected void run(SwarmEngine engine) throws MojoFailureException {
-    new Deployer(engine, deployLog()).deploy(stackName, convertedStack(), deployOptions());
+  protected void run(SwarmEngine engine) throws MojoFailureException, IOException {
+    DeployOptions options = deployOptions();
+    ConvergeOptions converge = new ConvergeOptions(detach, options.timeout(), rollback, logLines);
+    try {
+      RolloutReport report = new StackRollout(engine, deployLog()).deploy(stackName, convertedStack(), options, converge);
+      writeDeployReport(report);
+    } catch (DeployFailedException e) {
+      writeDeployReport(e.report());
+      throw new MojoFailureException(e.getMessage());
+    }
+  }
+
+  /** {@code target/swarm/<stack>-deploy.json}: the plan, timings, final state and any failure, for CI and audit. */
+  private void writeDeployReport(RolloutReport report) throws IOException {
+    Path file = Path.of(project.getBuild().getDirectory(), REPORT_DIR, stackName + "-deploy.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, report.toJson());
+    getLog().info("Wrote " + file);
   }
 }

@@ -157,4 +157,15 @@ final class CountingSwarmEngine implements SwarmEngine {
   public void close() {
     engine.close();
   }
+
+  @Override
+  public dev.swarmstack.swarm.engine.EventSubscription subscribeEvents(Map<String, List<String>> filters,
+      java.util.function.Consumer<ObjectNode> onEvent) {
+    return engine.subscribeEvents(filters, onEvent);
+  }
+
+  @Override
+  public List<String> taskLogs(String taskId, int lines) {
+    return engine.taskLogs(taskId, lines);
+  }
 }

@@ -1,0 +1,125 @@
+package dev.swarmstack.swarm.converge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * When a service has converged or failed, per mode, from one {@link ServiceSnapshot}; no I/O, no clock. The
+ * stability window (a running service must stay so for its monitor period) is kept by {@link ServiceTracker}.
+ *
+ * <ul>
+ *   <li>replicated: the desired number of up-to-date tasks run (zero replicas: done at once);</li>
+ *   <li>global: every node that got an up-to-date task runs it (the orchestrator creates them for all eligible
+ *       nodes at once, as the CLI also assumes);</li>
+ *   <li>jobs: every completion of the current iteration is done;</li>
+ *   <li>failed: a task of this deploy was rejected or failed, or the swarm paused or rolled back the update.</li>
+ * </ul>
+ */
+public final class ConvergenceRules {
+
+  /** The engine's default {@code UpdateConfig.Monitor}, which the CLI also waits for. */
+  static final Duration DEFAULT_MONITOR = Duration.ofSeconds(5);
+
+  private static final Set<String> ROLLBACK_STATES = Set.of("rollback_started", "rollback_paused", "rollback_completed");
+
+  private ConvergenceRules() {}
+
+  public static Verdict judge(ServiceSnapshot snapshot) {
+    JsonNode update = snapshot.service().path("UpdateStatus");
+    String updateState = update.path("State").asText("");
+    String message = update.path("Message").asText("");
+    if (ROLLBACK_STATES.contains(updateState)) {
+      return Verdict.failed("the swarm rolled the update back" + suffix(message), failedTasks(snapshot));
+    }
+    if (updateState.equals("paused")) {
+      return Verdict.failed("the swarm paused the update" + suffix(message), failedTasks(snapshot));
+    }
+    List<ObjectNode> failed = failedTasks(snapshot);
+    if (!failed.isEmpty()) {
+      ObjectNode first = failed.get(0);
+      return Verdict.failed("task " + Tasks.state(first) + " on " + snapshot.nodes().name(Tasks.nodeId(first))
+          + suffix(Tasks.error(first)), failed);
+    }
+    JsonNode mode = snapshot.service().path("Spec").path("Mode");
+    if (mode.has("Global")) {
+      return global(snapshot);
+    }
+    if (mode.has("ReplicatedJob")) {
+      JsonNode job = mode.path("ReplicatedJob");
+      return job(snapshot, job.path("TotalCompletions").asLong(job.path("MaxConcurrent").asLong(1)));
+    }
+    if (mode.has("GlobalJob")) {
+      return job(snapshot, nodesWithTasks(snapshot.tasks(), snapshot).size());
+    }
+    return replicated(snapshot, mode.path("Replicated").path("Replicas").asLong(1));
+  }
+
+  /** {@code UpdateConfig.Monitor}, or the engine's default of 5 s when unset. */
+  public static Duration monitor(ObjectNode service) {
+    long nanos = service.path("Spec").path("UpdateConfig").path("Monitor").asLong(0);
+    return nanos > 0 ? Duration.ofNanos(nanos) : DEFAULT_MONITOR;
+  }
+
+  private static Verdict replicated(ServiceSnapshot snapshot, long replicas) {
+    if (replicas == 0) {
+      return new Verdict(Verdict.Kind.DONE, "0 replicas", List.of());
+    }
+    long running = runningOnLiveNodes(snapshot).size();
+    String progress = running + "/" + replicas + " running";
+    return running >= replicas ? new Verdict(Verdict.Kind.RUNNING, progress, List.of()) : Verdict.progressing(progress);
+  }
+
+  private static Verdict global(ServiceSnapshot snapshot) {
+    List<ObjectNode> wanted = snapshot.tasks().stream()
+        .filter(task -> !Tasks.TERMINAL.contains(Tasks.desiredState(task))).toList();
+    Set<String> nodes = nodesWithTasks(wanted, snapshot);
+    if (nodes.isEmpty()) {
+      return Verdict.progressing("waiting for tasks");
+    }
+    long running = runningOnLiveNodes(snapshot).stream().map(Tasks::nodeId).distinct().count();
+    String progress = running + "/" + nodes.size() + " nodes running";
+    return running >= nodes.size() ? new Verdict(Verdict.Kind.RUNNING, progress, List.of())
+        : Verdict.progressing(progress);
+  }
+
+  private static Verdict job(ServiceSnapshot snapshot, long completions) {
+    long iteration = snapshot.service().path("JobStatus").path("JobIteration").path("Index").asLong(-1);
+    long done = snapshot.tasks().stream()
+        .filter(task -> iteration < 0 || task.path("JobIteration").path("Index").asLong(-1) == iteration)
+        .filter(task -> Tasks.state(task).equals("complete"))
+        .count();
+    String progress = done + "/" + completions + " completed";
+    return completions > 0 && done >= completions ? new Verdict(Verdict.Kind.DONE, progress, List.of())
+        : Verdict.progressing(progress);
+  }
+
+  private static List<ObjectNode> runningOnLiveNodes(ServiceSnapshot snapshot) {
+    return snapshot.tasks().stream()
+        .filter(Tasks::isRunning)
+        .filter(task -> snapshot.nodes().live().contains(Tasks.nodeId(task)))
+        .toList();
+  }
+
+  private static Set<String> nodesWithTasks(List<ObjectNode> tasks, ServiceSnapshot snapshot) {
+    return tasks.stream().map(Tasks::nodeId)
+        .filter(node -> snapshot.nodes().live().contains(node))
+        .collect(Collectors.toSet());
+  }
+
+  /** Failed tasks of this deploy, newest first: earlier failures of the same spec are history, not news. */
+  private static List<ObjectNode> failedTasks(ServiceSnapshot snapshot) {
+    return snapshot.tasks().stream()
+        .filter(Tasks::isFailed)
+        .filter(task -> !Tasks.changedAt(task).isBefore(snapshot.since()))
+        .sorted((a, b) -> Tasks.changedAt(b).compareTo(Tasks.changedAt(a)))
+        .toList();
+  }
+
+  private static String suffix(String message) {
+    return message.isEmpty() ? "" : ": " + message;
+  }
+}

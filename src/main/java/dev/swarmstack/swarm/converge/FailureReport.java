@@ -1,0 +1,69 @@
+package dev.swarmstack.swarm.converge;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What went wrong, for people: per failing service the task, its node, state and the engine's error, and the last
+ * lines of the failed task's log; then what had not converged.
+ */
+final class FailureReport {
+
+  private final SwarmEngine engine;
+  private final int logLines;
+
+  FailureReport(SwarmEngine engine, int logLines) {
+    this.engine = engine;
+    this.logLines = logLines;
+  }
+
+  List<String> failed(List<ServiceTracker> services, SwarmNodes nodes) {
+    List<String> lines = new ArrayList<>();
+    for (ServiceTracker service : services) {
+      if (service.isFailed()) {
+        lines.add("service " + service.name() + " failed: " + service.verdict().progress());
+        service.verdict().failedTasks().stream().findFirst().ifPresent(task -> describe(task, nodes, lines));
+      }
+    }
+    lines.add(notConverged(services));
+    return lines;
+  }
+
+  static List<String> timedOut(List<ServiceTracker> services, String timeout) {
+    List<String> lines = new ArrayList<>();
+    lines.add("timed out after " + timeout);
+    for (ServiceTracker service : services) {
+      if (!service.isConverged()) {
+        lines.add("service " + service.name() + ": " + (service.shown().isEmpty() ? "not found" : service.shown()));
+      }
+    }
+    lines.add(notConverged(services));
+    return lines;
+  }
+
+  private void describe(ObjectNode task, SwarmNodes nodes, List<String> lines) {
+    String slot = task.has("Slot") ? "." + task.path("Slot").asText() : "";
+    lines.add("  task:  " + Tasks.id(task) + slot);
+    lines.add("  node:  " + nodes.name(Tasks.nodeId(task)));
+    lines.add("  state: " + Tasks.state(task));
+    lines.add("  error: " + (Tasks.error(task).isEmpty() ? "(none given)" : Tasks.error(task)));
+    if (logLines <= 0) {
+      return;
+    }
+    try {
+      List<String> log = engine.taskLogs(Tasks.id(task), logLines);
+      lines.add(log.isEmpty() ? "  log:   (empty)" : "  log (last " + log.size() + " lines):");
+      log.forEach(line -> lines.add("    | " + line));
+    } catch (EngineException e) {
+      lines.add("  log:   (none: " + e.getMessage() + ")");
+    }
+  }
+
+  private static String notConverged(List<ServiceTracker> services) {
+    List<String> names = services.stream().filter(s -> !s.isConverged()).map(ServiceTracker::name).toList();
+    return names.isEmpty() ? "every other service converged" : "not converged: " + String.join(", ", names);
+  }
+}

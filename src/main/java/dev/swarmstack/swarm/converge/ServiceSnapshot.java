@@ -1,0 +1,15 @@
+package dev.swarmstack.swarm.converge;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One service as read at one moment: what the rules judge.
+ *
+ * @param service the service as the engine lists it ({@code Spec}, {@code UpdateStatus}, {@code JobStatus})
+ * @param tasks the service's up-to-date tasks (of its current spec version), in any state
+ * @param nodes the swarm's nodes
+ * @param since when the deploy started writing: failed tasks from before belong to an earlier deploy
+ */
+public record ServiceSnapshot(ObjectNode service, List<ObjectNode> tasks, SwarmNodes nodes, Instant since) {}

@@ -1,0 +1,89 @@
+package dev.swarmstack.swarm.converge;
+
+import dev.swarmstack.swarm.converge.Verdict.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One service over time: turns successive {@link Verdict}s into converged/failed, keeping the stability window (a
+ * running service must stay running for its monitor period), and says when the progress line changes.
+ */
+public final class ServiceTracker {
+
+  private final String name;
+  private final Instant started;
+  private Verdict last;
+  private Instant runningSince;
+  private Duration monitor = ConvergenceRules.DEFAULT_MONITOR;
+  private Duration convergedAfter;
+  private String shown = "";
+
+  /** @param started when the watch started, from which time to converge is counted */
+  public ServiceTracker(String name, Instant started) {
+    this.name = name;
+    this.started = started;
+  }
+
+  /** @return the new progress text when it changed since the last observation */
+  public Optional<String> observe(ServiceSnapshot snapshot, Instant now) {
+    if (isConverged() || isFailed()) {
+      return Optional.empty();
+    }
+    last = ConvergenceRules.judge(snapshot);
+    monitor = ConvergenceRules.monitor(snapshot.service());
+    if (last.kind() == Kind.RUNNING) {
+      runningSince = runningSince == null ? now : runningSince;
+      if (!now.isBefore(runningSince.plus(monitor))) {
+        convergedAfter = Duration.between(started, now);
+      }
+    } else {
+      runningSince = null;
+      if (last.kind() == Kind.DONE) {
+        convergedAfter = Duration.between(started, now);
+      }
+    }
+    String text = isConverged() ? "converged in " + seconds(convergedAfter) : last.progress();
+    if (text.equals(shown)) {
+      return Optional.empty();
+    }
+    shown = text;
+    return Optional.of(text);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public boolean isConverged() {
+    return convergedAfter != null;
+  }
+
+  public boolean isFailed() {
+    return last != null && last.kind() == Kind.FAILED;
+  }
+
+  /** The latest verdict; null before the first observation (the service was not found yet). */
+  public Verdict verdict() {
+    return last;
+  }
+
+  /** Empty unless converged. */
+  public Optional<Duration> convergedAfter() {
+    return Optional.ofNullable(convergedAfter);
+  }
+
+  /** When the running service's window ends, so the watcher can look again right then; empty if not running. */
+  public Optional<Instant> windowEnd() {
+    return runningSince == null || isConverged() ? Optional.empty() : Optional.of(runningSince.plus(monitor));
+  }
+
+  /** The last progress text shown; empty before the first. */
+  public String shown() {
+    return shown;
+  }
+
+  static String seconds(Duration duration) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+  }
+}

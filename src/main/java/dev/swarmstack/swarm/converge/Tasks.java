@@ -1,0 +1,56 @@
+package dev.swarmstack.swarm.converge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/** Reading the Engine API's task JSON. */
+final class Tasks {
+
+  /** States a task never leaves. */
+  static final Set<String> TERMINAL = Set.of("complete", "shutdown", "failed", "rejected", "orphaned", "remove");
+
+  /** States that end a task with an error: a deploy with such a task has failed. */
+  static final Set<String> FAILED = Set.of("failed", "rejected");
+
+  private Tasks() {}
+
+  static String state(JsonNode task) {
+    return task.path("Status").path("State").asText("");
+  }
+
+  static String desiredState(JsonNode task) {
+    return task.path("DesiredState").asText("");
+  }
+
+  static String error(JsonNode task) {
+    return task.path("Status").path("Err").asText("");
+  }
+
+  static String nodeId(JsonNode task) {
+    return task.path("NodeID").asText("");
+  }
+
+  static String id(JsonNode task) {
+    return task.path("ID").asText("");
+  }
+
+  /** Whether the task is meant to run and does. */
+  static boolean isRunning(JsonNode task) {
+    return state(task).equals("running") && !TERMINAL.contains(desiredState(task));
+  }
+
+  static boolean isFailed(JsonNode task) {
+    return FAILED.contains(state(task));
+  }
+
+  /** When the task last changed state ({@code Status.Timestamp}); {@link Instant#MIN} when unknown. */
+  static Instant changedAt(JsonNode task) {
+    try {
+      return Instant.parse(task.path("Status").path("Timestamp").asText(""));
+    } catch (DateTimeParseException e) {
+      return Instant.MIN;
+    }
+  }
+}

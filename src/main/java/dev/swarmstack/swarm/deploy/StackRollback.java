@@ -1,0 +1,93 @@
+package dev.swarmstack.swarm.deploy;
+
+import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Puts a stack back as a {@link StackSnapshot} recorded it: updated services get their previous spec back, new
+ * services are removed, then new secrets, configs and networks, once the removed services' tasks are gone. Goes
+ * on past a step that fails, so that as much as possible is restored, and lists what could not be.
+ */
+final class StackRollback {
+
+  private final SwarmEngine engine;
+  private final DeployLog log;
+  private final StackCleanup cleanup;
+
+  StackRollback(SwarmEngine engine, DeployLog log, Duration timeout) {
+    this.engine = engine;
+    this.log = log;
+    this.cleanup = new StackCleanup(engine, log, timeout);
+  }
+
+  /** @return what could not be restored, one line each; empty when everything was */
+  List<String> restore(String namespace, StackSnapshot snapshot) {
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < snapshot.updatedServices().size(); i++) {
+      EngineObject previous = snapshot.updatedServices().get(i);
+      int index = i;
+      attempt(problems, "restoring service " + previous.name(), () -> restoreSpec(previous, snapshot, index));
+    }
+    List<EngineObject> removed = new ArrayList<>();
+    for (String name : snapshot.newServices()) {
+      attempt(problems, "removing service " + name, () -> engine.inspectService(name).ifPresent(service -> {
+        log.info("Rollback: removing new service " + name);
+        engine.removeService(service.id());
+        removed.add(service);
+      }));
+    }
+    Map<String, String> stackLabel = StackLabels.of(namespace);
+    attempt(problems, "waiting for the removed services' tasks to stop",
+        () -> cleanup.awaitTasksGone(namespace, removed));
+    removeNew(problems, "secret", snapshot.newSecrets(), engine.listSecrets(stackLabel), engine::removeSecret);
+    removeNew(problems, "config", snapshot.newConfigs(), engine.listConfigs(stackLabel), engine::removeConfig);
+    List<EngineObject> networks = engine.listNetworks(stackLabel).stream()
+        .filter(network -> snapshot.newNetworks().contains(network.name())).toList();
+    attempt(problems, "removing new networks", () -> cleanup.removeNetworks(networks));
+    return problems;
+  }
+
+  /** The previous spec goes back as the engine gave it; only the version is the current one. */
+  private void restoreSpec(EngineObject previous, StackSnapshot snapshot, int index) {
+    for (int attempt = 1; ; attempt++) {
+      EngineObject current = engine.inspectService(previous.id()).orElseThrow(
+          () -> new EngineException("service " + previous.name() + " was removed during the deploy", 404, null));
+      try {
+        log.info("Rollback: restoring the previous spec of service " + previous.name());
+        engine.updateService(current.id(), current.version(), previous.spec(), snapshot.credentials().get(index));
+        return;
+      } catch (EngineException e) {
+        if (!e.isOutOfSequence() || attempt == Deployer.UPDATE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void removeNew(List<String> problems, String kind, List<String> names, List<EngineObject> existing,
+      java.util.function.Consumer<String> remove) {
+    Function<String, Optional<EngineObject>> byName =
+        name -> existing.stream().filter(object -> object.name().equals(name)).findFirst();
+    for (String name : names) {
+      attempt(problems, "removing " + kind + " " + name, () -> byName.apply(name).ifPresent(object -> {
+        log.info("Rollback: removing new " + kind + " " + name);
+        remove.accept(object.id());
+      }));
+    }
+  }
+
+  private static void attempt(List<String> problems, String doing, Runnable step) {
+    try {
+      step.run();
+    } catch (EngineException e) {
+      problems.add(doing + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.swarmstack.swarm.deploy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.converge.StackWatcher;
+import dev.swarmstack.swarm.converge.WatchResult;
+import dev.swarmstack.swarm.convert.ConvertedStack;
+import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
+import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code swarm:deploy} from end to end: plan, record what the stack was, apply, wait until the whole stack has
+ * converged, and when it fails, restore what it was and wait for that too. A failure ends in a
+ * {@link DeployFailedException} that tells why the deploy failed and whether the rollback converged.
+ */
+public final class StackRollout {
+
+  private final SwarmEngine engine;
+  private final DeployLog log;
+
+  public StackRollout(SwarmEngine engine, DeployLog log) {
+    this.engine = engine;
+    this.log = log;
+  }
+
+  /** @throws DeployFailedException when the stack did not converge (after the rollback, if on) */
+  public RolloutReport deploy(String namespace, ConvertedStack stack, DeployOptions options, ConvergeOptions converge) {
+    Deployer deployer = new Deployer(engine, log);
+    Instant planning = Instant.now();
+    DeployPlan plan = deployer.plan(namespace, stack, options);
+    deployer.printPlan(plan);
+    RolloutReport report = new RolloutReport(plan);
+    StackSnapshot before = StackSnapshot.of(plan);
+    Instant applying = Instant.now();
+    report.time("plan", Duration.between(planning, applying));
+    try {
+      deployer.apply(plan, options);
+    } catch (EngineException e) {
+      report.time("apply", Duration.between(applying, Instant.now()));
+      report.failure.add("applying the plan failed: " + e.getMessage());
+      throw fail(namespace, report, before, converge);
+    }
+    Instant waiting = Instant.now();
+    report.time("apply", Duration.between(applying, waiting));
+    if (converge.detach()) {
+      log.info("Not waiting for stack " + namespace + " to converge (swarm.detach)");
+      summarise(report, namespace, null);
+      return report;
+    }
+    log.info("Waiting up to " + converge.timeout().toSeconds() + " s for " + stack.services().size()
+        + " service(s) of stack " + namespace + " to converge");
+    WatchResult watch = watcher(converge).watch(namespace, stack.services().keySet(), applying);
+    report.time("converge", Duration.between(waiting, Instant.now()));
+    summarise(report, namespace, watch);
+    report.table().forEach(log::info);
+    if (watch.converged()) {
+      report.outcome = Outcome.CONVERGED;
+      log.info("Stack " + namespace + " converged in " + seconds(Duration.between(applying, Instant.now())));
+      return report;
+    }
+    report.failure.addAll(watch.report());
+    throw fail(namespace, report, before, converge);
+  }
+
+  private DeployFailedException fail(String namespace, RolloutReport report, StackSnapshot before,
+      ConvergeOptions converge) {
+    List<String> story = new ArrayList<>();
+    story.add("Deploy of stack " + namespace + " failed:");
+    report.failure.forEach(line -> story.add("  " + line));
+    story.forEach(log::warn);
+    if (!converge.rollback()) {
+      report.outcome = Outcome.FAILED;
+      report.rollback.add("no rollback (swarm.rollback=false): the stack is left as the failed deploy made it");
+    } else {
+      rollBack(namespace, report, before, converge);
+    }
+    story.add("Rollback:");
+    report.rollback.forEach(line -> story.add("  " + line));
+    return new DeployFailedException(String.join("\n", story), report);
+  }
+
+  private void rollBack(String namespace, RolloutReport report, StackSnapshot before, ConvergeOptions converge) {
+    log.info("Rolling stack " + namespace + " back to "
+        + (before.isFirstDeploy() ? "nothing (this was its first deploy)" : "its state before this deploy"));
+    Instant start = Instant.now();
+    List<String> problems = new StackRollback(engine, log, converge.timeout()).restore(namespace, before);
+    List<String> restored = before.updatedServices().stream().map(EngineObject::name).toList();
+    WatchResult watch = restored.isEmpty() ? null : watcher(converge).watch(namespace, restored, start);
+    report.time("rollback", Duration.between(start, Instant.now()));
+    boolean converged = problems.isEmpty() && (watch == null || watch.converged());
+    report.outcome = converged ? Outcome.ROLLED_BACK : Outcome.ROLLBACK_FAILED;
+    if (converged) {
+      report.rollback.add(before.isFirstDeploy() ? "rolled back to nothing: every object this deploy created is removed"
+          : "rolled back: " + restored.size() + " service(s) restored to their previous spec and converged, "
+              + before.newServices().size() + " new service(s) removed");
+      return;
+    }
+    report.rollback.add("the rollback did not fully succeed; the stack needs attention");
+    report.rollback.addAll(problems);
+    if (watch != null && !watch.converged()) {
+      report.rollback.addAll(watch.report());
+    }
+  }
+
+  private StackWatcher watcher(ConvergeOptions converge) {
+    return new StackWatcher(engine, log::info, converge.timeout(), converge.logLines());
+  }
+
+  private void summarise(RolloutReport report, String namespace, WatchResult watch) {
+    List<ObjectNode> services = engine.listServices(StackLabels.of(namespace)).stream().map(EngineObject::raw)
+        .sorted(java.util.Comparator.comparing(s -> s.path("Spec").path("Name").asText())).toList();
+    report.summarise(services, watch, namespace);
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+  }
+}

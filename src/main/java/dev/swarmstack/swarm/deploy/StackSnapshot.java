@@ -1,0 +1,38 @@
+package dev.swarmstack.swarm.deploy;
+
+import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
+import dev.swarmstack.swarm.deploy.DeployPlan.ServiceWrite;
+import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.RegistryAuth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the stack was before a deploy wrote anything, as far as the deploy changes it: the previous spec of every
+ * service it updates, and which services, networks, secrets and configs it creates. Taken from the plan, whose
+ * reads all happen before the first write. {@link StackRollback} restores it.
+ *
+ * @param updatedServices the services the deploy updates, as they were (spec and version)
+ * @param credentials per updated service, the registry credentials its restore is sent with
+ */
+record StackSnapshot(List<EngineObject> updatedServices, List<Optional<RegistryAuth>> credentials,
+    List<String> newServices, List<String> newNetworks, List<String> newSecrets, List<String> newConfigs) {
+
+  static StackSnapshot of(DeployPlan plan) {
+    List<ServiceWrite> updates = plan.serviceWrites.stream().filter(write -> write.existing() != null).toList();
+    return new StackSnapshot(
+        updates.stream().map(ServiceWrite::existing).toList(),
+        updates.stream().map(ServiceWrite::auth).toList(),
+        plan.serviceWrites.stream().filter(write -> write.existing() == null).map(ServiceWrite::name).toList(),
+        created(plan.networkWrites), created(plan.secretWrites), created(plan.configWrites));
+  }
+
+  /** Whether the stack did not exist before: a failed first deploy is rolled back to nothing. */
+  boolean isFirstDeploy() {
+    return updatedServices.isEmpty();
+  }
+
+  private static List<String> created(List<ObjectWrite> writes) {
+    return writes.stream().filter(write -> write.existing() == null).map(ObjectWrite::name).toList();
+  }
+}

@@ -1,0 +1,202 @@
+package dev.swarmstack.swarm.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/**
+ * {@link StackRollout} on the real swarm: waiting, failing loudly, rolling back. The cases run side by side, each on
+ * its own stack, since most of their time is spent waiting for the engine. Services monitor for 1 s, not 5.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class ConvergeIT extends EngineTestBase {
+
+  private static final DeployOptions OPTIONS = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
+      Duration.ofMinutes(1));
+  private static final ConvergeOptions WAIT = new ConvergeOptions(false, Duration.ofSeconds(90), true, 5);
+  private static final ConvergeOptions NO_ROLLBACK = new ConvergeOptions(false, Duration.ofSeconds(90), false, 5);
+
+  @Test
+  void aCleanDeployOfEveryModeConverges() {
+    TestStack stack = new TestStack(namespace);
+    stack.network("back");
+    fastMonitor(stack.service("web", TestStack.IMAGE, "back")).withObjectProperty("Mode")
+        .withObjectProperty("Replicated").put("Replicas", 2);
+    ObjectNode job = stack.service("once", TestStack.IMAGE, "back"); // jobs take no update config
+    job.putObject("Mode").putObject("ReplicatedJob").put("MaxConcurrent", 1).put("TotalCompletions", 1);
+    job.withObjectProperty("TaskTemplate").putObject("RestartPolicy").put("Condition", "on-failure");
+    args(stack, "once", "true");
+    fastMonitor(stack.service("idle", TestStack.IMAGE, "back")).withObjectProperty("Mode")
+        .withObjectProperty("Replicated").put("Replicas", 0);
+    ObjectNode global = fastMonitor(stack.service("agent", TestStack.IMAGE, "back"));
+    global.putObject("Mode").putObject("Global");
+
+    Instant start = Instant.now();
+    RolloutReport report = rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+
+    assertEquals(Outcome.CONVERGED, report.outcome());
+    assertTrue(Duration.between(start, Instant.now()).toSeconds() < 30, "converged in "
+        + Duration.between(start, Instant.now()));
+    assertEquals(List.of("agent global converged", "idle replicated converged", "once replicated-job converged",
+        "web replicated converged"), report.services().stream().map(r -> r.service() + " " + r.mode() + " "
+        + r.state()).toList(), log.toString());
+    assertTrue(log.stream().anyMatch(line -> line.matches("INFO web\\s+converged in \\d+\\.\\d s")), log.toString());
+    assertTrue(report.toJson().contains("\"outcome\" : \"converged\""), report.toJson());
+  }
+
+  @Test
+  void anImageThatDoesNotExistFailsFastWithTheEnginesErrorAndAFirstDeployLeavesNothingBehind() {
+    TestStack stack = TestStack.twoServices(namespace);
+    fastMonitor(stack.services.get(stack.scoped("web")));
+    image(stack, "worker", "local/does-not-exist:1");
+
+    Instant start = Instant.now();
+    DeployFailedException failure = assertThrows(DeployFailedException.class,
+        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT));
+
+    assertTrue(Duration.between(start, Instant.now()).toSeconds() < 30, "failed after "
+        + Duration.between(start, Instant.now()));
+    String message = failure.getMessage();
+    assertTrue(message.contains("service worker failed: task rejected") && message.contains("does-not-exist"),
+        message);
+    assertTrue(message.contains("  node:  ") && message.contains("  state: rejected"), message);
+    assertTrue(message.contains("rolled back to nothing"), message);
+    assertEquals(Outcome.ROLLED_BACK, failure.report().outcome());
+    assertNothingLeft();
+  }
+
+  @Test
+  void aTaskThatExitsNonZeroFailsWithItsLogAndWithoutRollbackStays() {
+    TestStack stack = new TestStack(namespace);
+    stack.network("back");
+    ObjectNode crash = fastMonitor(stack.service("crash", TestStack.IMAGE, "back"));
+    ((ObjectNode) crash.path("TaskTemplate").path("ContainerSpec")).putArray("Args")
+        .add("sh").add("-c").add("echo starting up; echo config missing >&2; false");
+
+    DeployFailedException failure = assertThrows(DeployFailedException.class,
+        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK));
+
+    String message = failure.getMessage();
+    assertTrue(message.contains("service crash failed: task failed") && message.contains("non-zero exit (1)"),
+        message);
+    assertTrue(message.contains("    | config missing"), message);
+    assertTrue(message.contains("not converged: crash"), message);
+    assertTrue(message.contains("no rollback (swarm.rollback=false)"), message);
+    assertEquals(Outcome.FAILED, failure.report().outcome());
+    assertTrue(engine.inspectService(stack.scoped("crash")).isPresent(), "left as the failed deploy made it");
+  }
+
+  @Test
+  void anUpdateTheSwarmRollsBackFailsTheDeploy() {
+    TestStack stack = new TestStack(namespace);
+    stack.network("back");
+    ObjectNode api = fastMonitor(stack.service("api", TestStack.IMAGE, "back"));
+    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+    api.withObjectProperty("UpdateConfig").put("FailureAction", "rollback");
+    ((ObjectNode) api.path("TaskTemplate").path("ContainerSpec")).putArray("Args").add("false");
+
+    DeployFailedException failure = assertThrows(DeployFailedException.class,
+        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK));
+
+    assertTrue(failure.getMessage().contains("service api failed:"), failure.getMessage());
+  }
+
+  @Test
+  void aFailingUpdateOfOneServiceRollsTheWholeStackBack() {
+    TestStack stack = TestStack.twoServices(namespace);
+    stack.services.values().forEach(ConvergeIT::fastMonitor);
+    fastMonitor(stack.service("cache", TestStack.IMAGE, "back"));
+    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+    Map<String, ObjectNode> before = Map.of(
+        "web", spec(stack, "web"), "worker", spec(stack, "worker"), "cache", spec(stack, "cache"));
+
+    args(stack, "web", "sleep", "3601");
+    args(stack, "cache", "sleep", "3602");
+    image(stack, "worker", "local/does-not-exist:1");
+    stack.network("extra");
+    stack.secret("newtoken", "n3w");
+    fastMonitor(stack.service("added", TestStack.IMAGE, "extra"));
+
+    DeployFailedException failure = assertThrows(DeployFailedException.class,
+        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT));
+
+    assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
+    assertTrue(failure.getMessage().contains("service worker failed") && failure.getMessage().contains(
+        "rolled back: 3 service(s) restored to their previous spec and converged, 1 new service(s) removed"),
+        failure.getMessage());
+    before.forEach((name, spec) -> assertEquals(spec.path("TaskTemplate"), spec(stack, name).path("TaskTemplate"),
+        name + " is back on its previous spec"));
+    assertEquals(Optional.empty(), engine.inspectService(stack.scoped("added")));
+    assertEquals(List.of(stack.scoped("back")), names(engine.listNetworks(StackLabels.of(namespace))));
+    assertEquals(List.of(stack.scoped("token")), names(engine.listSecrets(StackLabels.of(namespace))));
+  }
+
+  @Test
+  void aServiceThatCannotBeScheduledTimesOut() {
+    TestStack stack = new TestStack(namespace);
+    stack.network("back");
+    ObjectNode stuck = fastMonitor(stack.service("stuck", TestStack.IMAGE, "back"));
+    stuck.withObjectProperty("TaskTemplate").putObject("Placement").putArray("Constraints")
+        .add("node.labels.swarmstack-test-never==true");
+    ConvergeOptions shortWait = new ConvergeOptions(false, Duration.ofSeconds(4), true, 5);
+
+    Instant start = Instant.now();
+    DeployFailedException failure = assertThrows(DeployFailedException.class,
+        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, shortWait));
+
+    long seconds = Duration.between(start, Instant.now()).toSeconds();
+    assertTrue(seconds >= 4 && seconds < 30, "took " + seconds + " s");
+    assertTrue(failure.getMessage().contains("timed out after 4 s")
+        && failure.getMessage().contains("service stuck: 0/1 running"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("rolled back to nothing"), failure.getMessage());
+    assertNothingLeft();
+  }
+
+  private StackRollout rollout() {
+    return new StackRollout(engine, deployLog);
+  }
+
+  private void assertNothingLeft() {
+    Map<String, String> label = StackLabels.of(namespace);
+    assertEquals(List.of(), names(engine.listServices(label)));
+    assertEquals(List.of(), names(engine.listNetworks(label)));
+    assertEquals(List.of(), names(engine.listSecrets(label)));
+    assertEquals(List.of(), names(engine.listConfigs(label)));
+  }
+
+  private ObjectNode spec(TestStack stack, String name) {
+    return engine.inspectService(stack.scoped(name)).orElseThrow().spec();
+  }
+
+  private static ObjectNode fastMonitor(ObjectNode service) {
+    service.putObject("UpdateConfig").put("Parallelism", 1).put("Monitor", 1_000_000_000L);
+    return service;
+  }
+
+  private static void args(TestStack stack, String service, String... args) {
+    var array = container(stack, service).putArray("Args");
+    for (String arg : args) {
+      array.add(arg);
+    }
+  }
+
+  private static void image(TestStack stack, String service, String image) {
+    container(stack, service).put("Image", image);
+    stack.services.get(stack.scoped(service)).withObjectProperty("Labels").put(StackLabels.IMAGE, image);
+  }
+
+  private static ObjectNode container(TestStack stack, String service) {
+    return (ObjectNode) stack.services.get(stack.scoped(service)).path("TaskTemplate").path("ContainerSpec");
+  }
+}
