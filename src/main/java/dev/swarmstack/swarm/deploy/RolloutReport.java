@@ -78,8 +78,13 @@ public final class RolloutReport {
     json.put("stack", plan.namespace());
     json.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
     ArrayNode changes = json.putArray("plan");
-    plan.changes().forEach(change -> changes.addObject().put("kind", change.kind()).put("name", change.name())
-        .put("change", change.change().label()).put("detail", change.detail()));
+    plan.changes().forEach(change -> {
+      ObjectNode entry = changes.addObject().put("kind", change.kind()).put("name", change.name())
+          .put("change", change.change().label()).put("detail", change.detail());
+      if (!change.fieldChanges().isEmpty()) {
+        change.fieldChanges().forEach(entry.putArray("fields")::add);
+      }
+    });
     ObjectNode timings = json.putObject("timingsMillis");
     timingsMillis.forEach(timings::put);
     json.set("services", JSON.valueToTree(services));
