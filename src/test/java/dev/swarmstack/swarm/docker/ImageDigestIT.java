@@ -2,7 +2,9 @@ package dev.swarmstack.swarm.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.swarmstack.swarm.engine.DockerConfigCredentials;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.engine.RegistryHosts;
 import java.util.Optional;
@@ -36,6 +38,15 @@ class ImageDigestIT {
     // the CLI as the oracle: the push recorded the registry's digest in the image's RepoDigests
     String repoDigests = EngineTestSupport.run("docker", "image", "inspect", "--format", "{{json .RepoDigests}}", IMAGE);
     assertTrue(repoDigests.contains("127.0.0.1:5000/swarmtest/busybox@" + digest), repoDigests + " vs " + digest);
+  }
+
+  @Test
+  void theCredentialsOfDockerLoginWork() {
+    DockerConfigCredentials config = DockerConfigCredentials.forThisProcess();
+    assumeTrue(config.credentialHelperFor(CREDENTIALS.serverAddress()).isEmpty(), "docker login stored into a credential helper");
+    Optional<RegistryAuth> fromLogin = config.forRegistry(RegistryHosts.of(IMAGE));
+    assertEquals(Optional.of(CREDENTIALS), fromLogin, "engine-up.sh logs the CLI in");
+    assertTrue(support.engine.imageDigest(IMAGE, fromLogin).isPresent());
   }
 
   @Test
