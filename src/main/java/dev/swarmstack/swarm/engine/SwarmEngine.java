@@ -12,6 +12,11 @@ import java.util.Optional;
  */
 public interface SwarmEngine extends AutoCloseable {
 
+  /** Where this engine is and how it was chosen, for messages ({@link EngineAddress#describe()}). */
+  default String address() {
+    return "the Docker engine";
+  }
+
   /** {@code GET /info}: the engine's version and this node's swarm role. */
   EngineInfo info();
 

@@ -1,0 +1,229 @@
+package dev.swarmstack.swarm.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.engine.EngineAddress;
+import dev.swarmstack.swarm.engine.EngineAddressResolver;
+import dev.swarmstack.swarm.engine.EngineConnection;
+import dev.swarmstack.swarm.engine.EngineInfo;
+import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.RegistryAuth;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The swarm engine over the Engine API. Every swarm object travels as raw JSON, never through docker-java's
+ * model, which drops fields it doesn't know (CapabilityAdd, Sysctls, Ulimits, Preferences, DriverOpts, ...) and
+ * can't even read a service that has {@code Groups}.
+ */
+public final class DockerSwarmEngine implements SwarmEngine {
+
+  private final EngineHttp http;
+
+  /**
+   * Connects and agrees on the API version.
+   *
+   * @param timeout how long each call may take
+   * @throws dev.swarmstack.swarm.engine.EngineException when the engine can't be reached or is too old
+   */
+  public DockerSwarmEngine(EngineAddress address, Duration timeout) {
+    this.http = new EngineHttp(address, timeout);
+  }
+
+  /** Connects to the engine the docker CLI would use, unless {@code connection} names one. */
+  public static DockerSwarmEngine connect(EngineConnection connection) {
+    EngineAddress address = EngineAddressResolver.forThisProcess().resolve(connection);
+    return new DockerSwarmEngine(address, connection.timeout());
+  }
+
+  @Override
+  public String address() {
+    return http.address().describe();
+  }
+
+  @Override
+  public EngineInfo info() {
+    JsonNode info = http.get("/info", "reading the engine's info");
+    JsonNode swarm = info.path("Swarm");
+    return new EngineInfo(
+        info.path("ServerVersion").asText(),
+        http.apiVersion().toString(),
+        swarm.path("NodeID").asText(""),
+        swarm.path("LocalNodeState").asText(""),
+        swarm.path("ControlAvailable").asBoolean(false));
+  }
+
+  @Override
+  public List<EngineObject> listServices(Map<String, String> labels) {
+    return versionedObjects(http.get("/services" + labelFilter(labels), "listing services"));
+  }
+
+  @Override
+  public Optional<EngineObject> inspectService(String idOrName) {
+    return http.getIfExists("/services/" + segment(idOrName), "inspecting service " + idOrName).map(DockerSwarmEngine::versioned);
+  }
+
+  @Override
+  public String createService(ObjectNode spec, Optional<RegistryAuth> auth) {
+    String doing = "creating service " + spec.path("Name").asText();
+    return http.post("/services/create", spec, authHeader(auth), doing).path("ID").asText();
+  }
+
+  @Override
+  public void updateService(String id, long version, ObjectNode spec, Optional<RegistryAuth> auth) {
+    String doing = "updating service " + spec.path("Name").asText(id);
+    http.post("/services/" + segment(id) + "/update?version=" + version, spec, authHeader(auth), doing);
+  }
+
+  @Override
+  public void removeService(String id) {
+    http.delete("/services/" + segment(id), "removing service " + id);
+  }
+
+  @Override
+  public List<ObjectNode> listTasks(Map<String, List<String>> filters) {
+    return objects(http.get("/tasks" + filterQuery(filters), "listing tasks"));
+  }
+
+  @Override
+  public List<ObjectNode> listNodes() {
+    return objects(http.get("/nodes", "listing nodes"));
+  }
+
+  @Override
+  public List<EngineObject> listNetworks(Map<String, String> labels) {
+    List<EngineObject> networks = new ArrayList<>();
+    for (ObjectNode network : objects(http.get("/networks" + labelFilter(labels), "listing networks"))) {
+      networks.add(network(network));
+    }
+    return networks;
+  }
+
+  @Override
+  public Optional<EngineObject> inspectNetwork(String idOrName) {
+    return http.getIfExists("/networks/" + segment(idOrName), "inspecting network " + idOrName)
+        .map(network -> network((ObjectNode) network));
+  }
+
+  @Override
+  public String createNetwork(ObjectNode request) {
+    return http.post("/networks/create", request, Map.of(), "creating network " + request.path("Name").asText()).path("Id").asText();
+  }
+
+  @Override
+  public void removeNetwork(String idOrName) {
+    http.delete("/networks/" + segment(idOrName), "removing network " + idOrName);
+  }
+
+  @Override
+  public List<EngineObject> listSecrets(Map<String, String> labels) {
+    return versionedObjects(http.get("/secrets" + labelFilter(labels), "listing secrets"));
+  }
+
+  @Override
+  public String createSecret(ObjectNode spec) {
+    return http.post("/secrets/create", spec, Map.of(), "creating secret " + spec.path("Name").asText()).path("ID").asText();
+  }
+
+  @Override
+  public void updateSecret(String id, long version, ObjectNode spec) {
+    http.post("/secrets/" + segment(id) + "/update?version=" + version, spec, Map.of(), "updating secret " + spec.path("Name").asText(id));
+  }
+
+  @Override
+  public void removeSecret(String id) {
+    http.delete("/secrets/" + segment(id), "removing secret " + id);
+  }
+
+  @Override
+  public List<EngineObject> listConfigs(Map<String, String> labels) {
+    return versionedObjects(http.get("/configs" + labelFilter(labels), "listing configs"));
+  }
+
+  @Override
+  public String createConfig(ObjectNode spec) {
+    return http.post("/configs/create", spec, Map.of(), "creating config " + spec.path("Name").asText()).path("ID").asText();
+  }
+
+  @Override
+  public void updateConfig(String id, long version, ObjectNode spec) {
+    http.post("/configs/" + segment(id) + "/update?version=" + version, spec, Map.of(), "updating config " + spec.path("Name").asText(id));
+  }
+
+  @Override
+  public void removeConfig(String id) {
+    http.delete("/configs/" + segment(id), "removing config " + id);
+  }
+
+  /** Any failure status (registry down, unknown image, refused credentials) means "no digest", as for the CLI. */
+  @Override
+  public Optional<String> imageDigest(String image, Optional<RegistryAuth> auth) {
+    // the route takes the whole reference, slashes and all, as the CLI sends it
+    EngineHttp.Reply reply = http.call("GET", "/distribution/" + image + "/json", null, authHeader(auth), "resolving the digest of " + image);
+    if (!reply.isSuccess()) {
+      return Optional.empty();
+    }
+    String digest = reply.json().path("Descriptor").path("digest").asText("");
+    return digest.isEmpty() ? Optional.empty() : Optional.of(digest);
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  private static Map<String, String> authHeader(Optional<RegistryAuth> auth) {
+    return auth.map(a -> Map.of(RegistryAuthHeader.NAME, RegistryAuthHeader.encode(a))).orElse(Map.of());
+  }
+
+  private static String labelFilter(Map<String, String> labels) {
+    List<String> values = labels.entrySet().stream().map(label -> label.getKey() + "=" + label.getValue()).sorted().toList();
+    return values.isEmpty() ? "" : filterQuery(Map.of("label", values));
+  }
+
+  /** {@code ?filters={"label":["a=b"]}}: the engine's filter syntax, URL-encoded. */
+  private static String filterQuery(Map<String, List<String>> filters) {
+    if (filters.isEmpty()) {
+      return "";
+    }
+    ObjectNode json = EngineHttp.JSON.createObjectNode();
+    filters.forEach((name, values) -> {
+      ArrayNode array = json.putArray(name);
+      values.forEach(array::add);
+    });
+    return "?filters=" + URLEncoder.encode(json.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static String segment(String idOrName) {
+    return URLEncoder.encode(idOrName, StandardCharsets.UTF_8);
+  }
+
+  private static List<ObjectNode> objects(JsonNode array) {
+    List<ObjectNode> objects = new ArrayList<>();
+    array.forEach(element -> objects.add((ObjectNode) element));
+    return objects;
+  }
+
+  private static List<EngineObject> versionedObjects(JsonNode array) {
+    return objects(array).stream().map(DockerSwarmEngine::versioned).toList();
+  }
+
+  /** Services, secrets and configs: {@code ID}, {@code Version.Index}, {@code Spec}. */
+  private static EngineObject versioned(JsonNode object) {
+    ObjectNode spec = (ObjectNode) object.path("Spec");
+    return new EngineObject(object.path("ID").asText(), spec.path("Name").asText(), object.path("Version").path("Index").asLong(),
+        spec, (ObjectNode) object);
+  }
+
+  /** Networks have no version and no Spec: the inspect body stands for both. */
+  private static EngineObject network(ObjectNode network) {
+    return new EngineObject(network.path("Id").asText(), network.path("Name").asText(), 0, network, network);
+  }
+}

@@ -1,0 +1,205 @@
+package dev.swarmstack.swarm.docker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.core.LocalDirectorySSLConfig;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Request;
+import com.github.dockerjava.transport.DockerHttpClient.Response;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.swarmstack.swarm.engine.EngineAddress;
+import dev.swarmstack.swarm.engine.EngineException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Raw Engine API calls over docker-java's transport: our own JSON in and out (so that no field is lost to
+ * docker-java's model), a version-pinned path, a timeout on every call (docker-java's own timeouts don't apply
+ * to unix sockets), and errors that say what was being done and what the engine answered.
+ */
+final class EngineHttp implements AutoCloseable {
+
+  /** The oldest API the plugin speaks (Docker 20.10) and the newest it knows; the engine's version is capped to it. */
+  static final ApiVersion MIN_API = ApiVersion.parse("1.41");
+  static final ApiVersion MAX_API = ApiVersion.parse("1.47");
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A status and body; the body is empty for answers without one. */
+  record Reply(int status, byte[] body) {
+
+    boolean isSuccess() {
+      return status >= 200 && status < 300;
+    }
+
+    JsonNode json() {
+      try {
+        return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("the engine's answer is not JSON", e);
+      }
+    }
+
+    /** The engine's {@code {"message": ...}}, or the raw body when it isn't one. */
+    String engineMessage() {
+      String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).trim();
+      try {
+        JsonNode message = JSON.readTree(text).path("message");
+        if (message.isTextual()) {
+          return message.asText();
+        }
+      } catch (JsonProcessingException notJson) {
+        // fall through: proxies and old engines answer with plain text
+      }
+      return text.isEmpty() ? "HTTP status " + status : text;
+    }
+  }
+
+  private final DockerHttpClient client;
+  private final EngineAddress address;
+  private final Duration timeout;
+  private final ExecutorService calls;
+  private final ApiVersion apiVersion;
+
+  EngineHttp(EngineAddress address, Duration timeout) {
+    this.address = address;
+    this.timeout = timeout;
+    ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
+        .dockerHost(address.uri())
+        .connectionTimeout(timeout)
+        .responseTimeout(timeout);
+    if (address.usesTls()) {
+      builder.sslConfig(new LocalDirectorySSLConfig(address.tlsCertPath().toString()));
+    }
+    this.client = builder.build();
+    this.calls = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "swarm-engine-call");
+      thread.setDaemon(true); // a call stuck past its timeout must not keep Maven alive
+      return thread;
+    });
+    ApiVersion negotiated;
+    try {
+      negotiated = negotiate();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    this.apiVersion = negotiated;
+  }
+
+  ApiVersion apiVersion() {
+    return apiVersion;
+  }
+
+  EngineAddress address() {
+    return address;
+  }
+
+  private ApiVersion negotiate() {
+    Reply reply = send("GET", "/version", null, Map.of(), "asking the engine for its version");
+    JsonNode version = checked(reply, "asking the engine for its version").json();
+    ApiVersion engine = ApiVersion.parse(version.path("ApiVersion").asText("0.0"));
+    if (engine.compareTo(MIN_API) < 0) {
+      throw new EngineException("the engine at " + address.describe() + " is Docker " + version.path("Version").asText("?")
+          + " with Engine API " + engine + "; the plugin needs Engine API " + MIN_API + " (Docker 20.10) or newer", 0, null);
+    }
+    return engine.compareTo(MAX_API) > 0 ? MAX_API : engine;
+  }
+
+  JsonNode get(String path, String doing) {
+    return checked(call("GET", path, null, Map.of(), doing), doing).json();
+  }
+
+  /** A GET whose 404 means "there is no such object". */
+  Optional<JsonNode> getIfExists(String path, String doing) {
+    Reply reply = call("GET", path, null, Map.of(), doing);
+    return reply.status() == 404 ? Optional.empty() : Optional.of(checked(reply, doing).json());
+  }
+
+  JsonNode post(String path, JsonNode body, Map<String, String> headers, String doing) {
+    return checked(call("POST", path, body, headers, doing), doing).json();
+  }
+
+  void delete(String path, String doing) {
+    checked(call("DELETE", path, null, Map.of(), doing), doing);
+  }
+
+  /** A version-pinned call whose failure status the caller handles itself. */
+  Reply call(String method, String path, JsonNode body, Map<String, String> headers, String doing) {
+    return send(method, "/v" + apiVersion + path, body, headers, doing);
+  }
+
+  private Reply checked(Reply reply, String doing) {
+    if (!reply.isSuccess()) {
+      throw new EngineException(doing + ": " + reply.engineMessage(), reply.status(), null);
+    }
+    return reply;
+  }
+
+  private Reply send(String method, String path, JsonNode body, Map<String, String> headers, String doing) {
+    Request.Builder request = Request.builder().method(method).path(path).headers(headers);
+    if (body != null) {
+      request.putHeader("Content-Type", "application/json").bodyBytes(toBytes(body));
+    }
+    Request built = request.build();
+    Future<Reply> answer = calls.submit(() -> execute(built));
+    try {
+      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new EngineException(doing + ": the engine at " + address.describe() + " did not answer within "
+          + timeout.toSeconds() + " s", 0, e);
+    } catch (ExecutionException e) {
+      throw new EngineException(doing + ": cannot reach the Docker engine at " + address.describe() + ": "
+          + rootMessage(e.getCause()), 0, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      answer.cancel(true);
+      throw new EngineException(doing + ": interrupted", 0, e);
+    }
+  }
+
+  private Reply execute(Request request) throws IOException {
+    try (Response response = client.execute(request)) {
+      InputStream body = response.getBody();
+      return new Reply(response.getStatusCode(), body == null ? new byte[0] : body.readAllBytes());
+    }
+  }
+
+  private static byte[] toBytes(JsonNode body) {
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  @Override
+  public void close() {
+    calls.shutdownNow();
+    try {
+      client.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing the connection to the engine", e);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.swarmstack.swarm.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Registry credentials that {@code docker login} stored in {@code config.json} under {@code auths}. Credentials
+ * kept by a credential helper ({@code credsStore}, {@code credHelpers}) are not read: {@link #credentialHelperFor}
+ * names the helper so that the caller can say why no credentials were found.
+ */
+public final class DockerConfigCredentials {
+
+  /** The key {@code docker login} uses for the Docker Hub. */
+  static final String DOCKER_HUB_KEY = "https://index.docker.io/v1/";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JsonNode config;
+  private final Path file;
+
+  DockerConfigCredentials(JsonNode config, Path file) {
+    this.config = config;
+    this.file = file;
+  }
+
+  /** The credentials the docker CLI of this process would use ({@code $DOCKER_CONFIG} or {@code ~/.docker}). */
+  public static DockerConfigCredentials forThisProcess() {
+    return read(EngineAddressResolver.dockerConfigDir(System.getenv(), Path.of(System.getProperty("user.home"))));
+  }
+
+  /** Reads {@code <configDir>/config.json}; a missing file holds no credentials. */
+  public static DockerConfigCredentials read(Path configDir) {
+    Path file = configDir.resolve("config.json");
+    if (!Files.isRegularFile(file)) {
+      return new DockerConfigCredentials(MissingNode.getInstance(), file);
+    }
+    try {
+      return new DockerConfigCredentials(JSON.readTree(file.toFile()), file);
+    } catch (IOException e) {
+      throw new EngineException("cannot read the docker credentials in " + file + ": " + e.getMessage(), 0, e);
+    }
+  }
+
+  /** @param registryHost as {@link RegistryHosts#of} returns it */
+  public Optional<RegistryAuth> forRegistry(String registryHost) {
+    Map.Entry<String, JsonNode> match = null;
+    for (Map.Entry<String, JsonNode> entry : config.path("auths").properties()) {
+      // several keys can name one host (host, https://host, https://host/v2/): the CLI's own form wins
+      boolean canonical = entry.getKey().equals(registryHost) || entry.getKey().equals(DOCKER_HUB_KEY);
+      if (hostOfKey(entry.getKey()).equals(registryHost) && (match == null || canonical)) {
+        match = entry;
+      }
+    }
+    return match == null ? Optional.empty() : decode(match.getKey(), match.getValue());
+  }
+
+  /** The credential helper that would hold the credentials for {@code registryHost}, if config.json names one. */
+  public Optional<String> credentialHelperFor(String registryHost) {
+    String helper = config.path("credHelpers").path(registryHost).asText("");
+    if (helper.isEmpty()) {
+      helper = config.path("credsStore").asText("");
+    }
+    return helper.isEmpty() ? Optional.empty() : Optional.of("docker-credential-" + helper);
+  }
+
+  private Optional<RegistryAuth> decode(String key, JsonNode entry) {
+    String encoded = entry.path("auth").asText("");
+    if (!encoded.isEmpty()) {
+      String userAndPassword;
+      try {
+        userAndPassword = new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        // never echo the value: it is a password
+        throw new EngineException("the 'auth' entry for " + key + " in " + file + " is not valid base64", 0, null);
+      }
+      int colon = userAndPassword.indexOf(':');
+      if (colon < 0) {
+        throw new EngineException("the 'auth' entry for " + key + " in " + file + " is not 'user:password'", 0, null);
+      }
+      return Optional.of(new RegistryAuth(key, userAndPassword.substring(0, colon), userAndPassword.substring(colon + 1)));
+    }
+    String username = entry.path("username").asText("");
+    if (username.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new RegistryAuth(key, username, entry.path("password").asText("")));
+  }
+
+  /** {@code https://index.docker.io/v1/} -> {@code docker.io}; {@code http://host:5000/v2/} -> {@code host:5000}. */
+  static String hostOfKey(String key) {
+    String host = key.replaceFirst("^[a-zA-Z]+://", "");
+    int slash = host.indexOf('/');
+    if (slash >= 0) {
+      host = host.substring(0, slash);
+    }
+    return switch (host) {
+      case "index.docker.io", "registry-1.docker.io" -> RegistryHosts.DOCKER_HUB;
+      default -> host;
+    };
+  }
+}

@@ -1,0 +1,31 @@
+package dev.swarmstack.swarm.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the user asked to reach the engine. Unset parts fall back to the docker CLI's own rules
+ * ({@code DOCKER_HOST}, the current docker context, the default socket): see {@link EngineAddressResolver}.
+ *
+ * @param host an explicit engine address ({@code unix:///...}, {@code tcp://host:2376}), or null
+ * @param hostSource where {@code host} was configured, for messages ({@code "<dockerHost>"}, {@code "swarm.docker.host"})
+ * @param certPath a folder with {@code ca.pem}, {@code cert.pem}, {@code key.pem}: use TLS with them; or null
+ * @param timeout how long one engine call may take
+ */
+public record EngineConnection(String host, String hostSource, Path certPath, Duration timeout) {
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  public EngineConnection {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("the engine timeout must be positive, got " + timeout);
+    }
+  }
+
+  /** The docker CLI's defaults and a 30 s timeout per call. */
+  public static EngineConnection defaults() {
+    return new EngineConnection(null, null, null, DEFAULT_TIMEOUT);
+  }
+}
