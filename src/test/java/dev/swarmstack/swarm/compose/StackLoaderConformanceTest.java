@@ -51,7 +51,7 @@ class StackLoaderConformanceTest {
   @Test
   void interpolationFollowsTheCli() throws Exception {
     copy(Path.of("src/test/resources/compose/interpolation"), dir);
-    Map<String, String> env = Map.of("SET", "value", "EMPTY", "", "PORT", "8080", "REPLICAS", "3");
+    Map<String, String> env = Map.of("SET", "value", "EMPTY", "", "PORT", "8080", "REPLICAS", "3", "RO", "yes", "NOFILE", "1024");
     Path file = dir.resolve("interpolation.yml");
 
     LoadedStack loaded = load(env, file);
