@@ -85,8 +85,11 @@ public final class StackLoader {
     if (root.get("services") instanceof ObjectNode services) {
       ServiceNormaliser normaliser = new ServiceNormaliser(edits);
       for (Map.Entry<String, JsonNode> service : (Iterable<Map.Entry<String, JsonNode>>) services::fields) {
+        JsonPointer at = JsonPointer.empty().appendProperty("services").appendProperty(service.getKey());
         if (service.getValue() instanceof ObjectNode object) {
-          normaliser.normalise(object, JsonPointer.empty().appendProperty("services").appendProperty(service.getKey()));
+          normaliser.normalise(object, at);
+        } else {
+          edits.error(at, "services." + service.getKey() + " must be a mapping, e.g. " + service.getKey() + ": {image: nginx}");
         }
       }
     }
