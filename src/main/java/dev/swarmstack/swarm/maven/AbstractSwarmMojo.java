@@ -1,0 +1,148 @@
+package dev.swarmstack.swarm.maven;
+
+import dev.swarmstack.swarm.compose.LoadedStack;
+import dev.swarmstack.swarm.compose.SourceTree;
+import dev.swarmstack.swarm.compose.StackLoader;
+import dev.swarmstack.swarm.compose.VariableSource;
+import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.maven.config.FileObjectConfig;
+import dev.swarmstack.swarm.maven.config.NetworkConfig;
+import dev.swarmstack.swarm.maven.config.PomStackMapper;
+import dev.swarmstack.swarm.maven.config.ServiceConfig;
+import dev.swarmstack.swarm.maven.config.VolumeConfig;
+import dev.swarmstack.swarm.problem.Problem;
+import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.problem.StackException;
+import dev.swarmstack.swarm.validate.StackValidator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares: the stack definition (compose files plus the pom's {@code <services>},
+ * {@code <networks>}, ...), the skip switches, and turning core failures into Maven's two kinds: the user's
+ * stack is wrong ({@link MojoFailureException}, every problem listed) or the build could not run
+ * ({@link MojoExecutionException}: engine or file system).
+ */
+public abstract class AbstractSwarmMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  protected MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  /** Skips every goal of this plugin. */
+  @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+  private boolean skip;
+
+  /** The stack's name: the prefix of every service, network, secret and config it owns on the engine. */
+  @Parameter(property = PropertyNames.STACK, defaultValue = "${project.artifactId}", required = true)
+  protected String stackName;
+
+  /**
+   * Compose files, merged in order as {@code docker stack deploy -c a.yml -c b.yml} does; the pom's
+   * definitions are merged on top. Relative paths resolve against the project's base directory.
+   */
+  @Parameter(property = PropertyNames.COMPOSE_FILES)
+  private List<File> composeFiles;
+
+  /** Networks, as compose's {@code networks:}; each {@code <network>} needs a {@code <name>}. */
+  @Parameter
+  private List<NetworkConfig> networks;
+
+  /** Services, as compose's {@code services:}; each {@code <service>} needs a {@code <name>}. */
+  @Parameter
+  private List<ServiceConfig> services;
+
+  /** Named volumes, as compose's {@code volumes:}; each {@code <volume>} needs a {@code <name>}. */
+  @Parameter
+  private List<VolumeConfig> volumes;
+
+  /** Secrets, as compose's {@code secrets:}; each {@code <secret>} needs a {@code <name>}. */
+  @Parameter
+  private List<FileObjectConfig> secrets;
+
+  /** Configs, as compose's {@code configs:}; each {@code <config>} needs a {@code <name>}. */
+  @Parameter
+  private List<FileObjectConfig> configs;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip || skipGoal()) {
+      getLog().info("Skipping: " + (skip ? PropertyNames.SKIP : "the goal's skip parameter") + " is set");
+      return;
+    }
+    try {
+      doExecute();
+    } catch (StackException e) {
+      throw new MojoFailureException(describe(e.problems()));
+    } catch (EngineException e) {
+      throw new MojoExecutionException("Docker engine: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /** The goal's own skip parameter ({@code swarm.<goal>.skip}). */
+  protected abstract boolean skipGoal();
+
+  protected abstract void doExecute() throws MojoExecutionException, MojoFailureException, IOException;
+
+  /**
+   * Loads the compose files and the pom's definitions, interpolating {@code ${VAR}} from -D properties, then
+   * project properties, then the environment, and validates the result; logs the warnings and throws every
+   * error of all three steps at once.
+   *
+   * @throws StackException when the stack has errors; {@link #execute()} reports them
+   */
+  protected LoadedStack loadStack() {
+    Problems problems = new Problems();
+    SourceTree pomDefinitions = new PomStackMapper().map(networks, services, volumes, secrets, configs, problems);
+    LoadedStack stack;
+    try {
+      stack = new StackLoader(variables()).load(composePaths(), pomDefinitions, project.getBasedir().toPath());
+    } catch (StackException e) {
+      problems.addAll(e.problems());
+      throw new StackException(errors(problems));
+    }
+    problems.addAll(stack.warnings());
+    problems.addAll(new StackValidator(stackName).validate(stack));
+    problems.warnings().forEach(warning -> getLog().warn(warning.toString()));
+    if (problems.hasErrors()) {
+      throw new StackException(errors(problems));
+    }
+    return stack;
+  }
+
+  private static List<Problem> errors(Problems problems) {
+    return problems.all().stream().filter(Problem::isError).toList();
+  }
+
+  private VariableSource variables() {
+    VariableSource userProperties = name -> Optional.ofNullable(session.getUserProperties().getProperty(name));
+    VariableSource projectProperties = name -> Optional.ofNullable(project.getProperties().getProperty(name));
+    VariableSource environment = name -> Optional.ofNullable(System.getenv(name));
+    return userProperties.orElse(projectProperties).orElse(environment);
+  }
+
+  private List<Path> composePaths() {
+    return composeFiles == null ? List.of() : composeFiles.stream().map(File::toPath).toList();
+  }
+
+  /** One line per problem, origin first: the user fixes them from the top without a stack trace. */
+  static String describe(List<Problem> problems) {
+    String count = problems.size() == 1 ? "1 error" : problems.size() + " errors";
+    return "The stack definition has " + count + ":"
+        + problems.stream().map(p -> "\n  " + p).collect(Collectors.joining());
+  }
+}

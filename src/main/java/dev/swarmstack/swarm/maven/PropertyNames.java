@@ -1,0 +1,31 @@
+package dev.swarmstack.swarm.maven;
+
+/**
+ * Every user property the plugin reads ({@code -Dswarm.stack=shop} or {@code <properties>}), in one place so
+ * that names stay consistent across goals and the documentation can list them.
+ */
+public final class PropertyNames {
+
+  public static final String STACK = "swarm.stack";
+  public static final String COMPOSE_FILES = "swarm.composeFiles";
+  public static final String OUTPUT_FILE = "swarm.outputFile";
+
+  public static final String SKIP = "swarm.skip";
+  public static final String GENERATE_SKIP = "swarm.generate.skip";
+  public static final String VALIDATE_SKIP = "swarm.validate.skip";
+  public static final String DEPLOY_SKIP = "swarm.deploy.skip";
+  public static final String RM_SKIP = "swarm.rm.skip";
+  public static final String SERVICES_SKIP = "swarm.services.skip";
+  public static final String PS_SKIP = "swarm.ps.skip";
+  public static final String LS_SKIP = "swarm.ls.skip";
+
+  public static final String DOCKER_HOST = "swarm.docker.host";
+  public static final String DOCKER_CERT_PATH = "swarm.docker.certPath";
+  public static final String RESOLVE_IMAGE = "swarm.resolveImage";
+  public static final String PRUNE = "swarm.prune";
+  public static final String DETACH = "swarm.detach";
+  public static final String TIMEOUT = "swarm.timeout";
+  public static final String RM_VOLUMES = "swarm.rm.volumes";
+
+  private PropertyNames() {}
+}
