@@ -15,7 +15,7 @@ public record ComposeFile(
     SortedMap<String, Volume> volumes,
     SortedMap<String, FileObject> secrets,
     SortedMap<String, FileObject> configs,
-    @JsonAnySetter @JsonAnyGetter SortedMap<String, Object> extensions) {
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {
 
   public Map<String, Service> servicesOrEmpty() {
     return services == null ? Map.of() : services;

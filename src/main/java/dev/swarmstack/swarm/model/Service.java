@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -66,7 +67,7 @@ public record Service(
     @JsonProperty("userns_mode") String usernsMode,
     List<ServiceVolume> volumes,
     String workingDir,
-    @JsonAnySetter @JsonAnyGetter SortedMap<String, Object> extensions) {
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {
 
   /** {@code build}: ignored by swarm, kept for the generated file. */
   public record Build(
