@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -109,5 +110,15 @@ public record Service(
   public record FileReference(String source, String target, String uid, String gid, Integer mode) {}
 
   /** A ulimit: {@code single} alone, or {@code soft} and {@code hard}. */
-  public record Ulimit(Integer single, Integer soft, Integer hard) {}
+  public record Ulimit(Integer single, Integer soft, Integer hard) {
+
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    public Ulimit {}
+
+    /** The single-number form ({@code nproc: 65535}), which is also how {@code docker stack config} prints it. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Ulimit of(int single) {
+      return new Ulimit(single, null, null);
+    }
+  }
 }
