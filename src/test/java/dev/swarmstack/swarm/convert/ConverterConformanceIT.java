@@ -12,6 +12,7 @@ import dev.swarmstack.swarm.compose.SourceMap;
 import dev.swarmstack.swarm.model.ComposeFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,11 +54,23 @@ class ConverterConformanceIT {
           .convert(new LoadedStack(compose, new SourceMap(), List.of(), dir));
 
       // one after the other: both would publish the same ingress ports
-      cli.docker.run("docker", "stack", "deploy", "--resolve-image", "never", "-c", "case.yml", cli.stack);
-      Map<String, JsonNode> expected = cli.read(converted);
+      Map<String, JsonNode> expected = new java.util.LinkedHashMap<>();
+      try (RecordingProxy proxy = new RecordingProxy(dir)) {
+        cli.docker.run("docker", "-H", proxy.host(), "stack", "deploy", "--resolve-image", "never", "-c", "case.yml",
+            cli.stack);
+        for (RecordingProxy.Request request : proxy.requests()) {
+          if (request.method().equals("POST") && request.path().matches("/(networks|secrets|configs|services)/create")) {
+            cli.recordSent(request.path(), JSON.readTree(request.body()));
+          }
+        }
+      }
+      cli.learnIds();
+      expected.putAll(cli.sentNormalised());
+      expected.putAll(cli.read(converted));
       cli.remove();
       ours.deploy(converted);
-      Map<String, JsonNode> actual = ours.read(converted);
+      Map<String, JsonNode> actual = new java.util.LinkedHashMap<>(ours.sentNormalised());
+      actual.putAll(ours.read(converted));
 
       // kept for a reader who wants to see what was compared
       Path report = Path.of("target", "conformance", caseFile.replace(".yml", ".cli.json"));
@@ -84,7 +97,9 @@ class ConverterConformanceIT {
   }
 
   private static String pretty(JsonNode node) throws IOException {
-    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.treeToValue(node, Object.class));
+    // member order means nothing in JSON: compare sorted
+    return JSON.writerWithDefaultPrettyPrinter().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .writeValueAsString(JSON.treeToValue(node, Object.class));
   }
 
   private static int countLeaves(JsonNode node) {
@@ -96,6 +111,48 @@ class ConverterConformanceIT {
       count += countLeaves(child);
     }
     return count;
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The node without null, false, 0, "", [] and {} members, recursively; null when nothing is left. */
+  private static JsonNode withoutZeroValues(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode result = JSON.createObjectNode();
+      node.fields().forEachRemaining(field -> {
+        JsonNode value = withoutZeroValues(field.getValue());
+        if (value != null) {
+          result.set(field.getKey(), value);
+        }
+      });
+      return result.isEmpty() ? null : result;
+    }
+    if (node.isArray()) {
+      var result = JSON.createArrayNode();
+      node.forEach(element -> {
+        JsonNode value = withoutZeroValues(element);
+        result.add(value == null ? JSON.nullNode() : value);
+      });
+      return result.isEmpty() ? null : result;
+    }
+    boolean zero = node.isNull() || (node.isBoolean() && !node.asBoolean())
+        || (node.isNumber() && node.asDouble() == 0) || (node.isTextual() && node.asText().isEmpty());
+    return zero ? null : node;
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static void writeCase(String caseFile, Path dir) throws IOException {
@@ -119,14 +176,60 @@ class ConverterConformanceIT {
       this.docker = new DockerCommands(dir, Map.of("STACK", stack, "SUBNET", subnet));
     }
 
+    /** Request bodies sent to create the stack's objects, normalised, keyed by kind and name. */
+    final Map<String, JsonNode> sent = new java.util.TreeMap<>();
+    private final Map<String, String> namesById = new HashMap<>();
+
     void deploy(ConvertedStack converted) {
-      converted.networks().values().forEach(network -> docker.post("/networks/create", network));
+      converted.networks().values().forEach(network -> post("/networks/create", network));
       Map<String, String> secretIds = new HashMap<>();
-      converted.secrets().forEach((name, spec) -> secretIds.put(name, docker.post("/secrets/create", spec).get("ID").asText()));
+      converted.secrets().forEach((name, spec) -> secretIds.put(name, post("/secrets/create", spec).get("ID").asText()));
       Map<String, String> configIds = new HashMap<>();
-      converted.configs().forEach((name, spec) -> configIds.put(name, docker.post("/configs/create", spec).get("ID").asText()));
+      converted.configs().forEach((name, spec) -> configIds.put(name, post("/configs/create", spec).get("ID").asText()));
+      secretIds.forEach((name, id) -> namesById.put(id, name));
+      configIds.forEach((name, id) -> namesById.put(id, name));
       converted.services().values().forEach(spec ->
-          docker.post("/services/create", ServiceSpecs.withObjectIds(spec, secretIds, configIds)));
+          post("/services/create", ServiceSpecs.withObjectIds(spec, secretIds, configIds)));
+    }
+
+    private JsonNode post(String path, ObjectNode body) {
+      recordSent(path, body);
+      return docker.post(path, body);
+    }
+
+    /**
+     * Keeps a create request as sent, with its zero values left out (Go writes the zero value of every field
+     * not marked omitempty; absent and zero mean the same to the engine), the content of secrets as a digest,
+     * and IDs as names.
+     */
+    void recordSent(String path, JsonNode body) {
+      String kind = path.split("/")[1];
+      ObjectNode copy = (ObjectNode) withoutZeroValues(body.deepCopy());
+      copy.remove("CheckDuplicate"); // the client adds it for engines older than API 1.44; not the converter's
+      if (kind.equals("secrets") && copy.has("Data")) {
+        copy.put("Data", "sha256:" + sha256(copy.get("Data").asText()));
+      }
+      sent.put("sent " + kind + " " + body.path("Name").asText().replace(stack, "STACK"), copy);
+    }
+
+    /** The IDs the CLI's requests carry, read while its objects exist. */
+    void learnIds() {
+      for (String kind : List.of("secrets", "configs")) {
+        docker.get("/" + kind).forEach(o -> namesById.put(o.get("ID").asText(), o.path("Spec").path("Name").asText()));
+      }
+    }
+
+    /** The sent bodies with IDs replaced by names and the stack name and subnet by placeholders. */
+    Map<String, JsonNode> sentNormalised() {
+      Map<String, JsonNode> result = new java.util.TreeMap<>();
+      sent.forEach((key, body) -> {
+        String text = body.toString();
+        for (Map.Entry<String, String> id : namesById.entrySet()) {
+          text = text.replace("\"" + id.getKey() + "\"", "\"" + id.getValue() + "\"");
+        }
+        result.put(key, parse(text.replace(stack, "STACK").replace(subnet, "SUBNET")));
+      });
+      return result;
     }
 
     /** What the engine holds for every object of the stack, keyed by kind and name (as placeholder). */
@@ -203,12 +306,7 @@ class ConverterConformanceIT {
           text = text.replace("\"" + id + "\"", "\"" + name + "\"");
         }
       }
-      text = text.replace(stack, "STACK").replace(subnet, "SUBNET");
-      try {
-        return JSON.readTree(text);
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
+      return parse(text.replace(stack, "STACK").replace(subnet, "SUBNET"));
     }
 
     /** Removes everything the stack created, even after a failed test. */
