@@ -34,13 +34,15 @@ class ConverterConformanceIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
-  @ValueSource(strings = {"full.yml", "modes.yml"})
+  @ValueSource(strings = {"full.yml", "modes.yml", "external.yml"})
   void specsMatchWhatTheCliDeploys(String caseFile, @TempDir Path dir) throws IOException {
     writeCase(caseFile, dir);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     StackDeployment cli = new StackDeployment("cvc" + suffix, "10.123.1.0/24", dir);
     StackDeployment ours = new StackDeployment(StackDeployment.OURS_PREFIX + suffix, "10.123.2.0/24", dir);
+    ExternalObjects externals = new ExternalObjects(cli.docker, suffix);
     try {
+      externals.create();
       cli.docker.run("docker", "image", "inspect", "local/busybox:1");
       String normalised = ours.docker.run("docker", "stack", "config", "-c", "case.yml");
       ComposeFile compose = ComposeMapper.yaml().readValue(normalised, ComposeFile.class);
@@ -81,6 +83,7 @@ class ConverterConformanceIT {
     } finally {
       cli.remove();
       ours.remove();
+      externals.remove();
     }
   }
 
@@ -96,6 +99,7 @@ class ConverterConformanceIT {
     }
     Files.writeString(dir.resolve("secret.txt"), "not-a-real-secret\n");
     Files.writeString(dir.resolve("config.txt"), "stack {{ .Service.Name }}\n");
+    Files.writeString(dir.resolve("cred.json"), "{}\n");
     Files.writeString(dir.resolve("one.env"), "# env file\nFROM_FILE=file\nOVERRIDDEN=by-file\n  SPACED=kept as is \n");
   }
 

@@ -24,7 +24,7 @@ class GoldenConversionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
-  @ValueSource(strings = {"full", "modes"})
+  @ValueSource(strings = {"full", "modes", "external"})
   void matchesGolden(String name) throws Exception {
     Path dir = goldenDir();
     var compose = Stacks.parse(Files.readString(dir.resolve(name + ".stack.yml")));

@@ -36,19 +36,27 @@ final class StackDeployment {
   StackDeployment(String stack, String subnet, Path dir) {
     this.stack = stack;
     this.subnet = subnet;
-    this.docker = new DockerCommands(dir, Map.of("STACK", stack, "SUBNET", subnet));
+    this.docker = new DockerCommands(dir, Map.of("STACK", stack, "SUBNET", subnet,
+        "SUFFIX", stack.substring(OURS_PREFIX.length())));
   }
 
   void deploy(ConvertedStack converted) {
     converted.networks().values().forEach(network -> post("/networks/create", network));
-    Map<String, String> secretIds = new HashMap<>();
+    // external objects are looked up by name, as the CLI does
+    Map<String, String> secretIds = idsByName("secrets");
     converted.secrets().forEach((name, spec) -> secretIds.put(name, post("/secrets/create", spec).get("ID").asText()));
-    Map<String, String> configIds = new HashMap<>();
+    Map<String, String> configIds = idsByName("configs");
     converted.configs().forEach((name, spec) -> configIds.put(name, post("/configs/create", spec).get("ID").asText()));
     secretIds.forEach((name, id) -> namesById.put(id, name));
     configIds.forEach((name, id) -> namesById.put(id, name));
     converted.services().values().forEach(spec ->
         post("/services/create", ServiceSpecs.withObjectIds(spec, secretIds, configIds)));
+  }
+
+  private Map<String, String> idsByName(String kind) {
+    Map<String, String> ids = new HashMap<>();
+    docker.get("/" + kind).forEach(o -> ids.put(o.path("Spec").path("Name").asText(), o.get("ID").asText()));
+    return ids;
   }
 
   private JsonNode post(String path, ObjectNode body) {
