@@ -43,7 +43,7 @@ final class JsonComparison {
   static JsonNode withoutZeroValues(JsonNode node) {
     if (node.isObject()) {
       ObjectNode result = JSON.createObjectNode();
-      node.fields().forEachRemaining(field -> {
+      node.properties().forEach(field -> {
         JsonNode value = withoutZeroValues(field.getValue());
         if (value != null) {
           result.set(field.getKey(), value);
