@@ -1,0 +1,156 @@
+package dev.swarmstack.swarm.convert;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.model.FileObject;
+import dev.swarmstack.swarm.model.Network;
+import dev.swarmstack.swarm.model.Service;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The stack's networks, secrets and configs, as docker/cli's {@code convert/compose.go} builds them. */
+final class StackObjects {
+
+  static final String DEFAULT_NETWORK = "default";
+  private static final String DEFAULT_NETWORK_DRIVER = "overlay";
+  /** Networks that exist on every node: the CLI neither creates nor checks them. */
+  private static final Set<String> BUILT_IN_NETWORKS = Set.of("default", "bridge", "host", "none");
+
+  private final ConversionContext context;
+
+  StackObjects(ConversionContext context) {
+    this.context = context;
+  }
+
+  /** True for a network name that is neither built in nor {@code container:<id>}. */
+  static boolean isUserDefinedNetwork(String name) {
+    return !BUILT_IN_NETWORKS.contains(name) && !name.startsWith("container:");
+  }
+
+  /** Networks used by at least one service; a service without networks uses {@code default}. */
+  static SortedSet<String> usedNetworks(Map<String, Service> services) {
+    SortedSet<String> used = new TreeSet<>();
+    for (Service service : services.values()) {
+      if (service.networks() == null || service.networks().isEmpty()) {
+        used.add(DEFAULT_NETWORK);
+      } else {
+        used.addAll(service.networks().keySet());
+      }
+    }
+    return used;
+  }
+
+  /** Fills {@code created} with NetworkCreateRequest bodies and {@code external} with names to check. */
+  void networks(SortedMap<String, ObjectNode> created, SortedSet<String> external) {
+    Map<String, Network> declared = context.compose.networksOrEmpty();
+    for (String key : usedNetworks(context.compose.servicesOrEmpty())) {
+      Network network = declared.get(key);
+      if (network == null) {
+        // an undeclared network is reported by the service that names it; `default` needs no declaration
+        if (key.equals(DEFAULT_NETWORK)) {
+          created.put(context.scope(key), networkRequest(context.scope(key), emptyNetwork()));
+        }
+        continue;
+      }
+      String name = context.objectName(key, network.name(), network.external());
+      if (Boolean.TRUE.equals(network.external())) {
+        if (isUserDefinedNetwork(name)) {
+          external.add(name);
+        }
+      } else {
+        created.put(name, networkRequest(name, network));
+      }
+    }
+  }
+
+  private static Network emptyNetwork() {
+    return new Network(null, null, null, null, null, null, null, null, null);
+  }
+
+  private ObjectNode networkRequest(String name, Network network) {
+    ObjectNode request = Json.object();
+    request.put("Name", name);
+    request.put("Driver", network.driver() == null || network.driver().isEmpty()
+        ? DEFAULT_NETWORK_DRIVER : network.driver());
+    Json.putStringMap(request, "Options", network.driverOpts());
+    request.set("Labels", Json.stringMap(context.withStackLabel(network.labels())));
+    Json.putTrue(request, "Internal", network.internal());
+    Json.putTrue(request, "Attachable", network.attachable());
+    Network.Ipam ipam = network.ipam();
+    boolean hasIpam = ipam != null
+        && ((ipam.driver() != null && !ipam.driver().isEmpty()) || (ipam.config() != null && !ipam.config().isEmpty()));
+    if (hasIpam) {
+      // the CLI passes on only the driver and the subnets; gateway, ip_range and options are dropped
+      ObjectNode ipamNode = request.putObject("IPAM");
+      Json.putText(ipamNode, "Driver", ipam.driver());
+      if (ipam.config() != null && !ipam.config().isEmpty()) {
+        var configs = ipamNode.putArray("Config");
+        ipam.config().forEach(pool -> configs.addObject().put("Subnet", pool.subnet()));
+      }
+    }
+    return request;
+  }
+
+  /** SecretSpec of every non-external secret. */
+  SortedMap<String, ObjectNode> secrets() {
+    return fileObjects("secrets", context.compose.secretsOrEmpty(), true);
+  }
+
+  /** ConfigSpec of every non-external config; configs have no driver. */
+  SortedMap<String, ObjectNode> configs() {
+    return fileObjects("configs", context.compose.configsOrEmpty(), false);
+  }
+
+  private SortedMap<String, ObjectNode> fileObjects(String kind, Map<String, FileObject> objects, boolean driverAllowed) {
+    SortedMap<String, ObjectNode> specs = new TreeMap<>();
+    objects.forEach((key, object) -> {
+      if (Boolean.TRUE.equals(object.external())) {
+        return;
+      }
+      String name = context.objectName(key, object.name(), false);
+      ObjectNode spec = Json.object();
+      spec.put("Name", name);
+      spec.set("Labels", Json.stringMap(context.withStackLabel(object.labels())));
+      boolean hasDriver = driverAllowed && object.driver() != null && !object.driver().isEmpty();
+      if (hasDriver) {
+        ObjectNode driver = spec.putObject("Driver");
+        driver.put("Name", object.driver());
+        Json.putStringMap(driver, "Options", object.driverOpts());
+      } else {
+        readData(kind, key, object, spec);
+      }
+      if (object.templateDriver() != null && !object.templateDriver().isEmpty()) {
+        spec.putObject("Templating").put("Name", object.templateDriver());
+      }
+      specs.put(name, spec);
+    });
+    return specs;
+  }
+
+  private void readData(String kind, String key, FileObject object, ObjectNode spec) {
+    String singular = kind.substring(0, kind.length() - 1);
+    if (object.file() == null || object.file().isEmpty()) {
+      context.error(singular + " '" + key + "' has no file: set file: to the path of its content, or external: true",
+          kind, key);
+      return;
+    }
+    Path file = context.workingDir == null ? Path.of(object.file()) : context.workingDir.resolve(object.file());
+    try {
+      byte[] data = Files.readAllBytes(file);
+      if (data.length > 0) {
+        spec.put("Data", Base64.getEncoder().encodeToString(data));
+      }
+    } catch (IOException e) {
+      // the path only, never the content
+      context.error("cannot read the file of " + singular + " '" + key + "' (" + file + "): " + e.getClass().getSimpleName()
+          + "; check that the file exists and is readable", kind, key, "file");
+    }
+  }
+}
