@@ -21,6 +21,7 @@ public final class PropertyNames {
 
   public static final String DOCKER_HOST = "swarm.docker.host";
   public static final String DOCKER_CERT_PATH = "swarm.docker.certPath";
+  public static final String DOCKER_TIMEOUT = "swarm.docker.timeout";
   public static final String RESOLVE_IMAGE = "swarm.resolveImage";
   public static final String PRUNE = "swarm.prune";
   public static final String DETACH = "swarm.detach";

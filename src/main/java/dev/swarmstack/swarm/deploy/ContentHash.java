@@ -1,0 +1,28 @@
+package dev.swarmstack.swarm.deploy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The {@link StackLabels#CONTENT_HASH} of a secret or config spec: its data, driver and templating, so that any
+ * change the engine would refuse to apply in place is seen before deploying. Only the hash is stored, never the data.
+ */
+final class ContentHash {
+
+  private ContentHash() {}
+
+  static String of(ObjectNode spec) {
+    String content = "data=" + spec.path("Data").asText("")
+        + "\ndriver=" + spec.path("Driver")
+        + "\ntemplating=" + spec.path("Templating");
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.swarmstack.swarm.deploy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.convert.ConvertedStack;
+import dev.swarmstack.swarm.convert.ServiceSpecs;
+import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
+import dev.swarmstack.swarm.deploy.DeployPlan.ServiceWrite;
+import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code docker stack deploy}, without its surprises: the whole plan is computed and checked before the first
+ * write, unchanged services are not updated, and pruning covers networks, secrets and configs too.
+ */
+public final class Deployer {
+
+  /** {@code update out of sequence} means someone changed the service meanwhile: read it again and retry. */
+  static final int UPDATE_ATTEMPTS = 4;
+
+  private final SwarmEngine engine;
+  private final DeployLog log;
+
+  public Deployer(SwarmEngine engine, DeployLog log) {
+    this.engine = engine;
+    this.log = log;
+  }
+
+  /** Plans, prints the plan, applies it. */
+  public DeployPlan deploy(String namespace, ConvertedStack stack, DeployOptions options) {
+    DeployPlan plan = plan(namespace, stack, options);
+    log.info("Plan for stack " + namespace + ": " + plan.writeCount() + " change(s)");
+    plan.changes().forEach(change -> log.info("  " + change));
+    apply(plan, options);
+    return plan;
+  }
+
+  /** Reads the swarm and checks everything; writes nothing. */
+  public DeployPlan plan(String namespace, ConvertedStack stack, DeployOptions options) {
+    engine.info().requireManager(engine.address());
+    return new Planner(engine, log).plan(namespace, stack, options);
+  }
+
+  public void apply(DeployPlan plan, DeployOptions options) {
+    if (plan.writeCount() == 0) {
+      log.info("Stack " + plan.namespace() + " is up to date");
+      return;
+    }
+    StackCleanup cleanup = new StackCleanup(engine, log, options.timeout());
+    // pruned services go first, as with the CLI: their names may be reused below
+    cleanup.removeServices(plan.servicesToRemove);
+    for (ObjectWrite network : plan.networkWrites) {
+      log.info("Creating network " + network.name());
+      engine.createNetwork(network.spec());
+    }
+    writeObjects("secret", plan.secretWrites, plan.secretIds, engine::createSecret,
+        (id, write) -> engine.updateSecret(id, write.existing().version(), write.spec()));
+    writeObjects("config", plan.configWrites, plan.configIds, engine::createConfig,
+        (id, write) -> engine.updateConfig(id, write.existing().version(), write.spec()));
+    for (ServiceWrite service : plan.serviceWrites) {
+      ObjectNode spec = ServiceSpecs.withObjectIds(service.spec(), plan.secretIds, plan.configIds);
+      if (service.existing() == null) {
+        log.info("Creating service " + service.name());
+        engine.createService(spec, service.auth());
+      } else {
+        log.info("Updating service " + service.name() + " (id: " + service.existing().id() + ")");
+        update(service, spec);
+      }
+    }
+    cleanup.removeSecrets(plan.secretsToRemove);
+    cleanup.removeConfigs(plan.configsToRemove);
+    if (!plan.networksToRemove.isEmpty()) {
+      cleanup.awaitTasksGone(plan.namespace(), plan.servicesToRemove);
+      cleanup.removeNetworks(plan.networksToRemove);
+    }
+  }
+
+  private void writeObjects(String kind, List<ObjectWrite> writes, Map<String, String> ids,
+      Function<ObjectNode, String> create, java.util.function.BiConsumer<String, ObjectWrite> updateLabels) {
+    for (ObjectWrite write : writes) {
+      if (write.existing() == null) {
+        log.info("Creating " + kind + " " + write.name());
+        ids.put(write.name(), create.apply(write.spec()));
+      } else {
+        log.info("Updating " + kind + " " + write.name() + " (labels)");
+        updateLabels.accept(write.existing().id(), write);
+      }
+    }
+  }
+
+  private void update(ServiceWrite service, ObjectNode spec) {
+    EngineObject current = service.existing();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        engine.updateService(current.id(), current.version(), ServicePlanner.specForUpdate(spec, current),
+            service.auth());
+        return;
+      } catch (EngineException e) {
+        if (!e.isOutOfSequence() || attempt == UPDATE_ATTEMPTS) {
+          throw e;
+        }
+        log.info("Service " + service.name() + " changed meanwhile; reading it again (attempt " + (attempt + 1) + ")");
+        current = engine.inspectService(current.id())
+            .orElseThrow(() -> new EngineException("service " + service.name() + " was removed during the deploy", 404, e));
+      }
+    }
+  }
+}

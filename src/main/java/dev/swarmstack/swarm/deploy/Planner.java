@@ -1,0 +1,167 @@
+package dev.swarmstack.swarm.deploy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.convert.ConvertedStack;
+import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
+import dev.swarmstack.swarm.deploy.PlannedChange.Change;
+import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.problem.Origin;
+import dev.swarmstack.swarm.problem.Problems;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the swarm and decides what a deploy writes, checking everything that can fail (external networks, foreign
+ * objects in the way, changed secret content, missing references) so that a failing deploy writes nothing.
+ */
+final class Planner {
+
+  /** Networks every node has; external references to them need no check (the CLI skips them too). */
+  private static final Set<String> BUILT_IN_NETWORKS = Set.of("host", "bridge", "none", "default");
+
+  private final SwarmEngine engine;
+  private final DeployLog log;
+
+  Planner(SwarmEngine engine, DeployLog log) {
+    this.engine = engine;
+    this.log = log;
+  }
+
+  DeployPlan plan(String namespace, ConvertedStack stack, DeployOptions options) {
+    DeployPlan plan = new DeployPlan(namespace);
+    Problems problems = new Problems();
+    Map<String, String> stackLabel = StackLabels.of(namespace);
+    Map<String, EngineObject> stackServices = byName(engine.listServices(stackLabel));
+    Map<String, EngineObject> stackNetworks = byName(engine.listNetworks(stackLabel));
+    Map<String, EngineObject> allSecrets = byName(engine.listSecrets(Map.of()));
+    Map<String, EngineObject> allConfigs = byName(engine.listConfigs(Map.of()));
+    allSecrets.forEach((name, secret) -> plan.secretIds.put(name, secret.id()));
+    allConfigs.forEach((name, config) -> plan.configIds.put(name, config.id()));
+    for (EngineObject network : engine.listNetworks(Map.of())) {
+      plan.networkIds.put(network.name(), network.id());
+      plan.networkIds.put(network.id(), network.id());
+    }
+
+    if (options.prune()) {
+      planRemovals(plan, "service", stackServices, stack.services(), plan.servicesToRemove);
+    }
+    checkExternalNetworks(stack.externalNetworks(), problems);
+    planNetworks(plan, stack.networks(), stackNetworks, problems);
+    planFileObjects(plan, "secret", stack.secrets(), ours(allSecrets, namespace), plan.secretWrites, problems);
+    planFileObjects(plan, "config", stack.configs(), ours(allConfigs, namespace), plan.configWrites, problems);
+    new ServicePlanner(engine, options, log).plan(plan, stack, stackServices, problems);
+    if (options.prune()) {
+      planRemovals(plan, "secret", ours(allSecrets, namespace), stack.secrets(), plan.secretsToRemove);
+      planRemovals(plan, "config", ours(allConfigs, namespace), stack.configs(), plan.configsToRemove);
+      planRemovals(plan, "network", stackNetworks, stack.networks(), plan.networksToRemove);
+    }
+    problems.throwIfErrors();
+    return plan;
+  }
+
+  private void checkExternalNetworks(Set<String> externalNetworks, Problems problems) {
+    for (String name : externalNetworks) {
+      if (BUILT_IN_NETWORKS.contains(name) || name.startsWith("container:")) {
+        continue;
+      }
+      Optional<EngineObject> network = engine.inspectNetwork(name);
+      String scope = network.map(n -> n.raw().path("Scope").asText()).orElse("");
+      if (network.isEmpty()) {
+        problems.error(Origin.UNKNOWN, "network \"" + name + "\" is declared as external, but could not be found."
+            + " You need to create a swarm-scoped network before the stack is deployed");
+      } else if (!scope.equals("swarm")) {
+        problems.error(Origin.UNKNOWN, "network \"" + name + "\" is declared as external, but it is not in the right"
+            + " scope: \"" + scope + "\" instead of \"swarm\"");
+      }
+    }
+  }
+
+  /**
+   * The engine can't change a network in place, so an existing stack network is left as it is (as the CLI does), but
+   * a changed declaration is reported; a network of that name outside the stack is an error, since the CLI's create
+   * would fail halfway.
+   */
+  private void planNetworks(DeployPlan plan, SortedMap<String, ObjectNode> networks,
+      Map<String, EngineObject> stackNetworks, Problems problems) {
+    networks.forEach((name, request) -> {
+      if (stackNetworks.containsKey(name)) {
+        List<String> drift = NetworkDrift.of(request, stackNetworks.get(name));
+        String detail = drift.isEmpty() ? "" : "declared " + String.join(", ", drift) + " differ from the deployed"
+            + " network, which the engine cannot change: remove the stack (swarm:rm) and deploy again to apply them";
+        if (!drift.isEmpty()) {
+          log.warn("network " + name + ": " + detail);
+        }
+        plan.add("network", name, Change.UNCHANGED, detail);
+      } else if (engine.inspectNetwork(name).isPresent()) {
+        problems.error(Origin.UNKNOWN, "network \"" + name + "\" already exists and does not belong to stack \""
+            + plan.namespace + "\". Remove it, or declare it external: true to use it as it is");
+      } else {
+        plan.networkWrites.add(new ObjectWrite(name, request, null));
+        plan.add("network", name, Change.CREATE, "");
+      }
+    });
+  }
+
+  private void planFileObjects(DeployPlan plan, String kind, SortedMap<String, ObjectNode> declared,
+      Map<String, EngineObject> ours, List<ObjectWrite> writes, Problems problems) {
+    Map<String, String> ids = kind.equals("secret") ? plan.secretIds : plan.configIds;
+    declared.forEach((name, declaredSpec) -> {
+      ObjectNode spec = declaredSpec.deepCopy();
+      String hash = ContentHash.of(spec);
+      spec.withObjectProperty("Labels").put(StackLabels.CONTENT_HASH, hash);
+      EngineObject existing = ours.get(name);
+      if (existing == null && ids.containsKey(name)) {
+        problems.error(Origin.UNKNOWN, kind + " \"" + name + "\" already exists and does not belong to stack \""
+            + plan.namespace + "\". Declare it external: true to use it, or give this " + kind + " another name");
+        return;
+      }
+      if (existing == null) {
+        writes.add(new ObjectWrite(name, spec, null));
+        plan.add(kind, name, Change.CREATE, "");
+        return;
+      }
+      String deployedHash = StackLabels.label(existing, StackLabels.CONTENT_HASH);
+      if (deployedHash == null) {
+        plan.add(kind, name, Change.UNCHANGED, "content not compared: it was deployed without "
+            + StackLabels.CONTENT_HASH + ", e.g. by docker stack deploy");
+      } else if (!deployedHash.equals(hash)) {
+        problems.error(Origin.UNKNOWN, kind + " \"" + name + "\" has new content, but the engine cannot change the"
+            + " content of an existing " + kind + " (only its labels). Give it a new name (name: " + name + "_v2) so"
+            + " services switch to it, or remove the stack first");
+      } else if (existing.spec().path("Labels").equals(spec.path("Labels"))) {
+        plan.add(kind, name, Change.UNCHANGED, "");
+      } else {
+        writes.add(new ObjectWrite(name, spec, existing));
+        plan.add(kind, name, Change.UPDATE, "labels");
+      }
+    });
+  }
+
+  private static void planRemovals(DeployPlan plan, String kind, Map<String, EngineObject> deployed,
+      Map<String, ?> declared, List<EngineObject> removals) {
+    deployed.forEach((name, object) -> {
+      if (!declared.containsKey(name)) {
+        removals.add(object);
+        plan.add(kind, name, Change.REMOVE, "no longer declared");
+      }
+    });
+  }
+
+  /** Sorted by name, so that plans and writes come in a stable order. */
+  static Map<String, EngineObject> byName(List<EngineObject> objects) {
+    return objects.stream().collect(Collectors.toMap(EngineObject::name, Function.identity(), (a, b) -> a,
+        java.util.TreeMap::new));
+  }
+
+  private static Map<String, EngineObject> ours(Map<String, EngineObject> objects, String namespace) {
+    return objects.entrySet().stream()
+        .filter(e -> namespace.equals(StackLabels.label(e.getValue(), StackLabels.NAMESPACE)))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
+  }
+}

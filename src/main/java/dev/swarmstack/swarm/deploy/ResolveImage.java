@@ -1,0 +1,23 @@
+package dev.swarmstack.swarm.deploy;
+
+import java.util.Locale;
+
+/** When to pin a service's image to the registry's digest ({@code docker stack deploy --resolve-image}). */
+public enum ResolveImage {
+  /** Every deploy asks the registry (the CLI's default). */
+  ALWAYS,
+  /** Only new services and services whose compose image changed; others keep their pinned image. */
+  CHANGED,
+  /** Never ask the registry; nodes resolve the tag themselves. */
+  NEVER;
+
+  /** @throws IllegalArgumentException naming the accepted values */
+  public static ResolveImage parse(String value) {
+    try {
+      return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "resolveImage is '" + value + "'; use always, changed or never", e);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.swarmstack.swarm.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.convert.ConvertedStack;
+import dev.swarmstack.swarm.convert.ServiceSpecs;
+import dev.swarmstack.swarm.deploy.DeployPlan.ServiceWrite;
+import dev.swarmstack.swarm.deploy.PlannedChange.Change;
+import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.problem.Origin;
+import dev.swarmstack.swarm.problem.Problems;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Decides, per service, between create, update and nothing; pins images on the way. */
+final class ServicePlanner {
+
+  /** Differences named in an update's plan line; more are summarised as a count. */
+  private static final int SHOWN_DIFFERENCES = 3;
+
+  private final ImagePinning images;
+
+  ServicePlanner(SwarmEngine engine, DeployOptions options, DeployLog log) {
+    this.images = new ImagePinning(engine, options, log);
+  }
+
+  void plan(DeployPlan plan, ConvertedStack stack, Map<String, EngineObject> deployed, Problems problems) {
+    Set<String> newSecrets = stack.secrets().keySet();
+    Set<String> newConfigs = stack.configs().keySet();
+    stack.services().forEach((name, converted) -> {
+      boolean referencesResolve =
+          checkReferences(converted, "Secrets", "SecretName", "secret", plan.secretIds.keySet(), newSecrets, problems)
+          & checkReferences(converted, "Configs", "ConfigName", "config", plan.configIds.keySet(), newConfigs, problems);
+      if (!referencesResolve) {
+        return;
+      }
+      EngineObject existing = deployed.get(name);
+      ObjectNode spec = converted.deepCopy();
+      ObjectNode containerSpec = spec.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec");
+      String composeImage = containerSpec.path("Image").asText();
+      containerSpec.put("Image", images.imageFor(composeImage, existing));
+      ServiceWrite write = new ServiceWrite(name, spec, existing, images.credentialsFor(composeImage));
+      if (existing == null) {
+        plan.serviceWrites.add(write);
+        plan.add("service", name, Change.CREATE, "");
+        return;
+      }
+      List<String> differences = differences(plan, write);
+      if (differences.isEmpty()) {
+        plan.add("service", name, Change.UNCHANGED, "");
+      } else {
+        plan.serviceWrites.add(write);
+        plan.add("service", name, Change.UPDATE, describe(differences));
+      }
+    });
+  }
+
+  /**
+   * The spec the engine would get for an update: {@code ForceUpdate} is kept from the deployed service, because
+   * stack deploys have no way to force one (the CLI does the same).
+   */
+  static ObjectNode specForUpdate(ObjectNode spec, EngineObject existing) {
+    ObjectNode copy = spec.deepCopy();
+    JsonNode forceUpdate = existing.spec().path("TaskTemplate").path("ForceUpdate");
+    if (!forceUpdate.isMissingNode()) {
+      copy.withObjectProperty("TaskTemplate").set("ForceUpdate", forceUpdate);
+    }
+    return copy;
+  }
+
+  /**
+   * Compared as the engine stores it: secret and config references carry ids, and network attachments name the
+   * network by id. A reference to an object still to be created is a difference by itself.
+   */
+  private static List<String> differences(DeployPlan plan, ServiceWrite write) {
+    ObjectNode containerSpec = (ObjectNode) write.spec().path("TaskTemplate").path("ContainerSpec");
+    if (!allKnown(containerSpec.path("Secrets"), "SecretName", plan.secretIds)) {
+      return List.of("/TaskTemplate/ContainerSpec/Secrets");
+    }
+    if (!allKnown(containerSpec.path("Configs"), "ConfigName", plan.configIds)) {
+      return List.of("/TaskTemplate/ContainerSpec/Configs");
+    }
+    if (!allKnown(write.spec().path("TaskTemplate").path("Networks"), "Target", plan.networkIds)) {
+      return List.of("/TaskTemplate/Networks");
+    }
+    ObjectNode desired = ServiceSpecs.withObjectIds(specForUpdate(write.spec(), write.existing()), plan.secretIds,
+        plan.configIds);
+    for (JsonNode attachment : desired.path("TaskTemplate").path("Networks")) {
+      ((ObjectNode) attachment).put("Target", plan.networkIds.get(attachment.path("Target").asText()));
+    }
+    return SpecComparison.differences(desired, write.existing().spec());
+  }
+
+  private static boolean allKnown(JsonNode references, String nameField, Map<String, String> ids) {
+    for (JsonNode reference : references) {
+      if (!ids.containsKey(reference.path(nameField).asText())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String describe(List<String> differences) {
+    List<String> shown = differences.subList(0, Math.min(SHOWN_DIFFERENCES, differences.size()));
+    String more = differences.size() > shown.size() ? " and " + (differences.size() - shown.size()) + " more" : "";
+    return "changed: " + String.join(", ", shown) + more;
+  }
+
+  /** Every secret or config a service names must exist in the swarm or be created by this stack. */
+  private static boolean checkReferences(ObjectNode service, String field, String nameField, String kind,
+      Set<String> inSwarm, Set<String> inStack, Problems problems) {
+    boolean resolved = true;
+    for (JsonNode reference : service.path("TaskTemplate").path("ContainerSpec").path(field)) {
+      String name = reference.path(nameField).asText();
+      if (!inSwarm.contains(name) && !inStack.contains(name)) {
+        problems.error(Origin.UNKNOWN, "service \"" + service.path("Name").asText() + "\": " + kind
+            + " not found: " + name + ". Create it (it is declared external) or declare it in the stack");
+        resolved = false;
+      }
+    }
+    return resolved;
+  }
+}

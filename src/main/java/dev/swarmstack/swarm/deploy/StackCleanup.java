@@ -1,0 +1,115 @@
+package dev.swarmstack.swarm.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Removing stack objects in an order the engine accepts: a network can't go while containers are still attached
+ * to it, and those go some time after their service (the CLI doesn't wait, and leaks networks: moby#37338).
+ */
+final class StackCleanup {
+
+  /** How often tasks are polled while waiting for them to stop. */
+  static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+  private static final Set<String> FINAL_TASK_STATES = Set.of("complete", "shutdown", "failed", "rejected", "orphaned", "remove");
+
+  private final SwarmEngine engine;
+  private final DeployLog log;
+  private final Duration timeout;
+
+  StackCleanup(SwarmEngine engine, DeployLog log, Duration timeout) {
+    this.engine = engine;
+    this.log = log;
+    this.timeout = timeout;
+  }
+
+  void removeServices(Collection<EngineObject> services) {
+    for (EngineObject service : services) {
+      log.info("Removing service " + service.name());
+      engine.removeService(service.id());
+    }
+  }
+
+  /** Waits until no task of the given services runs any more (or the timeout passes: then says so and goes on). */
+  void awaitTasksGone(String namespace, Collection<EngineObject> services) {
+    if (services.isEmpty()) {
+      return;
+    }
+    Set<String> serviceIds = services.stream().map(EngineObject::id).collect(Collectors.toSet());
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      long remaining = engine.listTasks(Map.of("label", List.of(StackLabels.NAMESPACE + "=" + namespace))).stream()
+          .filter(task -> serviceIds.contains(task.path("ServiceID").asText()))
+          .filter(StackCleanup::isRunning)
+          .count();
+      if (remaining == 0) {
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        log.warn(remaining + " task(s) of the removed services still running after " + timeout.toSeconds()
+            + " s; going on, removing networks may fail");
+        return;
+      }
+      sleep(POLL_INTERVAL);
+    }
+  }
+
+  void removeSecrets(Collection<EngineObject> secrets) {
+    for (EngineObject secret : secrets) {
+      log.info("Removing secret " + secret.name());
+      engine.removeSecret(secret.id());
+    }
+  }
+
+  void removeConfigs(Collection<EngineObject> configs) {
+    for (EngineObject config : configs) {
+      log.info("Removing config " + config.name());
+      engine.removeConfig(config.id());
+    }
+  }
+
+  /** Retries a network that is still in use until the timeout: its last containers may still be stopping. */
+  void removeNetworks(Collection<EngineObject> networks) {
+    for (EngineObject network : networks) {
+      log.info("Removing network " + network.name());
+      Instant deadline = Instant.now().plus(timeout);
+      while (true) {
+        try {
+          engine.removeNetwork(network.id());
+          break;
+        } catch (EngineException e) {
+          if (e.isNotFound()) {
+            break;
+          }
+          if (Instant.now().isAfter(deadline)) {
+            throw e;
+          }
+          sleep(POLL_INTERVAL);
+        }
+      }
+    }
+  }
+
+  private static boolean isRunning(JsonNode task) {
+    return !FINAL_TASK_STATES.contains(task.path("Status").path("State").asText());
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted while waiting for the engine", 0, e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.swarmstack.swarm.deploy;
+
+import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code docker stack rm}, finished properly: after removing the services it waits for their tasks to stop, so that
+ * the stack's networks can really be removed (the CLI removes them at once and often leaks them, moby#37338).
+ * Removes every object labelled with the stack's namespace, whoever deployed it; nothing else.
+ */
+public final class StackRemover {
+
+  private final SwarmEngine engine;
+  private final DeployLog log;
+
+  public StackRemover(SwarmEngine engine, DeployLog log) {
+    this.engine = engine;
+    this.log = log;
+  }
+
+  /**
+   * @param timeout how long to wait for the services' tasks to stop, and for each network to become free
+   * @return the number of objects removed (0: nothing found)
+   */
+  public int remove(String namespace, Duration timeout) {
+    engine.info().requireManager(engine.address());
+    Map<String, String> stackLabel = StackLabels.of(namespace);
+    List<EngineObject> services = engine.listServices(stackLabel);
+    List<EngineObject> networks = engine.listNetworks(stackLabel);
+    List<EngineObject> secrets = engine.listSecrets(stackLabel);
+    List<EngineObject> configs = engine.listConfigs(stackLabel);
+    int total = services.size() + networks.size() + secrets.size() + configs.size();
+    if (total == 0) {
+      log.info("Nothing found in stack: " + namespace);
+      return 0;
+    }
+    StackCleanup cleanup = new StackCleanup(engine, log, timeout);
+    cleanup.removeServices(sorted(services));
+    cleanup.awaitTasksGone(namespace, services);
+    cleanup.removeSecrets(sorted(secrets));
+    cleanup.removeConfigs(sorted(configs));
+    cleanup.removeNetworks(sorted(networks));
+    return total;
+  }
+
+  private static List<EngineObject> sorted(List<EngineObject> objects) {
+    return List.copyOf(Planner.byName(objects).values());
+  }
+}

@@ -1,0 +1,96 @@
+package dev.swarmstack.swarm.maven;
+
+import dev.swarmstack.swarm.deploy.DeployLog;
+import dev.swarmstack.swarm.deploy.ReportJson;
+import dev.swarmstack.swarm.docker.DockerSwarmEngine;
+import dev.swarmstack.swarm.engine.DockerConfigCredentials;
+import dev.swarmstack.swarm.engine.EngineAddressResolver;
+import dev.swarmstack.swarm.engine.EngineConnection;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.model.GoDuration;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/** What the goals that talk to a swarm share: where the engine is, how long calls may take, registry credentials. */
+abstract class AbstractEngineMojo extends AbstractSwarmMojo {
+
+  /** Where {@code swarm:services}, {@code ps} and {@code ls} write their JSON. */
+  static final String REPORT_DIR = "swarm";
+
+  /**
+   * The engine to talk to ({@code unix:///var/run/docker.sock}, {@code tcp://manager:2376}). Unset: as the docker CLI
+   * chooses ({@code DOCKER_HOST}, the current docker context, the default socket).
+   */
+  @Parameter(property = PropertyNames.DOCKER_HOST)
+  private String dockerHost;
+
+  /** A folder with {@code ca.pem}, {@code cert.pem} and {@code key.pem} for a TLS engine ({@code DOCKER_CERT_PATH}). */
+  @Parameter(property = PropertyNames.DOCKER_CERT_PATH)
+  private File certPath;
+
+  /** How long one engine call may take, in Go's duration syntax ({@code 30s}, {@code 2m}). */
+  @Parameter(property = PropertyNames.DOCKER_TIMEOUT, defaultValue = "30s")
+  private String engineTimeout;
+
+  @Component
+  private SettingsDecrypter settingsDecrypter;
+
+  @Override
+  protected final void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
+    EngineConnection connection = new EngineConnection(dockerHost, dockerHost == null ? null : "<dockerHost>",
+        certPath == null ? null : certPath.toPath(), duration(engineTimeout, PropertyNames.DOCKER_TIMEOUT));
+    try (SwarmEngine engine = DockerSwarmEngine.connect(connection)) {
+      run(engine);
+    }
+  }
+
+  /** The goal's work, with a connected engine that is closed afterwards. */
+  protected abstract void run(SwarmEngine engine) throws MojoExecutionException, MojoFailureException, IOException;
+
+  protected RegistryCredentials registryCredentials() {
+    Path dockerConfigDir = EngineAddressResolver.forThisProcess().configDir();
+    return new RegistryCredentials(session.getSettings(), settingsDecrypter, DockerConfigCredentials.read(dockerConfigDir),
+        getLog());
+  }
+
+  protected DeployLog deployLog() {
+    return new DeployLog() {
+      @Override
+      public void info(String message) {
+        getLog().info(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        getLog().warn(message);
+      }
+    };
+  }
+
+  /** Parses a Go duration parameter, naming the parameter when it is malformed. */
+  protected static Duration duration(String value, String property) throws MojoFailureException {
+    try {
+      return Duration.ofNanos(GoDuration.parse(value).nanos());
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(property + ": " + e.getMessage());
+    }
+  }
+
+  /** Prints a CLI-style table to the log and writes the rows as JSON to {@code target/swarm/<fileName>}. */
+  protected void report(List<String> lines, Object rows, String fileName) throws IOException {
+    lines.forEach(getLog()::info);
+    Path file = Path.of(project.getBuild().getDirectory(), REPORT_DIR, fileName);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, ReportJson.write(rows));
+    getLog().info("Wrote " + file);
+  }
+}

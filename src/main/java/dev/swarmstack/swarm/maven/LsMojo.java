@@ -1,0 +1,31 @@
+package dev.swarmstack.swarm.maven;
+
+import dev.swarmstack.swarm.deploy.StackInspector;
+import dev.swarmstack.swarm.deploy.StackInspector.StackRow;
+import dev.swarmstack.swarm.deploy.Table;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Lists every stack on the swarm like {@code docker stack ls}; writes them to {@code target/swarm/stacks.json}. */
+@Mojo(name = "ls", threadSafe = true)
+public class LsMojo extends AbstractEngineMojo {
+
+  /** Skips this goal. */
+  @Parameter(property = PropertyNames.LS_SKIP, defaultValue = "false")
+  private boolean skipLs;
+
+  @Override
+  protected boolean skipGoal() {
+    return skipLs;
+  }
+
+  @Override
+  protected void run(SwarmEngine engine) throws IOException {
+    List<StackRow> rows = new StackInspector(engine, Clock.systemUTC()).stacks();
+    report(Table.render(StackInspector.STACK_COLUMNS, rows.stream().map(StackRow::cells).toList()), rows, "stacks.json");
+  }
+}

@@ -1,0 +1,56 @@
+package dev.swarmstack.swarm.maven;
+
+import dev.swarmstack.swarm.engine.DockerConfigCredentials;
+import dev.swarmstack.swarm.engine.RegistryAuth;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * Registry credentials as the deploy needs them, by registry host: a settings.xml {@code <server>} whose id is the
+ * host ({@code docker.io} for the Docker Hub), its password decrypted when Maven-encrypted; otherwise what
+ * {@code docker login} stored in {@code ~/.docker/config.json}. Never logs a password.
+ */
+final class RegistryCredentials {
+
+  private final Settings settings;
+  private final SettingsDecrypter decrypter;
+  private final DockerConfigCredentials dockerConfig;
+  private final Log log;
+  private final Set<String> reportedHelpers = new HashSet<>();
+
+  RegistryCredentials(Settings settings, SettingsDecrypter decrypter, DockerConfigCredentials dockerConfig, Log log) {
+    this.settings = settings;
+    this.decrypter = decrypter;
+    this.dockerConfig = dockerConfig;
+    this.log = log;
+  }
+
+  Optional<RegistryAuth> forRegistry(String registryHost) {
+    Server server = settings == null ? null : settings.getServer(registryHost);
+    if (server != null) {
+      return Optional.of(new RegistryAuth(registryHost, server.getUsername(), decrypt(server).getPassword()));
+    }
+    Optional<RegistryAuth> stored = dockerConfig.forRegistry(registryHost);
+    if (stored.isEmpty()) {
+      dockerConfig.credentialHelperFor(registryHost)
+          .filter(helper -> reportedHelpers.add(registryHost))
+          .ifPresent(helper -> log.warn("Credentials for " + registryHost + " are kept by " + helper
+              + ", which this plugin does not call; add a <server> with id " + registryHost + " to settings.xml"));
+    }
+    return stored;
+  }
+
+  private Server decrypt(Server server) {
+    SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    // the problems name the server, never the password
+    result.getProblems().forEach(problem -> log.warn("settings.xml <server> " + server.getId() + ": " + problem.getMessage()));
+    return result.getServer() != null ? result.getServer() : server;
+  }
+}

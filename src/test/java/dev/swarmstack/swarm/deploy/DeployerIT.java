@@ -1,0 +1,164 @@
+package dev.swarmstack.swarm.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.engine.RegistryAuth;
+import dev.swarmstack.swarm.problem.StackException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** {@link Deployer} against the real engine: what it writes, and what the docker CLI sees afterwards. */
+class DeployerIT extends EngineTestBase {
+
+  private static final DeployOptions NO_PRUNE = new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(),
+      Duration.ofMinutes(1));
+  private static final DeployOptions PRUNE = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
+      Duration.ofMinutes(1));
+
+  @Test
+  void deploysAStackTheCliSeesThenRedeploysNothingThenUpdatesOnlyTheChangedService() {
+    TestStack stack = TestStack.twoServices(namespace);
+
+    deployer().deploy(namespace, stack.converted(), NO_PRUNE);
+
+    assertEquals(List.of("createNetwork " + stack.scoped("back"), "createSecret " + stack.scoped("token"),
+        "createConfig " + stack.scoped("settings"), "createService " + stack.scoped("web"),
+        "createService " + stack.scoped("worker")), engine.writes());
+    assertEquals(stack.scoped("web") + "\n" + stack.scoped("worker") + "\n",
+        DockerCli.ok("stack", "services", namespace, "--format", "{{.Name}}"));
+
+    engine.reset();
+    DeployPlan unchanged = deployer().deploy(namespace, stack.converted(), NO_PRUNE);
+    assertEquals(List.of(), engine.writes(), "a no-op redeploy writes nothing; plan: " + unchanged.changes());
+
+    engine.reset();
+    ((ObjectNode) stack.services.get(stack.scoped("worker")).path("TaskTemplate").path("ContainerSpec"))
+        .putArray("Args").add("sleep").add("3601");
+    DeployPlan changed = deployer().deploy(namespace, stack.converted(), NO_PRUNE);
+    assertEquals(List.of("updateService " + stack.scoped("worker")), engine.writes(), changed.changes().toString());
+    assertTrue(changed.changes().stream().anyMatch(c -> c.change() == PlannedChange.Change.UPDATE
+        && c.detail().contains("/TaskTemplate/ContainerSpec/Args")), changed.changes().toString());
+  }
+
+  @Test
+  void aChangedNetworkIsReportedNotSilentlyIgnored() {
+    TestStack stack = TestStack.twoServices(namespace);
+    deployer().deploy(namespace, stack.converted(), NO_PRUNE);
+    stack.networks.get(stack.scoped("back")).put("Internal", true).putObject("Options").put("encrypted", "");
+    engine.reset();
+
+    DeployPlan plan = deployer().deploy(namespace, stack.converted(), NO_PRUNE);
+
+    assertEquals(List.of(), engine.writes());
+    assertTrue(log.stream().anyMatch(line -> line.startsWith("WARN network " + stack.scoped("back") + ": declared internal,"
+        + " driver_opts differ")), log.toString());
+    assertTrue(plan.changes().get(0).detail().contains("swarm:rm"), plan.changes().toString());
+  }
+
+  @Test
+  void pruneRemovesUndeclaredObjectsOfTheStackAndNothingElse() {
+    TestStack stack = TestStack.twoServices(namespace);
+    stack.network("old");
+    stack.service("old", TestStack.IMAGE, "old");
+    stack.secret("oldsecret", "x");
+    stack.config("oldconfig", "y");
+    deployer().deploy(namespace, stack.converted(), NO_PRUNE);
+    // same kind of objects, without the stack's label: pruning must leave them alone
+    String foreign = namespace + "_foreign";
+    DockerCli.ok("network", "create", "--driver", "overlay", foreign);
+    cleanups.add(() -> DockerCli.run("network", "rm", foreign));
+    DockerCli.ok("config", "create", foreign, "/etc/hostname");
+    cleanups.add(() -> DockerCli.run("config", "rm", foreign));
+
+    TestStack declared = TestStack.twoServices(namespace);
+    engine.reset();
+    deployer().deploy(namespace, declared.converted(), PRUNE);
+
+    assertEquals(4, engine.writes().size(), engine.writes().toString());
+    assertEquals(List.of("removeConfig", "removeNetwork", "removeSecret", "removeService"),
+        engine.writes().stream().map(w -> w.split(" ")[0]).sorted().toList());
+    assertEquals(List.of(declared.scoped("web"), declared.scoped("worker")), names(engine.listServices(StackLabels.of(namespace))));
+    assertEquals(List.of(declared.scoped("back")), names(engine.listNetworks(StackLabels.of(namespace))));
+    assertEquals(List.of(declared.scoped("token")), names(engine.listSecrets(StackLabels.of(namespace))));
+    assertEquals(List.of(declared.scoped("settings")), names(engine.listConfigs(StackLabels.of(namespace))));
+    assertTrue(engine.inspectNetwork(foreign).isPresent());
+    assertTrue(engine.listConfigs(Map.of()).stream().anyMatch(c -> c.name().equals(foreign)));
+  }
+
+  @Test
+  void changedSecretContentFailsBeforeAnyWrite() {
+    TestStack stack = TestStack.twoServices(namespace);
+    deployer().deploy(namespace, stack.converted(), NO_PRUNE);
+    stack.secret("token", "rotated");
+    stack.service("extra", TestStack.IMAGE, "back");
+    engine.reset();
+
+    StackException failure = assertThrows(StackException.class,
+        () -> deployer().deploy(namespace, stack.converted(), NO_PRUNE));
+
+    assertTrue(failure.getMessage().contains("secret \"" + stack.scoped("token") + "\" has new content"), failure.getMessage());
+    assertTrue(!failure.getMessage().contains("rotated"), "never the secret's value");
+    assertEquals(List.of(), engine.writes());
+  }
+
+  @Test
+  void missingExternalNetworkFailsWithTheCliMessageBeforeAnyWrite() {
+    TestStack stack = TestStack.twoServices(namespace);
+    stack.externalNetworks.add(namespace + "_absent");
+
+    StackException failure = assertThrows(StackException.class,
+        () -> deployer().deploy(namespace, stack.converted(), NO_PRUNE));
+
+    assertEquals("network \"" + namespace + "_absent\" is declared as external, but could not be found. You need to"
+        + " create a swarm-scoped network before the stack is deployed", failure.getMessage());
+    assertEquals(List.of(), engine.writes());
+  }
+
+  @Test
+  void pinsTheImageDigestWithCredentialsFromTheLocalRegistry() {
+    String image = "127.0.0.1:5000/swarmtest/busybox:1";
+    TestStack stack = new TestStack(namespace);
+    stack.network("default");
+    stack.service("pinned", image, "default");
+    DeployOptions always = new DeployOptions(false, ResolveImage.ALWAYS,
+        host -> host.equals("127.0.0.1:5000")
+            ? Optional.of(new RegistryAuth(host, "swarmtest", "swarmtest-password"))
+            : Optional.empty(),
+        Duration.ofMinutes(1));
+
+    deployer().deploy(namespace, stack.converted(), always);
+
+    String deployed = engine.inspectService(stack.scoped("pinned")).orElseThrow()
+        .spec().path("TaskTemplate").path("ContainerSpec").path("Image").asText();
+    assertTrue(deployed.startsWith(image + "@sha256:"), deployed);
+    assertTrue(log.stream().noneMatch(line -> line.contains("swarmtest-password")), "credentials never logged");
+
+    engine.reset();
+    deployer().deploy(namespace, stack.converted(), always);
+    assertEquals(List.of(), engine.writes(), "the same digest again: nothing to update");
+  }
+
+  @Test
+  void unreachableRegistryWarnsLikeTheCliAndDeploys() {
+    String image = "127.0.0.1:5000/swarmtest/busybox:1";
+    TestStack stack = new TestStack(namespace);
+    stack.network("default");
+    stack.service("unpinned", image, "default");
+    DeployOptions withoutCredentials = new DeployOptions(false, ResolveImage.ALWAYS, host -> Optional.empty(),
+        Duration.ofMinutes(1));
+
+    deployer().deploy(namespace, stack.converted(), withoutCredentials);
+
+    assertTrue(log.contains("WARN image " + image + " could not be accessed on a registry to record its digest. Each node"
+        + " will access " + image + " independently, possibly leading to different nodes running different versions of"
+        + " the image."), log.toString());
+    assertEquals(image, engine.inspectService(stack.scoped("unpinned")).orElseThrow()
+        .spec().path("TaskTemplate").path("ContainerSpec").path("Image").asText());
+  }
+}

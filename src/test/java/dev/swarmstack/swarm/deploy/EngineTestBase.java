@@ -1,0 +1,71 @@
+package dev.swarmstack.swarm.deploy;
+
+import dev.swarmstack.swarm.docker.DockerSwarmEngine;
+import dev.swarmstack.swarm.engine.EngineConnection;
+import dev.swarmstack.swarm.engine.EngineObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The real engine behind a write counter, a stack name no other test uses, and cleanup that runs even when the test
+ * failed: the stack is removed, then whatever the test registered in {@link #cleanups}.
+ */
+abstract class EngineTestBase {
+
+  protected final List<String> log = new ArrayList<>();
+  protected final DeployLog deployLog = new DeployLog() {
+    @Override
+    public void info(String message) {
+      log.add("INFO " + message);
+    }
+
+    @Override
+    public void warn(String message) {
+      log.add("WARN " + message);
+    }
+  };
+  protected final List<Runnable> cleanups = new ArrayList<>();
+  protected CountingSwarmEngine engine;
+  protected String namespace;
+
+  @BeforeEach
+  void connect() {
+    engine = new CountingSwarmEngine(DockerSwarmEngine.connect(EngineConnection.defaults()));
+    namespace = uniqueStackName();
+    cleanups.add(() -> removeStack(namespace));
+  }
+
+  @AfterEach
+  void cleanUp() {
+    try {
+      cleanups.forEach(Runnable::run);
+    } finally {
+      engine.close();
+    }
+  }
+
+  static String uniqueStackName() {
+    return "dpit" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** With our remover, then the CLI's in case ours failed; neither touches anything outside the stack. */
+  protected void removeStack(String stack) {
+    try {
+      new StackRemover(engine, deployLog).remove(stack, Duration.ofMinutes(1));
+    } finally {
+      DockerCli.run("stack", "rm", stack);
+    }
+  }
+
+  protected Deployer deployer() {
+    return new Deployer(engine, deployLog);
+  }
+
+  static List<String> names(List<EngineObject> objects) {
+    return objects.stream().map(EngineObject::name).sorted().toList();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.swarmstack.swarm.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpecComparisonTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What the converter sends for a plain service. */
+  private static final String DESIRED = """
+      {"Name":"app_web","Labels":{"com.docker.stack.namespace":"app"},
+       "TaskTemplate":{"ContainerSpec":{"Image":"busybox:1","Args":["sleep","1"],"Labels":{}},
+                       "Resources":{"Limits":{},"Reservations":{}},"Placement":{}},
+       "Mode":{"Replicated":{}},"UpdateConfig":{"Parallelism":1},"EndpointSpec":{"Mode":"vip"}}""";
+
+  /** What engine 20.10 returned for it (measured), with a ForceUpdate counter set by someone. */
+  private static final String STORED = """
+      {"Name":"app_web","Labels":{"com.docker.stack.namespace":"app"},
+       "TaskTemplate":{"ContainerSpec":{"Image":"busybox:1","Args":["sleep","1"],"Isolation":"default"},
+                       "Resources":{"Limits":{},"Reservations":{}},"Placement":{},"ForceUpdate":3,
+                       "Runtime":"container"},
+       "Mode":{"Replicated":{"Replicas":1}},
+       "UpdateConfig":{"Parallelism":1,"FailureAction":"pause","MaxFailureRatio":0,"Order":"stop-first"},
+       "EndpointSpec":{"Mode":"vip"}}""";
+
+  @Test
+  void engineDefaultsAreNotChanges() throws IOException {
+    assertTrue(SpecComparison.same(json(DESIRED), json(STORED)));
+    assertEquals(List.of(), SpecComparison.differences(json(DESIRED), json(STORED)));
+  }
+
+  @Test
+  void aChangedFieldIsNamedByItsPath() throws IOException {
+    ObjectNode desired = json(DESIRED);
+    desired.with("TaskTemplate").with("ContainerSpec").putArray("Args").add("sleep").add("2");
+
+    assertEquals(List.of("/TaskTemplate/ContainerSpec/Args"), SpecComparison.differences(desired, json(STORED)));
+  }
+
+  @Test
+  void zeroReplicasDifferFromTheDefaultOne() throws IOException {
+    ObjectNode desired = json(DESIRED);
+    desired.with("Mode").with("Replicated").put("Replicas", 0);
+
+    assertFalse(SpecComparison.same(desired, json(STORED)));
+  }
+
+  @Test
+  void aFieldNoLongerSetIsAChange() throws IOException {
+    ObjectNode stored = json(STORED);
+    stored.with("TaskTemplate").with("ContainerSpec").putArray("Env").add("A=1");
+
+    assertEquals(List.of("/TaskTemplate/ContainerSpec/Env"), SpecComparison.differences(json(DESIRED), stored));
+  }
+
+  @Test
+  void aNonDefaultFailureActionIsAChange() throws IOException {
+    ObjectNode stored = json(STORED);
+    stored.with("UpdateConfig").put("FailureAction", "rollback");
+
+    assertEquals(List.of("/UpdateConfig/FailureAction"), SpecComparison.differences(json(DESIRED), stored));
+  }
+
+  @Test
+  void numbersCompareByValueWhateverTheirJavaType() throws IOException {
+    ObjectNode desired = json(DESIRED);
+    desired.with("Mode").with("Replicated").put("Replicas", 1L);
+
+    assertTrue(SpecComparison.same(desired, json(STORED)));
+  }
+
+  @Test
+  void portsGetTheEngineProtocolAndPublishMode() throws IOException {
+    ObjectNode desired = json(DESIRED);
+    desired.with("EndpointSpec").putArray("Ports").addObject().put("TargetPort", 80).put("PublishedPort", 8080);
+    ObjectNode stored = json(STORED);
+    stored.with("EndpointSpec").putArray("Ports").addObject().put("Protocol", "tcp").put("TargetPort", 80)
+        .put("PublishedPort", 8080).put("PublishMode", "ingress");
+
+    assertTrue(SpecComparison.same(desired, stored));
+  }
+
+  private static ObjectNode json(String text) throws IOException {
+    return (ObjectNode) JSON.readTree(text);
+  }
+}

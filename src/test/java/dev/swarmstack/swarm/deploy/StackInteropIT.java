@@ -1,0 +1,111 @@
+package dev.swarmstack.swarm.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.swarmstack.swarm.deploy.StackInspector.ServiceRow;
+import dev.swarmstack.swarm.deploy.StackInspector.StackRow;
+import dev.swarmstack.swarm.deploy.StackInspector.TaskRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plugin and the docker CLI manage each other's stacks: same labels, same names, same listings.
+ */
+class StackInteropIT extends EngineTestBase {
+
+  private static final DeployOptions OPTIONS = DeployOptions.defaults();
+
+  @Test
+  void cliStackRmRemovesAPluginStack() {
+    TestStack stack = TestStack.twoServices(namespace);
+    deployer().deploy(namespace, stack.converted(), OPTIONS);
+
+    DockerCli.ok("stack", "rm", namespace);
+
+    assertEquals(List.of(), names(engine.listServices(StackLabels.of(namespace))));
+    assertEquals(List.of(), names(engine.listSecrets(StackLabels.of(namespace))));
+    assertEquals(List.of(), names(engine.listConfigs(StackLabels.of(namespace))));
+  }
+
+  @Test
+  void ourRmRemovesACliStackCompletely(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("token.txt"), "s3cret");
+    Path compose = Files.writeString(dir.resolve("stack.yml"), """
+        version: "3.8"
+        services:
+          web:
+            image: local/busybox:1
+            command: ["sleep", "3600"]
+            networks: [back]
+            secrets: [token]
+            configs: [settings]
+          worker:
+            image: local/busybox:1
+            command: ["sleep", "3600"]
+            networks: [back]
+        networks:
+          back: {}
+        secrets:
+          token:
+            file: ./token.txt
+        configs:
+          settings:
+            file: ./token.txt
+        """);
+    DockerCli.ok("stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), namespace);
+    assertEquals(2, engine.listServices(StackLabels.of(namespace)).size());
+
+    int removed = new StackRemover(engine, deployLog).remove(namespace, Duration.ofMinutes(1));
+
+    assertEquals(5, removed, log.toString());
+    assertEquals(List.of(), names(engine.listServices(StackLabels.of(namespace))));
+    assertEquals(List.of(), names(engine.listNetworks(StackLabels.of(namespace))), "the network too, right away");
+    assertEquals(List.of(), names(engine.listSecrets(StackLabels.of(namespace))));
+    assertEquals(List.of(), names(engine.listConfigs(StackLabels.of(namespace))));
+    assertEquals("Nothing found in stack: " + namespace + "\n", DockerCli.run("stack", "rm", namespace).output());
+  }
+
+  @Test
+  void listingsShowWhatTheCliShows() {
+    TestStack stack = TestStack.twoServices(namespace);
+    deployer().deploy(namespace, stack.converted(), OPTIONS);
+    StackInspector inspector = new StackInspector(engine, Clock.systemUTC());
+    awaitTrue(() -> inspector.services(namespace).stream().allMatch(row -> row.replicas().equals("1/1")));
+
+    List<ServiceRow> services = inspector.services(namespace);
+    assertEquals(DockerCli.ok("stack", "services", namespace, "--format", "{{.ID}} {{.Name}} {{.Mode}} {{.Replicas}} {{.Image}}"),
+        services.stream().map(r -> r.id() + " " + r.name() + " " + r.mode() + " " + r.replicas() + " " + r.image() + "\n")
+            .reduce("", String::concat));
+
+    List<TaskRow> tasks = inspector.tasks(namespace);
+    assertEquals(DockerCli.ok("stack", "ps", namespace, "--format", "{{.ID}} {{.Name}} {{.Image}} {{.Node}} {{.DesiredState}}"),
+        tasks.stream().map(r -> r.id() + " " + r.name() + " " + r.image() + " " + r.node() + " " + r.desiredState() + "\n")
+            .reduce("", String::concat));
+    assertTrue(tasks.stream().allMatch(r -> r.currentState().startsWith("Running ") && r.currentState().endsWith(" ago")),
+        tasks.toString());
+
+    List<StackRow> stacks = inspector.stacks();
+    assertTrue(stacks.contains(new StackRow(namespace, 2)), stacks.toString());
+    assertTrue(DockerCli.ok("stack", "ls", "--format", "{{.Name}} {{.Services}}").contains(namespace + " 2\n"));
+    assertTrue(ReportJson.write(services).contains("\"Replicas\" : \"1/1\""), ReportJson.write(services));
+  }
+
+  private static void awaitTrue(BooleanSupplier condition) {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("not true within 60 s");
+      }
+      StackCleanup.sleep(Duration.ofMillis(500));
+    }
+  }
+}
