@@ -123,6 +123,18 @@ public final class DockerSwarmEngine implements SwarmEngine {
   }
 
   @Override
+  public List<EngineObject> listVolumes(Map<String, String> labels) {
+    return objects(http.get("/volumes" + labelFilter(labels), "listing volumes").path("Volumes")).stream()
+        .map(volume -> new EngineObject(volume.path("Name").asText(), volume.path("Name").asText(), 0, volume, volume))
+        .toList();
+  }
+
+  @Override
+  public void removeVolume(String name) {
+    http.delete("/volumes/" + segment(name), "removing volume " + name);
+  }
+
+  @Override
   public List<EngineObject> listSecrets(Map<String, String> labels) {
     return versionedObjects(http.get("/secrets" + labelFilter(labels), "listing secrets"));
   }
