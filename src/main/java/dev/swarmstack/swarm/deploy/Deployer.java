@@ -40,7 +40,12 @@ public final class Deployer {
   /** The plan as {@code swarm:deploy} and {@code swarm:diff} print it: a header, then one line per object. */
   public void printPlan(DeployPlan plan) {
     log.info("Plan for stack " + plan.namespace() + ": " + plan.writeCount() + " change(s)");
-    plan.changes().forEach(change -> log.info("  " + change));
+    for (PlannedChange change : plan.changes()) {
+      log.info("  " + change);
+      if (change.kind().equals("service") && change.change() == PlannedChange.Change.UPDATE) {
+        FieldChanges.of(plan, change.name()).forEach(field -> log.info("      " + change.name() + ": " + field));
+      }
+    }
   }
 
   /** Reads the swarm and checks everything; writes nothing. */

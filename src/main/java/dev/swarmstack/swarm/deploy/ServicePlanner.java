@@ -85,12 +85,20 @@ final class ServicePlanner {
     if (!allKnown(write.spec().path("TaskTemplate").path("Networks"), "Target", plan.networkIds)) {
       return List.of("/TaskTemplate/Networks");
     }
+    return SpecComparison.differences(asStored(plan, write), write.existing().spec());
+  }
+
+  /** The update's spec as the engine would store it; every reference must be known ({@link #differences}). */
+  static ObjectNode asStored(DeployPlan plan, ServiceWrite write) {
     ObjectNode desired = ServiceSpecs.withObjectIds(specForUpdate(write.spec(), write.existing()), plan.secretIds,
         plan.configIds);
     for (JsonNode attachment : desired.path("TaskTemplate").path("Networks")) {
-      ((ObjectNode) attachment).put("Target", plan.networkIds.get(attachment.path("Target").asText()));
+      String id = plan.networkIds.get(attachment.path("Target").asText());
+      if (id != null) {
+        ((ObjectNode) attachment).put("Target", id);
+      }
     }
-    return SpecComparison.differences(desired, write.existing().spec());
+    return desired;
   }
 
   private static boolean allKnown(JsonNode references, String nameField, Map<String, String> ids) {

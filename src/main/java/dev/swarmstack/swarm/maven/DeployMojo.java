@@ -1,20 +1,16 @@
 package dev.swarmstack.swarm.maven;
 
-import dev.swarmstack.swarm.compose.LoadedStack;
 import dev.swarmstack.swarm.convert.ConvertedStack;
-import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.deploy.ConvergeOptions;
 import dev.swarmstack.swarm.deploy.DeployFailedException;
 import dev.swarmstack.swarm.deploy.DeployOptions;
 import dev.swarmstack.swarm.deploy.RolloutReport;
 import dev.swarmstack.swarm.deploy.StackRollout;
-import dev.swarmstack.swarm.deploy.ResolveImage;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,29 +22,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * converged, and rolls it back to what it was when it fails.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class DeployMojo extends AbstractEngineMojo {
+public class DeployMojo extends AbstractPlanMojo {
 
   /** Skips this goal. */
   @Parameter(property = PropertyNames.DEPLOY_SKIP, defaultValue = "false")
   private boolean skipDeploy;
-
-  /**
-   * Removes the stack's services, networks, secrets and configs that are no longer declared (only objects labelled
-   * with this stack's name).
-   */
-  @Parameter(property = PropertyNames.PRUNE, defaultValue = "false")
-  private boolean prune;
-
-  /** Pins images to their registry digest: {@code always} (as the CLI), {@code changed} or {@code never}. */
-  @Parameter(property = PropertyNames.RESOLVE_IMAGE, defaultValue = "always")
-  private String resolveImage;
-
-  /**
-   * How long to wait for the whole stack to converge (and again for a rollback to converge), in Go's duration
-   * syntax; with {@code prune}, also how long removed services' tasks may take to stop.
-   */
-  @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "5m")
-  private String timeout;
 
   /** Returns right after the writes, without waiting for the stack to converge (as {@code docker stack deploy}). */
   @Parameter(property = PropertyNames.DETACH, defaultValue = "false")
@@ -71,13 +49,10 @@ public class DeployMojo extends AbstractEngineMojo {
   }
 
   @Override
-  protected void run(SwarmEngine engine) throws MojoFailureException, IOException {
-    LoadedStack stack = loadStack();
-    ConvertedStack converted = new StackConverter(stackName, name -> Optional.ofNullable(System.getenv(name)))
-        .convert(stack.compose());
-    Duration wait = duration(timeout, PropertyNames.TIMEOUT);
-    DeployOptions options = new DeployOptions(prune, resolveImageMode(), registryCredentials()::forRegistry, wait);
-    ConvergeOptions converge = new ConvergeOptions(detach, wait, rollback, logLines);
+  protected void run(SwarmEngine engine) throws MojoExecutionException, MojoFailureException, IOException {
+    ConvertedStack converted = convertedStack();
+    DeployOptions options = deployOptions();
+    ConvergeOptions converge = new ConvergeOptions(detach, options.timeout(), rollback, logLines);
     try {
       RolloutReport report = new StackRollout(engine, deployLog()).deploy(stackName, converted, options, converge);
       writeDeployReport(report);
@@ -93,13 +68,5 @@ public class DeployMojo extends AbstractEngineMojo {
     Files.createDirectories(file.getParent());
     Files.writeString(file, report.toJson());
     getLog().info("Wrote " + file);
-  }
-
-  private ResolveImage resolveImageMode() throws MojoFailureException {
-    try {
-      return ResolveImage.parse(resolveImage);
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException(PropertyNames.RESOLVE_IMAGE + ": " + e.getMessage());
-    }
   }
 }
