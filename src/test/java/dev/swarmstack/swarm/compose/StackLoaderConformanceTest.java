@@ -37,6 +37,17 @@ class StackLoaderConformanceTest {
   }
 
   @Test
+  void generatedFullExampleIsTheSameStackForTheCli() throws Exception {
+    copy(SHARED.resolve("conformance/docker-cli"), dir);
+    Map<String, String> env = Map.of("QUX", "qux_from_environment");
+    Path original = dir.resolve("full-example.yml");
+
+    Path generated = Files.writeString(dir.resolve("generated.yml"), ComposeWriter.write(load(env, original).compose()));
+
+    assertSameData(DockerStackConfig.run(env, original), DockerStackConfig.run(env, generated));
+  }
+
+  @Test
   void laterFilesMergeAsTheCliMergesThem() throws Exception {
     copy(Path.of("src/test/resources/compose/merge"), dir);
     Map<String, String> env = Map.of("TAG", "1.2");
@@ -51,7 +62,7 @@ class StackLoaderConformanceTest {
   @Test
   void interpolationFollowsTheCli() throws Exception {
     copy(Path.of("src/test/resources/compose/interpolation"), dir);
-    Map<String, String> env = Map.of("SET", "value", "EMPTY", "", "PORT", "8080", "REPLICAS", "3");
+    Map<String, String> env = Map.of("SET", "value", "EMPTY", "", "PORT", "8080", "REPLICAS", "3", "RO", "yes", "NOFILE", "1024");
     Path file = dir.resolve("interpolation.yml");
 
     LoadedStack loaded = load(env, file);

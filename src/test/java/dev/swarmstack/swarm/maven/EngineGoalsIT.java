@@ -22,9 +22,20 @@ class EngineGoalsIT {
   private static final String POM = "src/test/resources/unit/deploy-pom.xml";
   private static final String STACK = "swarmgoalsit";
 
+  /** And waits until it is gone: the CLI's rm doesn't, and the next test's deploy would meet a vanishing network. */
   @AfterEach
   void removeStackEvenOnFailure() throws Exception {
     docker("stack", "rm", STACK);
+    for (int second = 0; second < 60 && !leftovers().isBlank(); second++) {
+      Thread.sleep(1000);
+      docker("stack", "rm", STACK);
+    }
+  }
+
+  private static String leftovers() throws IOException, InterruptedException {
+    String label = "label=com.docker.stack.namespace=" + STACK;
+    return docker("service", "ls", "-q", "--filter", label) + docker("network", "ls", "-q", "--filter", label)
+        + docker("secret", "ls", "-q", "--filter", label);
   }
 
   @Test

@@ -1,0 +1,136 @@
+package dev.swarmstack.swarm.converge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.converge.Verdict.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The convergence rules and the stability window, fed with task JSON as the engine lists it. */
+class ConvergenceRulesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant DEPLOYED = Instant.parse("2026-11-29T10:00:00Z");
+  private static final SwarmNodes NODES = new SwarmNodes(Map.of("n1", "node-1", "n2", "node-2"), Set.of("n1", "n2"));
+
+  @Test
+  void replicatedCountsRunningTasksOnLiveNodes() {
+    ObjectNode service = replicated(3);
+    assertVerdict(Kind.PROGRESSING, "2/3 running", service, task("running", "n1"), task("running", "n2"),
+        task("preparing", "n1"));
+    assertVerdict(Kind.RUNNING, "3/3 running", service, task("running", "n1"), task("running", "n2"),
+        task("running", "n1"));
+    SwarmNodes oneDown = new SwarmNodes(NODES.hostnames(), Set.of("n1"));
+    Verdict verdict = ConvergenceRules.judge(new ServiceSnapshot(service,
+        List.of(task("running", "n1"), task("running", "n2"), task("running", "n1")), oneDown, DEPLOYED));
+    assertEquals("2/3 running", verdict.progress());
+  }
+
+  @Test
+  void zeroReplicasAreDoneAtOnce() {
+    assertVerdict(Kind.DONE, "0 replicas", replicated(0));
+  }
+
+  @Test
+  void aRejectedTaskOfThisDeployFailsTheServiceNamingNodeAndError() {
+    ObjectNode rejected = task("rejected", "n2");
+    rejected.withObjectProperty("Status").put("Err", "No such image: local/does-not-exist:1");
+    assertVerdict(Kind.FAILED, "task rejected on node-2: No such image: local/does-not-exist:1", replicated(1),
+        task("running", "n1"), rejected);
+  }
+
+  @Test
+  void aFailureFromBeforeTheDeployIsHistory() {
+    ObjectNode old = task("failed", "n1");
+    old.withObjectProperty("Status").put("Timestamp", "2026-11-29T09:59:00Z");
+    assertVerdict(Kind.RUNNING, "1/1 running", replicated(1), old, task("running", "n1"));
+  }
+
+  @Test
+  void aPausedOrRolledBackUpdateIsAFailure() {
+    ObjectNode paused = replicated(1);
+    paused.putObject("UpdateStatus").put("State", "paused").put("Message", "update paused due to failure");
+    assertVerdict(Kind.FAILED, "the swarm paused the update: update paused due to failure", paused);
+    ObjectNode rolledBack = replicated(1);
+    rolledBack.putObject("UpdateStatus").put("State", "rollback_completed");
+    assertVerdict(Kind.FAILED, "the swarm rolled the update back", rolledBack, task("running", "n1"));
+  }
+
+  @Test
+  void globalWaitsForTasksThenForEveryNodeThatGotOne() {
+    ObjectNode global = service("{\"Global\":{}}");
+    assertVerdict(Kind.PROGRESSING, "waiting for tasks", global);
+    assertVerdict(Kind.PROGRESSING, "1/2 nodes running", global, task("running", "n1"), task("starting", "n2"));
+    assertVerdict(Kind.RUNNING, "2/2 nodes running", global, task("running", "n1"), task("running", "n2"));
+  }
+
+  @Test
+  void aJobIsDoneWhenEveryCompletionOfTheCurrentIterationIs() {
+    ObjectNode job = service("{\"ReplicatedJob\":{\"MaxConcurrent\":1,\"TotalCompletions\":2}}");
+    job.putObject("JobStatus").putObject("JobIteration").put("Index", 7);
+    ObjectNode earlier = task("complete", "n1");
+    earlier.putObject("JobIteration").put("Index", 3);
+    ObjectNode done = task("complete", "n1");
+    done.putObject("JobIteration").put("Index", 7);
+    assertVerdict(Kind.PROGRESSING, "1/2 completed", job, earlier, done);
+    assertVerdict(Kind.DONE, "2/2 completed", job, done, done.deepCopy());
+  }
+
+  @Test
+  void aRunningServiceConvergesAfterItsMonitorPeriodAndStartsOverWhenATaskStops() {
+    ObjectNode service = replicated(1);
+    service.withObjectProperty("Spec").putObject("UpdateConfig").put("Monitor", 2_000_000_000L);
+    ServiceTracker tracker = new ServiceTracker("api", DEPLOYED);
+    Instant t = DEPLOYED.plusSeconds(1);
+    assertEquals(Optional.of("1/1 running"), tracker.observe(snapshot(service, task("running", "n1")), t));
+    assertEquals(Optional.of("0/1 running"), tracker.observe(snapshot(service, task("starting", "n1")), t.plusSeconds(1)));
+    assertEquals(Optional.of("1/1 running"), tracker.observe(snapshot(service, task("running", "n1")), t.plusSeconds(2)));
+    assertEquals(Optional.of(t.plusSeconds(4)), tracker.windowEnd());
+    assertEquals(Optional.empty(), tracker.observe(snapshot(service, task("running", "n1")), t.plusSeconds(3)));
+    assertEquals(Optional.of("converged in 5.0 s"),
+        tracker.observe(snapshot(service, task("running", "n1")), t.plusSeconds(4)));
+    assertTrue(tracker.isConverged());
+    assertEquals(Optional.of(Duration.ofSeconds(5)), tracker.convergedAfter());
+  }
+
+  @Test
+  void theMonitorPeriodDefaultsToFiveSeconds() {
+    assertEquals(Duration.ofSeconds(5), ConvergenceRules.monitor(replicated(1)));
+  }
+
+  private static void assertVerdict(Kind kind, String progress, ObjectNode service, ObjectNode... tasks) {
+    Verdict verdict = ConvergenceRules.judge(snapshot(service, tasks));
+    assertEquals(kind + " " + progress, verdict.kind() + " " + verdict.progress());
+  }
+
+  private static ServiceSnapshot snapshot(ObjectNode service, ObjectNode... tasks) {
+    return new ServiceSnapshot(service, List.of(tasks), NODES, DEPLOYED);
+  }
+
+  private static ObjectNode replicated(int replicas) {
+    return service("{\"Replicated\":{\"Replicas\":" + replicas + "}}");
+  }
+
+  private static ObjectNode service(String mode) {
+    try {
+      return (ObjectNode) JSON.readTree("{\"ID\":\"s1\",\"Spec\":{\"Name\":\"app_api\",\"Mode\":" + mode + "}}");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static ObjectNode task(String state, String node) {
+    ObjectNode task = JSON.createObjectNode().put("ID", "t-" + state).put("NodeID", node).put("Slot", 1)
+        .put("DesiredState", state.equals("complete") ? "complete" : "running");
+    task.putObject("Status").put("State", state).put("Timestamp", "2026-11-29T10:00:01Z");
+    return task;
+  }
+}
