@@ -5,6 +5,10 @@ assert log =~ /create\s+network\s+${stack}_back/
 assert log =~ /create\s+secret\s+${stack}_token/
 assert log =~ /create\s+service\s+${stack}_web/
 assert log.contains('Removing service ' + stack + '_web')
+// deploy waited for the stack: a progress line, the summary table, the audit report
+assert log =~ /web\s+converged in \d+\.\d s/
+assert log =~ /SERVICE\s+MODE\s+REPLICAS\s+IMAGE\s+STATE\s+TIME/
+assert new File(basedir, "target/swarm/${stack}-deploy.json").text.contains('"outcome" : "converged"')
 
 def services = new File(basedir, "target/swarm/${stack}-services.json").text
 assert services.contains('"Name" : "' + stack + '_web"')

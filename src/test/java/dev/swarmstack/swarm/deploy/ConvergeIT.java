@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,12 +41,11 @@ class ConvergeIT extends EngineTestBase {
     ObjectNode global = fastMonitor(stack.service("agent", TestStack.IMAGE, "back"));
     global.putObject("Mode").putObject("Global");
 
-    Instant start = Instant.now();
     RolloutReport report = rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
 
     assertEquals(Outcome.CONVERGED, report.outcome());
-    assertTrue(Duration.between(start, Instant.now()).toSeconds() < 30, "converged in "
-        + Duration.between(start, Instant.now()));
+    // 1 s of monitoring, side by side for all services; the rest is the engine starting tasks on a busy machine
+    assertTrue(report.timingsMillis.get("converge") < 30_000, "timings " + report.timingsMillis);
     assertEquals(List.of("agent global converged", "idle replicated converged", "once replicated-job converged",
         "web replicated converged"), report.services().stream().map(r -> r.service() + " " + r.mode() + " "
         + r.state()).toList(), log.toString());
@@ -66,7 +64,7 @@ class ConvergeIT extends EngineTestBase {
 
     // the engine rejects the first task within about 2 s
     long waited = failure.report().timingsMillis.get("converge");
-    assertTrue(waited < 10_000, "failed after " + waited + " ms; timings " + failure.report().timingsMillis + log);
+    assertTrue(waited < 20_000, "failed after " + waited + " ms; timings " + failure.report().timingsMillis + log);
     String message = failure.getMessage();
     assertTrue(message.contains("service worker failed: task rejected") && message.contains("does-not-exist"),
         message);
@@ -109,7 +107,8 @@ class ConvergeIT extends EngineTestBase {
     DeployFailedException failure = assertThrows(DeployFailedException.class,
         () -> rollout().deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK));
 
-    assertTrue(failure.getMessage().contains("service api failed:"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("service api failed: "), failure.getMessage());
+    assertEquals(Outcome.FAILED, failure.report().outcome());
   }
 
   @Test
@@ -151,12 +150,11 @@ class ConvergeIT extends EngineTestBase {
         .add("node.labels.swarmstack-test-never==true");
     ConvergeOptions shortWait = new ConvergeOptions(false, Duration.ofSeconds(4), true, 5);
 
-    Instant start = Instant.now();
     DeployFailedException failure = assertThrows(DeployFailedException.class,
         () -> rollout().deploy(namespace, stack.converted(), OPTIONS, shortWait));
 
-    long seconds = Duration.between(start, Instant.now()).toSeconds();
-    assertTrue(seconds >= 4 && seconds < 30, "took " + seconds + " s");
+    long waited = failure.report().timingsMillis.get("converge");
+    assertTrue(waited >= 4_000 && waited < 10_000, "waited " + waited + " ms");
     assertTrue(failure.getMessage().contains("timed out after 4 s")
         && failure.getMessage().contains("service stuck: 0/1 running"), failure.getMessage());
     assertTrue(failure.getMessage().contains("rolled back to nothing"), failure.getMessage());

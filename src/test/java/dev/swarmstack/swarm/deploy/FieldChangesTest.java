@@ -60,6 +60,14 @@ class FieldChangesTest {
   }
 
   @Test
+  void longValuesAreShortened() throws IOException {
+    ObjectNode desired = json(STORED);
+    desired.with("TaskTemplate").with("ContainerSpec").put("Image", "x".repeat(100));
+
+    assertEquals(List.of("image reg/api:1.2 -> " + "x".repeat(77) + "..."), FieldChanges.of(desired, json(STORED)));
+  }
+
+  @Test
   void anUnchangedSpecHasNoChanges() throws IOException {
     assertEquals(List.of(), FieldChanges.of(json(STORED), json(STORED)));
   }
