@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +31,11 @@ public final class DockerConfigCredentials {
     this.file = file;
   }
 
+  /** The credentials the docker CLI of this process would use ({@code $DOCKER_CONFIG} or {@code ~/.docker}). */
+  public static DockerConfigCredentials forThisProcess() {
+    return read(EngineAddressResolver.dockerConfigDir(System.getenv(), Path.of(System.getProperty("user.home"))));
+  }
+
   /** Reads {@code <configDir>/config.json}; a missing file holds no credentials. */
   public static DockerConfigCredentials read(Path configDir) {
     Path file = configDir.resolve("config.json");
@@ -47,10 +51,8 @@ public final class DockerConfigCredentials {
 
   /** @param registryHost as {@link RegistryHosts#of} returns it */
   public Optional<RegistryAuth> forRegistry(String registryHost) {
-    Iterator<Map.Entry<String, JsonNode>> auths = config.path("auths").fields();
     Map.Entry<String, JsonNode> match = null;
-    while (auths.hasNext()) {
-      Map.Entry<String, JsonNode> entry = auths.next();
+    for (Map.Entry<String, JsonNode> entry : config.path("auths").properties()) {
       // several keys can name one host (host, https://host, https://host/v2/): the CLI's own form wins
       boolean canonical = entry.getKey().equals(registryHost) || entry.getKey().equals(DOCKER_HUB_KEY);
       if (hostOfKey(entry.getKey()).equals(registryHost) && (match == null || canonical)) {

@@ -1,0 +1,125 @@
+package dev.swarmstack.swarm.docker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.engine.EngineConnection;
+import dev.swarmstack.swarm.engine.EngineException;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One engine connection per test class, names no one else uses, and clean-up that runs even after a failure.
+ * Everything a test creates is registered with {@link #onClose} right after it exists.
+ */
+final class EngineTestSupport implements AutoCloseable {
+
+  static final String RUN_LABEL = "dev.swarmstack.test.run";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final DockerSwarmEngine engine = DockerSwarmEngine.connect(EngineConnection.defaults());
+  /** {@code swt} and 6 random hex digits: short enough for interface names (15 characters). */
+  final String runId = "swt" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+
+  private final Deque<Runnable> cleanups = new ArrayDeque<>();
+
+  String name(String suffix) {
+    return runId + "-" + suffix;
+  }
+
+  Map<String, String> labels() {
+    return Map.of(RUN_LABEL, runId);
+  }
+
+  void onClose(Runnable cleanup) {
+    cleanups.push(cleanup);
+  }
+
+  /** A network can't be removed for a few seconds after its last service is gone ("in use"): retry. */
+  void removeNetworkOnClose(String id) {
+    onClose(() -> retry(() -> removeIfPresent(() -> engine.removeNetwork(id))));
+  }
+
+  static void removeIfPresent(Runnable removal) {
+    try {
+      removal.run();
+    } catch (EngineException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+    }
+  }
+
+  static void retry(Runnable action) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        action.run();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == 20) {
+          throw e;
+        }
+        sleep(500);
+      }
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ObjectNode json(String text) {
+    try {
+      return (ObjectNode) JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** Runs a command the test needs (ip, docker as the oracle) and returns its output; fails on a non-zero exit. */
+  static String run(String... command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes()).trim();
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs every clean-up, newest first, even when some fail; then reports the failures together. */
+  @Override
+  public void close() {
+    List<RuntimeException> failures = new ArrayList<>();
+    while (!cleanups.isEmpty()) {
+      try {
+        cleanups.pop().run();
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    engine.close();
+    if (!failures.isEmpty()) {
+      IllegalStateException failure = new IllegalStateException("clean-up failed: " + failures);
+      failures.forEach(failure::addSuppressed);
+      throw failure;
+    }
+  }
+}

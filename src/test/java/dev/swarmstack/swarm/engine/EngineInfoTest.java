@@ -1,0 +1,29 @@
+package dev.swarmstack.swarm.engine;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class EngineInfoTest {
+
+  @Test
+  void aManagerPasses() {
+    assertDoesNotThrow(() -> new EngineInfo("20.10", "1.41", "n1", "active", true).requireManager("e"));
+  }
+
+  @Test
+  void aNodeOutsideASwarmGetsTheCliMessageAndItsState() {
+    EngineException e = assertThrows(EngineException.class,
+        () -> new EngineInfo("20.10", "1.41", "", "inactive", false).requireManager("unix:///var/run/docker.sock (default socket)"));
+    assertTrue(e.getMessage().startsWith(EngineInfo.NOT_A_MANAGER + " ("), e.getMessage());
+    assertTrue(e.getMessage().contains("unix:///var/run/docker.sock (default socket) is not part of a swarm (swarm state 'inactive')"), e.getMessage());
+  }
+
+  @Test
+  void aWorkerIsToldToUseAManager() {
+    EngineException e = assertThrows(EngineException.class, () -> new EngineInfo("20.10", "1.41", "n2", "active", false).requireManager("e"));
+    assertTrue(e.getMessage().contains("is a swarm worker"), e.getMessage());
+  }
+}
