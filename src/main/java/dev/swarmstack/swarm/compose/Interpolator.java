@@ -46,7 +46,7 @@ final class Interpolator {
         Map.Entry<String, JsonNode> field = it.next();
         JsonPointer child = at.appendProperty(field.getKey());
         if (field.getValue().isTextual()) {
-          substitute(field.getValue().textValue(), origins.at(child)).ifPresent(v -> field.setValue(TextNode.valueOf(v)));
+          substitute(field.getValue().textValue(), origins.at(child)).ifPresent(v -> field.setValue(typed(child, v, origins)));
         } else {
           walk(field.getValue(), child, origins);
         }
@@ -56,11 +56,21 @@ final class Interpolator {
         JsonPointer child = at.appendIndex(i);
         if (array.get(i).isTextual()) {
           int index = i;
-          substitute(array.get(i).textValue(), origins.at(child)).ifPresent(v -> array.set(index, TextNode.valueOf(v)));
+          substitute(array.get(i).textValue(), origins.at(child)).ifPresent(v -> array.set(index, typed(child, v, origins)));
         } else {
           walk(array.get(i), child, origins);
         }
       }
+    }
+  }
+
+  /** The interpolated value, cast where docker casts it; the text itself if it does not cast (reported). */
+  private JsonNode typed(JsonPointer at, String value, SourceMap origins) {
+    try {
+      return TypeCasts.cast(at, value).orElseGet(() -> TextNode.valueOf(value));
+    } catch (IllegalArgumentException e) {
+      problems.error(origins.at(at), "failed to cast to expected type: " + at.last().getMatchingProperty() + " " + e.getMessage());
+      return TextNode.valueOf(value);
     }
   }
 

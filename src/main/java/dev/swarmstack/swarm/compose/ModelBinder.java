@@ -18,6 +18,7 @@ import dev.swarmstack.swarm.problem.Problems;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Binds a normalised tree to the typed model. Each service, network, ... is bound on its own so that one
@@ -30,6 +31,8 @@ final class ModelBinder {
       "services", Service.class, "networks", Network.class, "volumes", Volume.class,
       "secrets", FileObject.class, "configs", FileObject.class);
 
+  private static final int MAX_REPORTS_PER_PART = 20;
+
   private final Problems problems;
   private final SourceMap origins;
 
@@ -40,6 +43,7 @@ final class ModelBinder {
 
   /** The model, or empty when some value did not fit (each one reported). */
   Optional<ComposeFile> bind(ObjectNode root) {
+    sortExtensions(root);
     boolean fits = true;
     for (Map.Entry<String, Class<?>> section : SECTIONS.entrySet()) {
       JsonNode entries = root.path(section.getKey());
@@ -54,23 +58,57 @@ final class ModelBinder {
     return Optional.ofNullable(bindPart(root, ComposeFile.class, JsonPointer.empty()));
   }
 
+  /** x-* keys in name order, so the model's extension maps (filled in tree order) are deterministic. */
+  private static void sortExtensions(ObjectNode root) {
+    sortExtensionKeys(root);
+    for (String section : SECTIONS.keySet()) {
+      root.path(section).forEach(entry -> {
+        if (entry instanceof ObjectNode object) {
+          sortExtensionKeys(object);
+        }
+      });
+    }
+  }
+
+  private static void sortExtensionKeys(ObjectNode object) {
+    TreeMap<String, JsonNode> extensions = new TreeMap<>();
+    object.properties().removeIf(field -> field.getKey().startsWith("x-") && extensions.put(field.getKey(), field.getValue()) == null);
+    object.setAll(extensions);
+  }
+
+  /**
+   * Binds {@code node}; when a value does not fit, reports it, drops it and tries again, so that every
+   * misfit of the part is reported, not only the first.
+   */
   private <T> T bindPart(JsonNode node, Class<T> type, JsonPointer at) {
-    try {
-      return ComposeMapper.json().treeToValue(node, type);
-    } catch (JsonMappingException e) {
-      JsonPointer where = at;
-      for (JsonMappingException.Reference ref : e.getPath()) {
-        where = ref.getFieldName() != null ? where.appendProperty(ref.getFieldName()) : where.appendIndex(ref.getIndex());
+    JsonNode remaining = node.deepCopy();
+    for (int attempt = 0; attempt < MAX_REPORTS_PER_PART; attempt++) {
+      try {
+        T value = ComposeMapper.json().treeToValue(remaining, type);
+        return attempt == 0 ? value : null;
+      } catch (JsonMappingException e) {
+        JsonPointer relative = JsonPointer.empty();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+          relative = ref.getFieldName() != null ? relative.appendProperty(ref.getFieldName()) : relative.appendIndex(ref.getIndex());
+        }
+        report(e, at.append(relative));
+        if (relative.matches() || !(remaining.at(relative.head()) instanceof ObjectNode parent)) {
+          return null;
+        }
+        parent.remove(relative.last().getMatchingProperty());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        problems.error(origins.at(at), "cannot read this value: " + e.getOriginalMessage());
+        return null;
       }
-      Origin origin = origins.at(where);
-      // a value the normaliser already rejected fails again here: say it once
-      if (problems.all().stream().noneMatch(p -> p.isError() && p.origin().equals(origin))) {
-        problems.error(origin, describe(e, where));
-      }
-      return null;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      problems.error(origins.at(at), "cannot read this value: " + e.getOriginalMessage());
-      return null;
+    }
+    return null;
+  }
+
+  private void report(JsonMappingException e, JsonPointer where) {
+    Origin origin = origins.at(where);
+    // a value the normaliser already rejected fails again here: say it once
+    if (problems.all().stream().noneMatch(p -> p.isError() && p.origin().equals(origin))) {
+      problems.error(origin, describe(e, where));
     }
   }
 

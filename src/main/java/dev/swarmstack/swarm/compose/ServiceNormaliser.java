@@ -49,7 +49,6 @@ final class ServiceNormaliser {
     networks(service);
     ports(service, at);
     edits.duration(service, "stop_grace_period", at);
-    ulimits(service);
     volumes(service, at);
   }
 
@@ -238,17 +237,6 @@ final class ServiceNormaliser {
       }
     }
     edits.replaceList(service, "ports", portsAt, expanded, from);
-  }
-
-  /** A single number is {@code single}; the mapping form stays. */
-  private static void ulimits(ObjectNode service) {
-    if (service.get("ulimits") instanceof ObjectNode ulimits) {
-      ulimits.fields().forEachRemaining(e -> {
-        if (e.getValue().isNumber()) {
-          e.setValue(ulimits.objectNode().set("single", e.getValue()));
-        }
-      });
-    }
   }
 
   private void volumes(ObjectNode service, JsonPointer at) {

@@ -104,6 +104,7 @@ final class TreeEdits {
       parent.put(key, parse.apply(value.asText()));
     } catch (IllegalArgumentException e) {
       error(at, key + ": " + e.getMessage());
+      parent.remove(key); // reported: binding must not fail on it again and hide the next error
     }
   }
 

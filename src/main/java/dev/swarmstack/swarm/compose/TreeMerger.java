@@ -27,21 +27,24 @@ final class TreeMerger {
   private record Keyed(Function<JsonNode, String> key, Comparator<JsonNode> order) {}
 
   /*
-   * docker/cli keys ports by their published port alone (cli#6223): two unpublished ports, or the same
-   * published port on tcp and udp, collapse into one and a port silently vanishes. We key by the whole
-   * (published, target, protocol, mode) instead, so a later file can add ports without losing any, and keep
-   * the CLI's order (by published port).
+   * docker/cli keys ports by the published port alone (cli#6223), so unpublished ports, or 53/tcp and
+   * 53/udp, collapse and a port silently vanishes. We key a published port by (published, protocol) - a
+   * later file can still change its mode or target, as with the CLI - and an unpublished one by
+   * (target, protocol). The CLI's order (by published port) is kept.
    */
   private static final Map<String, Keyed> KEYED_LISTS = Map.of(
-      "ports", new Keyed(
-          p -> p.path("published").asText() + "|" + p.path("target").asText() + "|" + p.path("protocol").asText("tcp")
-              + "|" + p.path("mode").asText("ingress"),
-          Comparator.comparingInt(p -> p.path("published").asInt(0))),
+      "ports", new Keyed(TreeMerger::portKey, Comparator.comparingInt(p -> p.path("published").asInt(0))),
       "secrets", new Keyed(s -> s.path("source").asText(), Comparator.comparing(s -> s.path("source").asText())),
       "configs", new Keyed(c -> c.path("source").asText(), Comparator.comparing(c -> c.path("source").asText())),
       "volumes", new Keyed(v -> v.path("target").asText(), Comparator.comparing(v -> v.path("target").asText())));
 
   private final SourceMap origins;
+
+  private static String portKey(JsonNode port) {
+    String protocol = port.path("protocol").asText("tcp");
+    int published = port.path("published").asInt(0);
+    return published != 0 ? "published " + published + "/" + protocol : "target " + port.path("target").asText() + "/" + protocol;
+  }
 
   private TreeMerger(SourceMap origins) {
     this.origins = origins;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problems;
 import java.io.IOException;
@@ -17,20 +18,29 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads one compose file into a {@link SourceTree}, recording file:line:col for every node. The streaming
- * parser is used instead of {@code readTree} because only it knows where each token was.
+ * parser is used instead of {@code readTree} because only it knows where each token was; anchors, aliases
+ * and merge keys ({@code <<: *defaults}) are resolved here, as docker's YAML reader resolves them.
  */
 final class YamlTreeReader {
 
   private static final YAMLFactory FACTORY = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String MERGE_KEY = "<<";
 
   private final Path file;
   private final Problems problems;
   private final SourceMap origins = new SourceMap();
+  private final Map<String, Anchored> anchors = new HashMap<>();
+
+  private record Anchored(JsonNode node, JsonPointer at) {}
 
   private YamlTreeReader(Path file, Problems problems) {
     this.file = file;
@@ -66,6 +76,30 @@ final class YamlTreeReader {
   private JsonNode readValue(JsonParser parser, JsonPointer at) throws IOException {
     JsonToken token = parser.currentToken();
     origins.put(at, origin(parser.currentTokenLocation()));
+    YAMLParser yaml = (YAMLParser) parser;
+    if (yaml.isCurrentAlias()) {
+      return alias(parser.getText(), at);
+    }
+    String anchor = yaml.getObjectId();
+    JsonNode node = readPlain(parser, token, at);
+    if (anchor != null) {
+      anchors.put(anchor, new Anchored(node, at));
+    }
+    return node;
+  }
+
+  /** {@code *name}: a copy of the anchored node, traced to where the anchor's content was written. */
+  private JsonNode alias(String name, JsonPointer at) {
+    Anchored anchored = anchors.get(name);
+    if (anchored == null) {
+      problems.error(origins.at(at), "unknown anchor '" + name + "': define it with &" + name + " before using *" + name);
+      return NODES.nullNode();
+    }
+    origins.copyUnder(origins, anchored.at(), at);
+    return anchored.node().deepCopy();
+  }
+
+  private JsonNode readPlain(JsonParser parser, JsonToken token, JsonPointer at) throws IOException {
     return switch (token) {
       case START_OBJECT -> readObject(parser, at);
       case START_ARRAY -> readArray(parser, at);
@@ -88,12 +122,17 @@ final class YamlTreeReader {
 
   private ObjectNode readObject(JsonParser parser, JsonPointer at) throws IOException {
     ObjectNode object = NODES.objectNode();
+    JsonNode merged = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
       Origin keyOrigin = origin(parser.currentTokenLocation());
       JsonPointer child = at.appendProperty(key);
       parser.nextToken();
       JsonNode value = readValue(parser, child);
+      if (key.equals(MERGE_KEY)) {
+        merged = value;
+        continue;
+      }
       if (object.has(key)) {
         problems.error(keyOrigin, "mapping key \"" + key + "\" already defined at " + origins.keyAt(child)
             + ": remove one of them");
@@ -105,7 +144,35 @@ final class YamlTreeReader {
       }
       object.set(key, value);
     }
+    if (merged != null) {
+      merge(object, merged, at);
+    }
     return object;
+  }
+
+  /**
+   * The merge key {@code <<: *base} (or {@code <<: [*a, *b]}): entries of the merged mappings that the
+   * mapping does not set itself, the first merged mapping winning, as YAML 1.1 defines it.
+   */
+  private void merge(ObjectNode object, JsonNode merged, JsonPointer at) {
+    JsonPointer mergeAt = at.appendProperty(MERGE_KEY);
+    boolean single = merged.isObject();
+    List<JsonNode> sources = new ArrayList<>();
+    (single ? List.of(merged) : merged).forEach(sources::add);
+    for (int i = 0; i < sources.size(); i++) {
+      JsonPointer source = single ? mergeAt : mergeAt.appendIndex(i);
+      if (!sources.get(i).isObject()) {
+        problems.error(origins.at(source), "a merge key (<<) takes a mapping or a list of mappings, e.g. <<: *defaults");
+        continue;
+      }
+      sources.get(i).fields().forEachRemaining(e -> {
+        if (!object.has(e.getKey())) {
+          object.set(e.getKey(), e.getValue());
+          origins.copyUnder(origins, source.appendProperty(e.getKey()), at.appendProperty(e.getKey()));
+        }
+      });
+    }
+    origins.removeUnder(mergeAt);
   }
 
   private ArrayNode readArray(JsonParser parser, JsonPointer at) throws IOException {

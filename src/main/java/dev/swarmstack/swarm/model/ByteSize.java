@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.util.StdConverter;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -38,5 +39,13 @@ public record ByteSize(long bytes) {
   @Override
   public String toString() {
     return Long.toString(bytes);
+  }
+
+  /** For the places where docker prints a size as a bare number ({@code tmpfs.size}). */
+  public static final class AsNumber extends StdConverter<ByteSize, Long> {
+    @Override
+    public Long convert(ByteSize size) {
+      return size.bytes();
+    }
   }
 }

@@ -8,6 +8,8 @@ import java.util.SortedMap;
 
 /** A whole stack: the merged compose files plus the pom's definitions. Maps are sorted by key. */
 @JsonPropertyOrder({"version", "services", "networks", "volumes", "secrets", "configs"})
+// extensions (here and in Service, Network, Volume, FileObject) is a Map, not a SortedMap: Jackson 2.20 binds
+// a record's @JsonAnySetter parameter only when it is declared Map; the loader feeds x-* keys in sorted order
 public record ComposeFile(
     String version,
     SortedMap<String, Service> services,
@@ -15,7 +17,7 @@ public record ComposeFile(
     SortedMap<String, Volume> volumes,
     SortedMap<String, FileObject> secrets,
     SortedMap<String, FileObject> configs,
-    @JsonAnySetter @JsonAnyGetter SortedMap<String, Object> extensions) {
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {
 
   public Map<String, Service> servicesOrEmpty() {
     return services == null ? Map.of() : services;

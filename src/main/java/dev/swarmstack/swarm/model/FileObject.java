@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -16,4 +17,4 @@ public record FileObject(
     String driver,
     SortedMap<String, String> driverOpts,
     String templateDriver,
-    @JsonAnySetter @JsonAnyGetter SortedMap<String, Object> extensions) {}
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {}

@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
 /** A top-level network. {@code external} is true for a network the stack uses but does not own. */
@@ -15,7 +16,7 @@ public record Network(
     Boolean internal,
     Boolean attachable,
     SortedMap<String, String> labels,
-    @JsonAnySetter @JsonAnyGetter SortedMap<String, Object> extensions) {
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {
 
   public record Ipam(String driver, List<IpamPool> config) {}
 

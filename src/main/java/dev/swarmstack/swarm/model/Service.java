@@ -2,8 +2,13 @@ package dev.swarmstack.swarm.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -29,7 +34,7 @@ public record Service(
     List<String> dnsSearch,
     @JsonProperty("domainname") String domainname,
     List<String> entrypoint,
-    SortedMap<String, String> environment,
+    @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS) SortedMap<String, String> environment,
     List<String> envFile,
     List<String> expose,
     List<String> externalLinks,
@@ -45,7 +50,7 @@ public record Service(
     Logging logging,
     String macAddress,
     String networkMode,
-    SortedMap<String, ServiceNetwork> networks,
+    @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS) SortedMap<String, ServiceNetwork> networks,
     String pid,
     List<Port> ports,
     Boolean privileged,
@@ -66,7 +71,7 @@ public record Service(
     @JsonProperty("userns_mode") String usernsMode,
     List<ServiceVolume> volumes,
     String workingDir,
-    @JsonAnySetter @JsonAnyGetter SortedMap<String, Object> extensions) {
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {
 
   /** {@code build}: ignored by swarm, kept for the generated file. */
   public record Build(
@@ -107,6 +112,25 @@ public record Service(
   /** A secret or config used by the service (long syntax). */
   public record FileReference(String source, String target, String uid, String gid, Integer mode) {}
 
-  /** A ulimit: {@code single} alone, or {@code soft} and {@code hard}. */
-  public record Ulimit(Integer single, Integer soft, Integer hard) {}
+  /** A ulimit: {@code single} alone, or {@code soft} and {@code hard}; written as compose writes it. */
+  public record Ulimit(Integer single, Integer soft, Integer hard) {
+
+    /** The single-number form {@code nproc: 65535}. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Ulimit of(int single) {
+      return new Ulimit(single, null, null);
+    }
+
+    /** {@code 65535} for a single limit, else {@code {soft: .., hard: ..}}, as {@code docker stack config} prints. */
+    @JsonValue
+    public Object json() {
+      if (single != null) {
+        return single;
+      }
+      Map<String, Integer> limits = new LinkedHashMap<>();
+      limits.put("soft", soft);
+      limits.put("hard", hard);
+      return limits;
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package dev.swarmstack.swarm.model;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 /** A service's mount in long form; {@code type} is bind, volume, tmpfs, npipe or cluster. */
 public record ServiceVolume(
     String type,
@@ -19,7 +21,8 @@ public record ServiceVolume(
 
   public record ImageOptions(String subpath) {}
 
-  public record Tmpfs(ByteSize size) {}
+  /** docker prints a tmpfs size as a number, unlike resource sizes. */
+  public record Tmpfs(@JsonSerialize(converter = ByteSize.AsNumber.class) ByteSize size) {}
 
   /** Cluster (CSI) volumes carry no options in a compose file. */
   public record Cluster() {}

@@ -1,0 +1,130 @@
+package dev.swarmstack.swarm.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.model.Service;
+import dev.swarmstack.swarm.problem.Origin;
+import dev.swarmstack.swarm.problem.Problem;
+import dev.swarmstack.swarm.problem.StackException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StackLoaderTest {
+
+  private static final Path COMPOSE = Path.of("src/test/resources/compose");
+
+  @Test
+  void reportsEveryErrorAtOnceWithFileLineAndColumn() {
+    Path file = COMPOSE.resolve("errors/stack.yml");
+
+    StackException e = assertThrows(StackException.class, () -> load(Map.of(), file));
+
+    List<String> problems = e.problems().stream().map(Problem::toString).toList();
+    assertEquals(List.of(
+        file + ":7:5: compose file contains unsupported options: extends: Support for `extends` is not implemented yet.",
+        file + ":12:7: Additional property restart_polcy is not allowed: did you mean \"restart_policy\"?",
+        file + ":3:12: required variable IMAGE is missing a value: set IMAGE to the image to deploy"
+            + " (set it in the environment, as a Maven property or in .env)",
+        file + ":16:19: memory: invalid size 'lots': use a number of bytes with an optional unit, e.g. 512M, 1g or 1048576",
+        file + ":6:9: invalid port '80:http': use [ip:][published:]target[/protocol], e.g. 8080:80,"
+            + " 9090-9091:8080-8081 or 53:53/udp",
+        file + ":4:24: stop_grace_period: invalid duration '10 seconds': use a number with a unit, e.g. 30s, 1m30s, 500ms or 2h",
+        file + ":11:17: services.api.deploy.replicas must be an integer, not 'three'"), problems);
+  }
+
+  @Test
+  void warnsAboutKeysSwarmIgnoresInTheCliWords() {
+    Path file = COMPOSE.resolve("errors/stack.yml");
+
+    StackException e = assertThrows(StackException.class, () -> load(Map.of(), file));
+
+    assertTrue(e.problems().stream().allMatch(Problem::isError), "warnings are not errors");
+  }
+
+  @Test
+  void yamlSyntaxErrorNamesThePlace() {
+    Path file = COMPOSE.resolve("errors/bad.yml");
+
+    StackException e = assertThrows(StackException.class, () -> load(Map.of(), file));
+
+    assertEquals(1, e.problems().size());
+    assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
+    assertTrue(e.getMessage().contains("invalid YAML"), e.getMessage());
+  }
+
+  @Test
+  void unquotedVersionFailsAsWithTheCli() {
+    Path file = COMPOSE.resolve("errors/version.yml");
+
+    StackException e = assertThrows(StackException.class, () -> load(Map.of(), file));
+
+    assertEquals(file + ":1:10: version must be a string: quote it, e.g. version: \"3\"", e.getMessage());
+  }
+
+  @Test
+  void dotEnvBesideTheFirstFileHasTheLowestPrecedence() {
+    LoadedStack loaded = load(Map.of("IN_BOTH", "caller"), COMPOSE.resolve("dotenv/stack.yml"));
+
+    Service app = loaded.compose().services().get("app");
+    assertEquals("busybox:from-dotenv", app.image());
+    assertEquals(Map.of("FROM_DOTENV", "dotenv-value", "OVERRIDDEN", "caller", "UNSET", ""), app.environment());
+    assertEquals(List.of("The \"NOWHERE\" variable is not set. Defaulting to a blank string."),
+        loaded.warnings().stream().map(Problem::message).toList());
+  }
+
+  @Test
+  void ignoredAndDeprecatedKeysAreWarnings() {
+    LoadedStack loaded = StackLoaderConformanceTest.load(Map.of("QUX", "q"),
+        Path.of(System.getProperty("swarm.sharedDir", "../shared"), "conformance/docker-cli/full-example.yml"));
+
+    List<String> warnings = loaded.warnings().stream().map(Problem::message).toList();
+    assertTrue(warnings.contains("Ignoring unsupported options: build, cgroup_parent, devices, domainname, external_links,"
+        + " ipc, links, mac_address, network_mode, pid, privileged, restart, security_opt"), warnings.toString());
+    assertTrue(warnings.contains("Ignoring deprecated options: container_name: Setting the container name is not supported."));
+    assertTrue(warnings.contains("network other-external-network: network.external.name is deprecated in favor of network.name"));
+    assertTrue(warnings.contains("ignoring IP-address (127.0.0.1:8001:8001/tcp) service will listen on '0.0.0.0'"));
+  }
+
+  @Test
+  void pomDefinitionsMergeOnTopAndKeepTheirOrigins() {
+    ObjectNode pom = JsonNodeFactory.instance.objectNode();
+    ObjectNode api = pom.putObject("services").putObject("web");
+    api.putObject("deploy").put("replicas", 7);
+    api.putArray("ports").add("9000:9000");
+    SourceMap origins = new SourceMap();
+    origins.put(SourceMap.pointer("services", "web", "deploy", "replicas"), Origin.pom("<services><service>web</service><replicas>"));
+
+    LoadedStack loaded = new StackLoader(name -> Optional.empty())
+        .load(List.of(COMPOSE.resolve("merge/base.yml")), new SourceTree(pom, origins), Path.of("."));
+
+    Service web = loaded.compose().services().get("web");
+    assertEquals(7L, web.deploy().replicas());
+    assertEquals(List.of(80, 443, 9000), web.ports().stream().map(Service.Port::published).toList());
+    assertEquals("<services><service>web</service><replicas>",
+        loaded.origins().at("services", "web", "deploy", "replicas").location());
+    assertTrue(loaded.origins().at("services", "web", "image").location().endsWith("base.yml:4:12"),
+        loaded.origins().at("services", "web", "image").location());
+  }
+
+  @Test
+  void portsThatTheCliWouldDropOnMergeSurvive() {
+    // cli#6223: the CLI keys ports by published port only, so these collapse to one each
+    LoadedStack loaded = load(Map.of(), COMPOSE.resolve("merge/ports-a.yml"), COMPOSE.resolve("merge/ports-b.yml"));
+
+    List<String> ports = loaded.compose().services().get("dns").ports().stream()
+        .map(p -> p.published() + ":" + p.target() + "/" + p.protocol() + " " + p.mode()).toList();
+    assertEquals(List.of("null:9000/tcp ingress", "null:9001/tcp ingress", "53:53/tcp ingress", "53:53/udp ingress"), ports);
+  }
+
+  private static LoadedStack load(Map<String, String> env, Path... files) {
+    return new StackLoader(name -> Optional.ofNullable(env.get(name)))
+        .load(List.of(files), new SourceTree(JsonNodeFactory.instance.objectNode(), new SourceMap()), Path.of("."));
+  }
+}
