@@ -2,6 +2,8 @@ package dev.swarmstack.swarm.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,6 +24,8 @@ import java.util.TreeSet;
  *   <li>empty values ({@code null}, {@code ""}, {@code false}, {@code 0}, {@code {}}, {@code []}) are dropped on both
  *       sides, because the engine omits or adds them freely; the defaults above are filled in first, so a real
  *       {@code 0} (such as zero replicas) is still told apart from "not set";</li>
+ *   <li>published ports without a protocol or publish mode get the engine's {@code tcp} and {@code ingress};</li>
+ *   <li>numbers compare by value: the engine's JSON reads {@code 2} as an int, the converter may build a long;</li>
  *   <li>{@code TaskTemplate.ForceUpdate} is ignored: the deployer copies it from the existing service.</li>
  * </ul>
  * Everything else must be equal, so any field the stack sets (or stops setting) shows up as a change.
@@ -58,8 +62,12 @@ public final class SpecComparison {
     }
     fillReplicas(copy);
     ENGINE_DEFAULTS.forEach((path, value) -> fillDefault(copy, path, value));
+    for (JsonNode port : copy.path("EndpointSpec").path("Ports")) {
+      fillDefault(port, "Protocol", "tcp");
+      fillDefault(port, "PublishMode", "ingress");
+    }
     dropEmpty(copy);
-    return copy;
+    return (ObjectNode) sameNumberTypes(copy);
   }
 
   private static void fillReplicas(ObjectNode spec) {
@@ -75,11 +83,29 @@ public final class SpecComparison {
 
   private static void fillDefault(ObjectNode spec, String path, String value) {
     int last = path.lastIndexOf('/');
-    JsonNode parent = spec.at(path.substring(0, last));
-    String field = path.substring(last + 1);
+    fillDefault(spec.at(path.substring(0, last)), path.substring(last + 1), value);
+  }
+
+  private static void fillDefault(JsonNode parent, String field, String value) {
     if (parent instanceof ObjectNode p && (!p.hasNonNull(field) || p.get(field).asText().isEmpty())) {
       p.put(field, value);
     }
+  }
+
+  /** Whole numbers as longs, others as doubles: Jackson's number nodes are equal only when of the same type. */
+  private static JsonNode sameNumberTypes(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      new ArrayList<>(object.properties()).forEach(field -> object.set(field.getKey(), sameNumberTypes(field.getValue())));
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, sameNumberTypes(array.get(i)));
+      }
+    } else if (node.isIntegralNumber()) {
+      return LongNode.valueOf(node.asLong());
+    } else if (node.isNumber()) {
+      return DoubleNode.valueOf(node.asDouble());
+    }
+    return node;
   }
 
   /** @return whether {@code node} itself is empty after dropping its empty children */

@@ -69,6 +69,25 @@ class SpecComparisonTest {
     assertEquals(List.of("/UpdateConfig/FailureAction"), SpecComparison.differences(json(DESIRED), stored));
   }
 
+  @Test
+  void numbersCompareByValueWhateverTheirJavaType() throws IOException {
+    ObjectNode desired = json(DESIRED);
+    desired.with("Mode").with("Replicated").put("Replicas", 1L);
+
+    assertTrue(SpecComparison.same(desired, json(STORED)));
+  }
+
+  @Test
+  void portsGetTheEngineProtocolAndPublishMode() throws IOException {
+    ObjectNode desired = json(DESIRED);
+    desired.with("EndpointSpec").putArray("Ports").addObject().put("TargetPort", 80).put("PublishedPort", 8080);
+    ObjectNode stored = json(STORED);
+    stored.with("EndpointSpec").putArray("Ports").addObject().put("Protocol", "tcp").put("TargetPort", 80)
+        .put("PublishedPort", 8080).put("PublishMode", "ingress");
+
+    assertTrue(SpecComparison.same(desired, stored));
+  }
+
   private static ObjectNode json(String text) throws IOException {
     return (ObjectNode) JSON.readTree(text);
   }

@@ -1,0 +1,77 @@
+package dev.swarmstack.swarm.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine goals over the real engine, configured from a pom as Maven does it. */
+@MojoTest
+class EngineGoalsIT {
+
+  private static final String POM = "src/test/resources/unit/deploy-pom.xml";
+  private static final String STACK = "swarmgoalsit";
+
+  @AfterEach
+  void removeStackEvenOnFailure() throws Exception {
+    docker("stack", "rm", STACK);
+  }
+
+  @Test
+  void deployCreatesTheStackTheCliSees(@InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
+    deploy.execute();
+
+    assertEquals(STACK + "_web\n", docker("stack", "services", STACK, "--format", "{{.Name}}"));
+  }
+
+  /** On a stack the CLI deployed, so that these goals are tested apart from loading and converting the pom's stack. */
+  @Test
+  void listingGoalsReportAndRmRemoves(
+      @InjectMojo(goal = "services", pom = POM) ServicesMojo services,
+      @InjectMojo(goal = "ps", pom = POM) PsMojo ps,
+      @InjectMojo(goal = "ls", pom = POM) LsMojo ls,
+      @InjectMojo(goal = "rm", pom = POM) RemoveMojo rm,
+      @TempDir Path dir) throws Exception {
+    Path compose = Files.writeString(dir.resolve("stack.yml"), """
+        version: "3.8"
+        services:
+          web:
+            image: local/busybox:1
+            command: ["sleep", "3600"]
+        """);
+    docker("stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), STACK);
+
+    services.execute();
+    ps.execute();
+    ls.execute();
+    Path reports = Path.of(services.project.getBuild().getDirectory(), "swarm");
+    assertTrue(Files.readString(reports.resolve(STACK + "-services.json")).contains("\"Name\" : \"" + STACK + "_web\""));
+    assertTrue(Files.readString(reports.resolve(STACK + "-ps.json")).contains(STACK + "_web.1"));
+    assertTrue(Files.readString(reports.resolve("stacks.json")).contains("\"Name\" : \"" + STACK + "\""));
+
+    rm.execute();
+    assertEquals("", docker("service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK));
+    assertEquals("", docker("network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK));
+    MojoFailureException nothing = assertThrows(MojoFailureException.class, ps::execute);
+    assertEquals("nothing found in stack: " + STACK, nothing.getMessage());
+  }
+
+  private static String docker(String... args) throws IOException, InterruptedException {
+    String[] command = new String[args.length + 1];
+    command[0] = "docker";
+    System.arraycopy(args, 0, command, 1, args.length);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.waitFor(120, TimeUnit.SECONDS);
+    return new String(process.getInputStream().readAllBytes());
+  }
+}
