@@ -1,14 +1,72 @@
 package dev.swarmstack.swarm.compose;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.model.ComposeFile;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Writes a stack file that {@code docker stack deploy} accepts: byte-identical output for the same model. */
+/**
+ * Writes a stack file that {@code docker stack deploy} accepts: byte-identical output for the same model.
+ *
+ * <p>Keys come in model order (which is the order {@code docker stack config} prints), maps sorted by key,
+ * lists indented under their key, {@code \n} line endings. Secrets and configs are written as the
+ * {@code file:} references the model holds: the model never carries their content.
+ */
 public final class ComposeWriter {
 
   private ComposeWriter() {}
 
   /** The YAML text, {@code version} set to the lowest 3.x schema that covers the keys used. */
   public static String write(ComposeFile compose) {
-    throw new UnsupportedOperationException("TODO(writer)");
+    ObjectNode body = ComposeMapper.json().valueToTree(compose);
+    body.remove("version");
+    sortExtensions(body);
+    ObjectNode document = ComposeMapper.json().createObjectNode();
+    document.put("version", ComposeVersions.lowestCovering(body));
+    document.setAll(body);
+    try {
+      return ComposeMapper.yaml().writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      // a tree built from the model always serialises; failing here is a bug, not bad input
+      throw new UncheckedIOException("could not write the stack file", e);
+    }
+  }
+
+  /**
+   * Extension values ({@code x-...}) are free-form and may hold maps in insertion order: sorting them keeps
+   * the output the same however the input was assembled.
+   */
+  private static void sortExtensions(JsonNode node) {
+    if (node.isArray()) {
+      node.forEach(ComposeWriter::sortExtensions);
+    } else if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      object.properties().forEach(field -> {
+        if (field.getKey().startsWith("x-")) {
+          sortDeep(field.getValue());
+        } else {
+          sortExtensions(field.getValue());
+        }
+      });
+    }
+  }
+
+  private static void sortDeep(JsonNode node) {
+    if (node.isArray()) {
+      node.forEach(ComposeWriter::sortDeep);
+    } else if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      Map<String, JsonNode> sorted = new TreeMap<>();
+      for (Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
+        sortDeep(field.getValue());
+        sorted.put(field.getKey(), field.getValue());
+      }
+      object.removeAll();
+      object.setAll(sorted);
+    }
   }
 }

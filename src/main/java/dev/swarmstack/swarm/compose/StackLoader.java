@@ -40,7 +40,7 @@ public final class StackLoader {
     Path workingDir = composeFiles.isEmpty() ? baseDir.toAbsolutePath() : composeFiles.get(0).toAbsolutePath().getParent();
     VariableSource lookup = composeFiles.isEmpty() ? variables : variables.orElse(dotEnv(workingDir, problems));
 
-    SourceTree merged = new SourceTree(JsonNodeFactory.instance.objectNode(), new SourceMap());
+    SourceTree merged = null;
     String version = null;
     for (Path file : composeFiles) {
       Optional<SourceTree> read = YamlTreeReader.read(file, problems);
@@ -58,14 +58,20 @@ public final class StackLoader {
       new KeyPolicy(problems).check(tree);
       new Interpolator(lookup, problems).interpolate(tree);
       normalise(tree, new TreeEdits(problems, tree.origins(), workingDir, lookup), version);
-      merged = TreeMerger.merge(merged, tree);
+      merged = merged == null ? tree : TreeMerger.merge(merged, tree);
+    }
+    if (merged == null) {
+      merged = new SourceTree(JsonNodeFactory.instance.objectNode(), new SourceMap());
     }
     if (pomDefinitions != null && !pomDefinitions.root().isEmpty()) {
-      // the pom is already interpolated by Maven: it is only checked and normalised
-      new KeyPolicy(problems).check(pomDefinitions);
-      normalise(pomDefinitions, new TreeEdits(problems, pomDefinitions.origins(), baseDir.toAbsolutePath(), lookup),
+      // the pom is already interpolated by Maven: it is only checked and normalised (a copy: the caller's stays)
+      SourceMap pomOrigins = new SourceMap();
+      pomOrigins.putAll(pomDefinitions.origins());
+      SourceTree pom = new SourceTree(pomDefinitions.root().deepCopy(), pomOrigins);
+      new KeyPolicy(problems).check(pom);
+      normalise(pom, new TreeEdits(problems, pomOrigins, baseDir.toAbsolutePath(), lookup),
           version == null ? ComposeVersion.LATEST : version);
-      merged = TreeMerger.merge(merged, pomDefinitions);
+      merged = TreeMerger.merge(merged, pom);
     }
     merged.root().put("version", version == null ? ComposeVersion.LATEST : version);
 
@@ -79,8 +85,11 @@ public final class StackLoader {
     if (root.get("services") instanceof ObjectNode services) {
       ServiceNormaliser normaliser = new ServiceNormaliser(edits);
       for (Map.Entry<String, JsonNode> service : (Iterable<Map.Entry<String, JsonNode>>) services::fields) {
+        JsonPointer at = JsonPointer.empty().appendProperty("services").appendProperty(service.getKey());
         if (service.getValue() instanceof ObjectNode object) {
-          normaliser.normalise(object, JsonPointer.empty().appendProperty("services").appendProperty(service.getKey()));
+          normaliser.normalise(object, at);
+        } else {
+          edits.error(at, "services." + service.getKey() + " must be a mapping, e.g. " + service.getKey() + ": {image: nginx}");
         }
       }
     }

@@ -10,7 +10,6 @@ import dev.swarmstack.swarm.model.ByteSize;
 import dev.swarmstack.swarm.model.GoDuration;
 import dev.swarmstack.swarm.problem.Problems;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -146,13 +145,5 @@ final class TreeEdits {
       return allowNull ? NullNode.instance : TextNode.valueOf("");
     }
     return value.isTextual() ? value : TextNode.valueOf(value.asText());
-  }
-
-  static List<JsonPointer> indexes(JsonPointer at, int count) {
-    List<JsonPointer> pointers = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      pointers.add(at.appendIndex(i));
-    }
-    return pointers;
   }
 }

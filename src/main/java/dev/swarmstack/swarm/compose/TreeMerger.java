@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Merges normalised compose trees the way {@code docker stack deploy -c a.yml -c b.yml} does: a service
  * defined again is merged into the earlier one (mappings merged, values replaced, lists appended, except
  * the keyed lists and the commands below); a network, volume, secret or config defined again replaces the
- * earlier one as a whole. The {@link SourceMap} follows: each surviving value keeps the origin it came from.
+ * earlier one as a whole; top-level {@code x-*} keys of later files are dropped, as docker drops them. The {@link SourceMap} follows: each surviving value keeps the origin it came from.
  */
 final class TreeMerger {
 
@@ -61,8 +61,8 @@ final class TreeMerger {
       String key = field.getKey();
       JsonPointer at = JsonPointer.empty().appendProperty(key);
       JsonNode value = field.getValue();
-      if (key.equals("version") && base.has("version")) {
-        return;
+      if (key.equals("version") || key.startsWith("x-")) {
+        return; // like docker/cli: the first file's version and top-level extensions stand
       }
       if (key.equals("services") && base.get(key) instanceof ObjectNode services && value instanceof ObjectNode more) {
         more.fields().forEachRemaining(s -> mergeService(services, s.getKey(), s.getValue(), override.origins(), at.appendProperty(s.getKey())));

@@ -116,7 +116,7 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
       throw new StackException(errors(problems));
     }
     problems.addAll(stack.warnings());
-    problems.addAll(new StackValidator().validate(stack));
+    problems.addAll(new StackValidator(stackName).validate(stack));
     problems.warnings().forEach(warning -> getLog().warn(warning.toString()));
     if (problems.hasErrors()) {
       throw new StackException(errors(problems));

@@ -114,6 +114,34 @@ class StackLoaderTest {
   }
 
   @Test
+  void withoutComposeFilesThePomResolvesAgainstTheBaseDirectory() {
+    ObjectNode pom = JsonNodeFactory.instance.objectNode();
+    pom.putObject("secrets").putObject("tls").put("file", "src/main/swarm/tls.pem");
+    pom.putObject("services").putObject("api").put("image", "api:1").putArray("volumes").add("./data:/data");
+    Path baseDir = Path.of("/project");
+
+    LoadedStack loaded = new StackLoader(name -> Optional.empty()).load(List.of(), new SourceTree(pom, new SourceMap()), baseDir);
+
+    assertEquals("/project/src/main/swarm/tls.pem", loaded.compose().secrets().get("tls").file());
+    assertEquals("/project/data", loaded.compose().services().get("api").volumes().get(0).source());
+    assertEquals(baseDir, loaded.workingDir());
+    assertEquals("3.13", loaded.compose().version());
+  }
+
+  @Test
+  void aServiceMustBeAMapping() {
+    ObjectNode pom = JsonNodeFactory.instance.objectNode();
+    pom.putObject("services").putNull("api");
+    SourceMap origins = new SourceMap();
+    origins.put(SourceMap.pointer("services", "api"), Origin.pom("<services><service>api</service>"));
+
+    StackException e = assertThrows(StackException.class,
+        () -> new StackLoader(name -> Optional.empty()).load(List.of(), new SourceTree(pom, origins), Path.of(".")));
+
+    assertEquals("<services><service>api</service>: services.api must be a mapping, e.g. api: {image: nginx}", e.getMessage());
+  }
+
+  @Test
   void portsThatTheCliWouldDropOnMergeSurvive() {
     // cli#6223: the CLI keys ports by published port only, so these collapse to one each
     LoadedStack loaded = load(Map.of(), COMPOSE.resolve("merge/ports-a.yml"), COMPOSE.resolve("merge/ports-b.yml"));

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.artifact.Artifact;
@@ -34,8 +37,10 @@ class GoalsTest {
 
     Path output = Path.of("target/unit/generate/shop.yml");
     String yaml = Files.readString(output);
-    assertTrue(yaml.contains("shop") || yaml.contains("api:"), yaml);
-    assertTrue(yaml.contains("encrypted"), yaml);
+    for (String expected : List.of("replicas: 3", "order: start-first", "encrypted: \"\"", "published: 8081",
+        "memory: \"536870912\"", "- app.jar", "file: " + Path.of("src/test/resources/unit/db_password.txt").toAbsolutePath())) {
+      assertTrue(yaml.contains(expected), () -> expected + " is missing from\n" + yaml);
+    }
     Artifact attached = mojo.project.getAttachedArtifacts().get(0);
     assertEquals("stack", attached.getClassifier());
     assertEquals("yml", attached.getType());
@@ -50,19 +55,32 @@ class GoalsTest {
 
   @Test
   @InjectMojo(goal = "validate", pom = BROKEN)
-  void validateListsEveryErrorWithItsPomElement(ValidateMojo mojo) {
+  void validateListsTheErrorsOfMapperLoaderAndValidatorAtOnce(ValidateMojo mojo) {
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
     assertEquals("""
-        The stack definition has 3 errors:
+        The stack definition has 5 errors:
           <services><service>[1]: <service> has no <name>: add <name>, the key other entries refer to it by
           <services><service>api</service><deploy><replicas>: this value is also set at \
         <services><service>api</service><replicas>: set it in one place only
           <services><service>api</service><secrets>[1]<mode>: invalid file mode 'rw': use octal digits with a \
-        leading zero, e.g. 0440""", e.getMessage());
+        leading zero, e.g. 0440
+          <services><service>api</service><secrets>[1]: service api uses secret 'tls', which is not declared at \
+        the top level (none is declared); declare it under secrets, or fix the name
+          <services><service>api</service>: service api has no image: swarm services run only from images; set \
+        its image""", e.getMessage());
   }
 
-  // The stubbed core throws when reached: a skipped goal must return before loading anything.
+  @Test
+  @InjectMojo(goal = "validate", pom = SHOP)
+  @MojoParameter(name = "composeFiles", value = "a.yml,b.yml")
+  void composeFilesAcceptTheCommaSeparatedFormOfSwarmComposeFiles(ValidateMojo mojo) throws Exception {
+    List<File> files = MojoExtension.getVariableValueFromObject(mojo, "composeFiles");
+
+    assertEquals(List.of("a.yml", "b.yml"), files.stream().map(File::getName).toList());
+  }
+
+  // BROKEN fails as soon as it is loaded: a skipped goal must return before loading anything.
 
   @Test
   @InjectMojo(goal = "validate", pom = BROKEN)

@@ -1,0 +1,136 @@
+package dev.swarmstack.swarm.compose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which compose file format 3.x first allows each key, so that a written stack file can declare the lowest
+ * version that covers what it uses (older engines and CLIs accept it, and readers see what it needs).
+ *
+ * <p>The table was derived from docker/cli's {@code config_schema_v3.*.json}: a key's version is the first
+ * schema that accepts it. A test checks every row against those schemas. Patterns are JSON-pointer-like:
+ * {@code *} matches any one map key or list index, {@code x-*} any extension key. Items of {@code ports}
+ * and {@code volumes} are listed because the writer always uses the long (mapping) syntax, which 3.2 added.
+ */
+public final class ComposeVersions {
+
+  /** The format every stack file can declare at the least. */
+  public static final int BASE_MINOR = 0;
+
+  /** The newest format docker/cli knows, {@code 3.13}. */
+  public static final int LATEST_MINOR = 13;
+
+  /** A key pattern and the minor version of format 3.x that introduced it. */
+  public record Introduction(int minor, String pattern) {
+
+    public String version() {
+      return format(minor);
+    }
+
+    boolean matches(List<String> path) {
+      String[] segments = pattern.substring(1).split("/");
+      if (segments.length != path.size()) {
+        return false;
+      }
+      for (int i = 0; i < segments.length; i++) {
+        String segment = segments[i];
+        String key = path.get(i);
+        boolean matches = segment.equals("*")
+            || segment.equals("x-*") && key.startsWith("x-")
+            || segment.equals(key);
+        if (!matches) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Every key introduced after 3.0, oldest first. */
+  public static final List<Introduction> TABLE = List.of(
+      new Introduction(1, "/secrets"),
+      new Introduction(1, "/services/*/secrets"),
+      new Introduction(2, "/networks/*/attachable"),
+      new Introduction(2, "/services/*/build/cache_from"),
+      new Introduction(2, "/services/*/deploy/endpoint_mode"),
+      new Introduction(2, "/services/*/ports/*"),
+      new Introduction(2, "/services/*/volumes/*"),
+      new Introduction(3, "/configs"),
+      new Introduction(3, "/services/*/build/labels"),
+      new Introduction(3, "/services/*/configs"),
+      new Introduction(3, "/services/*/credential_spec"),
+      new Introduction(3, "/services/*/deploy/placement/preferences"),
+      new Introduction(4, "/x-*"),
+      new Introduction(4, "/services/*/build/network"),
+      new Introduction(4, "/services/*/build/target"),
+      new Introduction(4, "/services/*/deploy/update_config/order"),
+      new Introduction(4, "/services/*/healthcheck/start_period"),
+      new Introduction(4, "/volumes/*/name"),
+      new Introduction(5, "/configs/*/name"),
+      new Introduction(5, "/networks/*/name"),
+      new Introduction(5, "/secrets/*/name"),
+      new Introduction(5, "/services/*/deploy/resources/reservations/generic_resources"),
+      new Introduction(5, "/services/*/isolation"),
+      new Introduction(6, "/services/*/volumes/*/tmpfs"),
+      new Introduction(7, "/configs/*/x-*"),
+      new Introduction(7, "/networks/*/x-*"),
+      new Introduction(7, "/secrets/*/x-*"),
+      new Introduction(7, "/services/*/x-*"),
+      new Introduction(7, "/volumes/*/x-*"),
+      new Introduction(7, "/services/*/deploy/rollback_config"),
+      new Introduction(7, "/services/*/init"),
+      new Introduction(8, "/configs/*/template_driver"),
+      new Introduction(8, "/secrets/*/driver"),
+      new Introduction(8, "/secrets/*/driver_opts"),
+      new Introduction(8, "/secrets/*/template_driver"),
+      new Introduction(8, "/services/*/credential_spec/config"),
+      new Introduction(8, "/services/*/deploy/placement/max_replicas_per_node"),
+      new Introduction(9, "/services/*/build/extra_hosts"),
+      new Introduction(9, "/services/*/cgroupns_mode"),
+      new Introduction(9, "/services/*/deploy/resources/limits/pids"),
+      new Introduction(12, "/services/*/healthcheck/start_interval"),
+      new Introduction(13, "/services/*/networks/*/driver_opts"),
+      new Introduction(13, "/services/*/oom_score_adj"));
+
+  private ComposeVersions() {}
+
+  /** {@code "3.<minor>"}. */
+  public static String format(int minor) {
+    return "3." + minor;
+  }
+
+  /** The lowest version, {@code "3.x"}, whose schema allows every key in {@code document}. */
+  public static String lowestCovering(JsonNode document) {
+    return format(lowestMinor(document, new ArrayList<>()));
+  }
+
+  private static int lowestMinor(JsonNode node, List<String> path) {
+    int minor = BASE_MINOR;
+    for (Introduction introduction : TABLE) {
+      if (introduction.minor() > minor && introduction.matches(path)) {
+        minor = introduction.minor();
+      }
+    }
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        minor = Math.max(minor, childMinor(field.getValue(), path, field.getKey()));
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        minor = Math.max(minor, childMinor(node.get(i), path, Integer.toString(i)));
+      }
+    }
+    return minor;
+  }
+
+  private static int childMinor(JsonNode child, List<String> path, String key) {
+    path.add(key);
+    int minor = lowestMinor(child, path);
+    path.remove(path.size() - 1);
+    return minor;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.swarmstack.swarm.validate;
+
+import dev.swarmstack.swarm.model.Service;
+import dev.swarmstack.swarm.model.Service.Port;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Ports: valid values, endpoint mode, and clashes across the stack. An ingress port is opened on every node
+ * of the swarm, so two ingress ports with the same number and protocol can never both be published; a
+ * host-mode port is opened only where a task runs, so a clash there only limits which nodes can run tasks.
+ */
+final class PortCheck implements Check {
+
+  private static final List<String> PROTOCOLS = List.of("tcp", "udp", "sctp");
+  private static final List<String> MODES = List.of("ingress", "host");
+  private static final int MAX_PORT = 65535;
+
+  private record Use(String service, int index, String mode) {}
+
+  @Override
+  public void run(Findings findings) {
+    Map<String, List<Use>> byPublished = new LinkedHashMap<>();
+    for (Map.Entry<String, Service> entry : findings.compose().servicesOrEmpty().entrySet()) {
+      String service = entry.getKey();
+      List<Port> ports = entry.getValue().ports() == null ? List.of() : entry.getValue().ports();
+      boolean dnsrr = isDnsrr(entry.getValue());
+      for (int i = 0; i < ports.size(); i++) {
+        Port port = ports.get(i);
+        String mode = port.mode() == null ? "ingress" : port.mode();
+        String protocol = port.protocol() == null ? "tcp" : port.protocol();
+        checkValues(findings, port, mode, protocol, service, i);
+        if (dnsrr && mode.equals("ingress")) {
+          findings.error("service " + service + " uses endpoint_mode dnsrr, which the engine refuses with ingress ports:"
+              + " publish the port with mode: host, or use endpoint_mode vip", "services", service, "ports", i);
+        }
+        if (port.published() != null) {
+          byPublished.computeIfAbsent(port.published() + "/" + protocol, k -> new ArrayList<>()).add(new Use(service, i, mode));
+        }
+      }
+    }
+    byPublished.forEach((published, uses) -> reportClashes(findings, published, uses));
+  }
+
+  private static boolean isDnsrr(Service service) {
+    return service.deploy() != null && service.deploy().endpointMode() != null
+        && service.deploy().endpointMode().toLowerCase(Locale.ROOT).equals("dnsrr");
+  }
+
+  private static void checkValues(Findings findings, Port port, String mode, String protocol, String service, int i) {
+    ServiceSettingsCheck.oneOf(findings, "port mode", mode, MODES, "services", service, "ports", i, "mode");
+    ServiceSettingsCheck.oneOf(findings, "port protocol", protocol, PROTOCOLS, "services", service, "ports", i, "protocol");
+    if (port.target() == null || port.target() < 1 || port.target() > MAX_PORT) {
+      findings.error("port target must be a container port between 1 and " + MAX_PORT + ", not " + port.target(),
+          "services", service, "ports", i, "target");
+    }
+    if (port.published() != null && (port.published() < 1 || port.published() > MAX_PORT)) {
+      findings.error("published port must be between 1 and " + MAX_PORT + ", not " + port.published()
+          + " (leave it out to let the swarm choose one)", "services", service, "ports", i, "published");
+    }
+  }
+
+  private static void reportClashes(Findings findings, String published, List<Use> uses) {
+    for (int i = 1; i < uses.size(); i++) {
+      Use use = uses.get(i);
+      Use ingressBefore = uses.subList(0, i).stream().filter(u -> u.mode().equals("ingress")).findFirst().orElse(null);
+      if (use.mode().equals("ingress") && ingressBefore != null) {
+        findings.error(alsoPublishedBy(published, ingressBefore) + ": an ingress port is open on every node and can be"
+            + " published only once in the swarm; choose another published port", "services", use.service(), "ports", use.index());
+      } else {
+        findings.warning(alsoPublishedBy(published, uses.get(0)) + ": a node can bind it for one task only, so tasks"
+            + " stay pending on nodes where it is taken; use different published ports unless placement keeps the"
+            + " tasks apart", "services", use.service(), "ports", use.index());
+      }
+    }
+  }
+
+  private static String alsoPublishedBy(String published, Use other) {
+    return "port " + published + " is also published by service " + other.service() + " (ports[" + other.index() + "])";
+  }
+}

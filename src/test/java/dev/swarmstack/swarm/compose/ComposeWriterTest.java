@@ -1,0 +1,121 @@
+package dev.swarmstack.swarm.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.model.ComposeFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The writer against the CLI: what it writes, {@code docker stack config} reads back as the same stack. */
+class ComposeWriterTest {
+
+  private static final Path FIXTURES = ComposeSchemas.sharedDir().resolve("conformance/docker-cli");
+  // the fixture expects this one from the environment; the others come from its env files
+  private static final Map<String, String> ENV = Map.of("QUX", "qux_from_environment");
+
+  private static String cliOutput;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void normaliseTheFixtureWithTheCli() throws Exception {
+    cliOutput = DockerCli.stackConfig(FIXTURES.resolve("full-example.yml").toAbsolutePath(), ENV);
+  }
+
+  @Test
+  void theCliReadsTheWrittenFileAsTheSameStack() throws Exception {
+    Path written = writeNextToEnvFiles(ComposeWriter.write(bind(cliOutput)));
+
+    String reread = DockerCli.stackConfig(written, ENV);
+
+    assertEquals(ComposeMapper.yaml().readTree(cliOutput), ComposeMapper.yaml().readTree(reread));
+  }
+
+  @Test
+  void theWrittenFileIsValidForTheVersionItDeclares() throws Exception {
+    JsonNode written = ComposeMapper.yaml().readTree(ComposeWriter.write(bind(cliOutput)));
+
+    assertEquals("3.13", written.get("version").asText()); // service networks' driver_opts need 3.13
+    assertEquals(java.util.List.of(), ComposeSchemas.violations(written, 13));
+  }
+
+  @Test
+  void writesTheSameBytesEveryTime() throws Exception {
+    assertEquals(ComposeWriter.write(bind(cliOutput)), ComposeWriter.write(bind(cliOutput)));
+  }
+
+  @Test
+  void insertionOrderOfMapsDoesNotChangeTheOutput() throws Exception {
+    String forward = "x-ext: {b: 1, a: {d: 2, c: 3}}\n"
+        + "services: {web: {image: nginx, environment: {B: '1', A: '2'}, labels: {z: '1', y: '2'}}}\n"
+        + "networks: {front: {driver: overlay}, back: {driver: overlay}}\n";
+    String backward = "networks: {back: {driver: overlay}, front: {driver: overlay}}\n"
+        + "services: {web: {labels: {y: '2', z: '1'}, environment: {A: '2', B: '1'}, image: nginx}}\n"
+        + "x-ext: {a: {c: 3, d: 2}, b: 1}\n";
+
+    assertEquals(ComposeWriter.write(bind(forward)), ComposeWriter.write(bind(backward)));
+  }
+
+  @Test
+  void looksLikeTheCliOutput() throws Exception {
+    String yaml = ComposeWriter.write(bind("""
+        services:
+          web:
+            image: nginx:1.27
+            command: [nginx, -g, daemon off;]
+            environment: {PORT: '8080', TOKEN: null}
+            ulimits: {nproc: 65535, nofile: {soft: 1024, hard: 2048}}
+            networks: {front: null}
+        networks:
+          front: {name: shared-front, external: true}
+        """));
+
+    assertEquals("""
+        version: "3.5"
+        services:
+          web:
+            command:
+              - nginx
+              - "-g"
+              - daemon off;
+            environment:
+              PORT: "8080"
+              TOKEN: null
+            image: nginx:1.27
+            networks:
+              front: null
+            ulimits:
+              nofile:
+                soft: 1024
+                hard: 2048
+              nproc: 65535
+        networks:
+          front:
+            name: shared-front
+            external: true
+        """, yaml);
+    assertTrue(yaml.endsWith("\n") && !yaml.contains("\r"));
+  }
+
+  private Path writeNextToEnvFiles(String yaml) throws IOException {
+    // env_file paths stay relative in the CLI's output: the written file needs the env files beside it
+    for (String envFile : new String[] {"example1.env", "example2.env"}) {
+      Files.copy(FIXTURES.resolve(envFile), dir.resolve(envFile));
+    }
+    return Files.writeString(dir.resolve("stack.yml"), yaml);
+  }
+
+  private static ComposeFile bind(String yaml) throws IOException {
+    ObjectNode tree = (ObjectNode) ComposeMapper.yaml().readTree(yaml);
+    return ComposeMapper.json().treeToValue(tree, ComposeFile.class);
+  }
+}
