@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,34 +67,46 @@ class DeployDifferentialIT {
     }
   }
 
+  /**
+   * Each tool deploys the case, then deploys it again unchanged; then its stack is removed before the other tool's
+   * turn, because two stacks can't publish the same ingress ports or hold the same subnet.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"container", "deploy", "network", "storage"})
   void sameSpecsAsTheCliAndANoOpRedeployWritesNothing(String name) throws Exception {
     Path file = caseFile(name, "stack.yml");
     try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
       Deployments.Pair pair = deployments.pair();
-      deployments.cli(file, pair.cli(), CLI_NEVER_RESOLVE);
-      deployments.plugin(file, pair.plugin(), NEVER_RESOLVE);
-      StackSnapshot byCli = deployments.snapshot(pair.cli());
-      StackSnapshot byPlugin = deployments.snapshot(pair.plugin());
-      assertSameStack(name, byCli, byPlugin);
-      if (name.equals("network")) {
-        // the one subnet the file sets is chosen per stack (two networks can't share it)
-        assertEquals(deployments.subnet(pair.cli()), StackSnapshot.subnets(DOCKER, pair.cli()).get("<stack>_back"));
-        assertEquals(deployments.subnet(pair.plugin()), StackSnapshot.subnets(DOCKER, pair.plugin()).get("<stack>_back"));
-      }
+      Twice byCli = deployTwice(deployments, pair.cli(),
+          same -> deployments.cli(same, pair.cli(), CLI_NEVER_RESOLVE), file, file);
+      Twice byPlugin = deployTwice(deployments, pair.plugin(),
+          same -> deployments.plugin(same, pair.plugin(), NEVER_RESOLVE), file, file);
 
-      deployments.counter.reset();
-      deployments.plugin(file, pair.plugin(), NEVER_RESOLVE);
-      deployments.cli(file, pair.cli(), CLI_NEVER_RESOLVE);
-      StackSnapshot cliAgain = deployments.snapshot(pair.cli());
-      StackSnapshot pluginAgain = deployments.snapshot(pair.plugin());
+      assertSameStack(name, byCli.first(), byPlugin.first());
       assertAll(
-          () -> assertEquals(List.of(), deployments.counter.writes(), "the plugin's no-op redeploy writes nothing"),
-          () -> assertEquals(byPlugin.serviceVersions(), pluginAgain.serviceVersions(), "no plugin service was updated"),
-          () -> assertEveryVersionChanged(byCli.serviceVersions(), cliAgain.serviceVersions()),
-          () -> assertSameStack(name + " after redeploying", cliAgain, pluginAgain));
+          () -> assertEquals(List.of(), byPlugin.redeployWrites(), () -> "the plugin's no-op redeploy writes nothing; "
+              + String.join("\n", deployments.log)),
+          () -> assertEquals(byPlugin.first().serviceVersions(), byPlugin.again().serviceVersions(),
+              "no plugin service was updated"),
+          () -> assertEveryVersionChanged(byCli.first().serviceVersions(), byCli.again().serviceVersions()),
+          () -> assertSameStack(name + " after redeploying", byCli.again(), byPlugin.again()));
     }
+  }
+
+  /** A stack as one tool deployed it, as the same tool deployed it again, and the plugin's writes meanwhile. */
+  private record Twice(StackSnapshot first, StackSnapshot again, List<String> redeployWrites) {}
+
+  /** Deploys {@code first}, then {@code second} (the same file for a no-op redeploy), then removes the stack. */
+  private static Twice deployTwice(Deployments deployments, String stack, Consumer<Path> deploy, Path first,
+      Path second) {
+    deploy.accept(first);
+    StackSnapshot before = deployments.snapshot(stack);
+    deployments.counter.reset();
+    deploy.accept(second);
+    List<String> writes = deployments.counter.writes();
+    StackSnapshot after = deployments.snapshot(stack);
+    deployments.remove(stack);
+    return new Twice(before, after, writes);
   }
 
   /** The CLI and the plugin both pin the image to the digest the authenticated registry reports. */
@@ -121,31 +134,37 @@ class DeployDifferentialIT {
           "127.0.0.1:5000/swarmtest/busybox:1").strip();
       assertEquals("127.0.0.1:5000/swarmtest/busybox:1@" + pushed.substring(pushed.indexOf('@') + 1), image,
           "the CLI pinned the pushed digest");
+      // A known difference, asserted so that it shows: the CLI also records the platforms the registry lists for the
+      // image (Placement.Platforms), the plugin doesn't (SwarmEngine.imageDigest returns the digest only).
+      ObjectNode cliPlacement = (ObjectNode) byCli.services().get("<stack>_private").at("/TaskTemplate/Placement");
+      assertEquals("[{\"Architecture\":\"amd64\",\"OS\":\"linux\"}]", cliPlacement.path("Platforms").toString());
+      assertTrue(byPlugin.services().get("<stack>_private").at("/TaskTemplate/Placement/Platforms").isMissingNode());
+      cliPlacement.remove("Platforms");
       assertSameStack("registry", byCli, byPlugin);
     }
   }
 
-  /** Version 1, then version 2 with both tools: same result; the plugin updates only the changed service. */
+  /**
+   * Version 1, then version 2 with both tools (one after the other: v2 publishes a port): same result; the plugin
+   * updates only the changed service, the CLI both.
+   */
   @Test
   void updatingAChangedServiceGivesTheSameSpecs() throws Exception {
+    Path v1 = caseFile("update", "v1.yml");
+    Path v2 = caseFile("update", "v2.yml");
     try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
       Deployments.Pair pair = deployments.pair();
-      deployments.cli(caseFile("update", "v1.yml"), pair.cli(), CLI_NEVER_RESOLVE);
-      deployments.plugin(caseFile("update", "v1.yml"), pair.plugin(), NEVER_RESOLVE);
-      StackSnapshot v1ByCli = deployments.snapshot(pair.cli());
-      StackSnapshot v1ByPlugin = deployments.snapshot(pair.plugin());
+      Twice byCli = deployTwice(deployments, pair.cli(),
+          file -> deployments.cli(file, pair.cli(), CLI_NEVER_RESOLVE), v1, v2);
+      Twice byPlugin = deployTwice(deployments, pair.plugin(),
+          file -> deployments.plugin(file, pair.plugin(), NEVER_RESOLVE), v1, v2);
 
-      deployments.counter.reset();
-      deployments.cli(caseFile("update", "v2.yml"), pair.cli(), CLI_NEVER_RESOLVE);
-      deployments.plugin(caseFile("update", "v2.yml"), pair.plugin(), NEVER_RESOLVE);
-      StackSnapshot v2ByCli = deployments.snapshot(pair.cli());
-      StackSnapshot v2ByPlugin = deployments.snapshot(pair.plugin());
-
-      assertSameStack("update to v2", v2ByCli, v2ByPlugin);
-      assertNotEquals(v1ByPlugin.services().get("<stack>_changed"), v2ByPlugin.services().get("<stack>_changed"));
-      assertEquals(List.of("updateService"), deployments.counter.writes(), "only the changed service is updated");
-      assertEquals(v1ByPlugin.serviceVersions().get("<stack>_same"), v2ByPlugin.serviceVersions().get("<stack>_same"));
-      assertEveryVersionChanged(v1ByCli.serviceVersions(), v2ByCli.serviceVersions());
+      assertSameStack("update to v2", byCli.again(), byPlugin.again());
+      assertNotEquals(byPlugin.first().services().get("<stack>_changed"), byPlugin.again().services().get("<stack>_changed"));
+      assertEquals(List.of("updateService"), byPlugin.redeployWrites(), "only the changed service is updated");
+      assertEquals(byPlugin.first().serviceVersions().get("<stack>_same"),
+          byPlugin.again().serviceVersions().get("<stack>_same"));
+      assertEveryVersionChanged(byCli.first().serviceVersions(), byCli.again().serviceVersions());
     }
   }
 

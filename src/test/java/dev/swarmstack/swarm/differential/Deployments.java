@@ -21,21 +21,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Deploys compose files with the docker CLI and with the plugin's core (loader, converter, deployer over the real
  * engine, behind a {@link WriteCounter}), and removes every stack it deployed. Both tools get the same variables:
- * {@code DIFFTEST_SUFFIX} (the stack name, for objects with a fixed {@code name:}), {@code DIFFTEST_SUBNET} (a subnet
- * of its own per stack, as two networks can't share one) and {@code DIFFTEST_EXTERNAL_NETWORK}.
+ * {@code DIFFTEST_SUFFIX} (the stack name, for objects with a fixed {@code name:}) and
+ * {@code DIFFTEST_EXTERNAL_NETWORK}.
  */
 final class Deployments implements AutoCloseable {
 
   /** Both deployments of one case: the CLI's and the plugin's, under stack names no other test uses. */
   record Pair(String cli, String plugin) {}
 
-  private static final AtomicInteger SUBNETS = new AtomicInteger();
   private static final Duration REMOVAL_TIMEOUT = Duration.ofSeconds(90);
 
   final DockerCommand docker = new DockerCommand();
@@ -54,7 +51,6 @@ final class Deployments implements AutoCloseable {
   };
   private final String externalNetwork;
   private final Set<String> stacks = new LinkedHashSet<>();
-  private final Map<String, String> subnets = new ConcurrentHashMap<>();
 
   Deployments(String externalNetwork) {
     this.externalNetwork = externalNetwork;
@@ -69,12 +65,7 @@ final class Deployments implements AutoCloseable {
   }
 
   Map<String, String> variables(String stack) {
-    return Map.of("DIFFTEST_SUFFIX", stack, "DIFFTEST_EXTERNAL_NETWORK", externalNetwork,
-        "DIFFTEST_SUBNET", subnet(stack));
-  }
-
-  String subnet(String stack) {
-    return subnets.computeIfAbsent(stack, s -> "10.231." + (SUBNETS.incrementAndGet() % 250) + ".0/24");
+    return Map.of("DIFFTEST_SUFFIX", stack, "DIFFTEST_EXTERNAL_NETWORK", externalNetwork);
   }
 
   /** {@code docker [--config dir] stack deploy <options> -c <file> <stack>}. */
@@ -111,14 +102,15 @@ final class Deployments implements AutoCloseable {
   public void close() {
     try {
       for (String stack : stacks) {
-        removeStack(stack);
+        remove(stack);
       }
     } finally {
       counter.engine().close();
     }
   }
 
-  private void removeStack(String stack) {
+  /** Removes one stack now (its ingress ports and subnets become free for the next deployment). */
+  void remove(String stack) {
     Instant deadline = Instant.now().plus(REMOVAL_TIMEOUT);
     while (!leftovers(stack).isEmpty()) {
       if (Instant.now().isAfter(deadline)) {

@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.differential;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
@@ -49,8 +50,9 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
           "Labels")) {
         spec.set(field, network.get(field));
       }
-      // the subnets are allocated by the engine unless the compose file sets them: compared by the test that sets them
       spec.put("IPAMDriver", network.path("IPAM").path("Driver").asText());
+      ArrayNode subnets = spec.putArray("Subnets");
+      network.path("IPAM").path("Config").forEach(config -> subnets.add(subnet(config.path("Subnet").asText())));
       if (spec.get("Options") instanceof ObjectNode options) {
         options.remove(VXLAN_OPTION);
       }
@@ -73,14 +75,12 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
     return objects;
   }
 
-  /** The subnets of the stack's networks that have one set (not normalised: the tests choose them). */
-  static Map<String, String> subnets(DockerCommand cli, String stack) {
-    Map<String, String> subnets = new HashMap<>();
-    for (JsonNode network : inspect(cli, "network", stack)) {
-      subnets.put(network.path("Name").asText().replace(stack, STACK),
-          network.path("IPAM").path("Config").path(0).path("Subnet").asText());
-    }
-    return subnets;
+  /**
+   * A subnet the compose file set, or {@code <allocated>} for one the engine chose from its default pool
+   * (10.0.0.0/8 in /24s), which depends on what else the swarm holds. The cases set theirs outside that pool.
+   */
+  private static String subnet(String subnet) {
+    return subnet.startsWith("10.") ? "<allocated>" : subnet;
   }
 
   /** Inspects every object of {@code kind} labelled with the stack's namespace. */
