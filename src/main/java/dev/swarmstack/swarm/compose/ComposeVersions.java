@@ -72,6 +72,7 @@ public final class ComposeVersions {
       new Introduction(5, "/configs/*/name"),
       new Introduction(5, "/networks/*/name"),
       new Introduction(5, "/secrets/*/name"),
+      new Introduction(5, "/services/*/build/shm_size"),
       new Introduction(5, "/services/*/deploy/resources/reservations/generic_resources"),
       new Introduction(5, "/services/*/isolation"),
       new Introduction(6, "/services/*/volumes/*/tmpfs"),

@@ -33,7 +33,8 @@ public final class Deployer {
   /** Plans, prints the plan, applies it. */
   public DeployPlan deploy(String namespace, ConvertedStack stack, DeployOptions options) {
     DeployPlan plan = plan(namespace, stack, options);
-    plan.changes().forEach(change -> log.info(change.toString()));
+    log.info("Plan for stack " + namespace + ": " + plan.writeCount() + " change(s)");
+    plan.changes().forEach(change -> log.info("  " + change));
     apply(plan, options);
     return plan;
   }

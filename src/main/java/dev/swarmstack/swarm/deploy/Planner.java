@@ -83,14 +83,21 @@ final class Planner {
   }
 
   /**
-   * The engine can't change a network in place, so an existing stack network is left as it is (as the CLI does);
-   * a network of that name that belongs to no stack is an error, since the CLI's create would fail halfway.
+   * The engine can't change a network in place, so an existing stack network is left as it is (as the CLI does), but
+   * a changed declaration is reported; a network of that name outside the stack is an error, since the CLI's create
+   * would fail halfway.
    */
   private void planNetworks(DeployPlan plan, SortedMap<String, ObjectNode> networks,
       Map<String, EngineObject> stackNetworks, Problems problems) {
     networks.forEach((name, request) -> {
       if (stackNetworks.containsKey(name)) {
-        plan.add("network", name, Change.UNCHANGED, "");
+        List<String> drift = NetworkDrift.of(request, stackNetworks.get(name));
+        String detail = drift.isEmpty() ? "" : "declared " + String.join(", ", drift) + " differ from the deployed"
+            + " network, which the engine cannot change: remove the stack (swarm:rm) and deploy again to apply them";
+        if (!drift.isEmpty()) {
+          log.warn("network " + name + ": " + detail);
+        }
+        plan.add("network", name, Change.UNCHANGED, detail);
       } else if (engine.inspectNetwork(name).isPresent()) {
         problems.error(Origin.UNKNOWN, "network \"" + name + "\" already exists and does not belong to stack \""
             + plan.namespace + "\". Remove it, or declare it external: true to use it as it is");

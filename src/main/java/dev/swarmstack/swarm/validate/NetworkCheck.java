@@ -52,9 +52,9 @@ final class NetworkCheck implements Check {
       Network network = networks.get(key);
       String name = network == null ? key : ObjectNames.effective(findings.stackName(), key, network.name(), network.external());
       if (HOST_OR_NONE.contains(name)) {
-        findings.error("service " + service + " is on the " + name + " network and on other networks too; the engine"
-            + " refuses this: a service on " + name + " can have no other network, so attach it to " + name + " alone",
-            "services", service, "networks", key);
+        findings.error("service " + service + " is on the " + name + " network and on other networks too: the engine"
+            + " creates the service but rejects every task (a container on " + name + " can join no other network);"
+            + " attach it to " + name + " alone", "services", service, "networks", key);
       }
     }
   }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Ports: valid values, endpoint mode, and clashes across the stack. An ingress port is opened on every node
- * of the swarm, so two ingress ports with the same number and protocol can never both be published; a
- * host-mode port is opened only where a task runs, so a clash there only limits which nodes can run tasks.
+ * of the swarm, so the engine refuses any other service publishing the same number and protocol (ingress or
+ * host mode); two host-mode ports only clash on a node that runs tasks of both, which limits placement.
  */
 final class PortCheck implements Check {
 
@@ -66,14 +66,19 @@ final class PortCheck implements Check {
   private static void reportClashes(Findings findings, String published, List<Use> uses) {
     for (int i = 1; i < uses.size(); i++) {
       Use use = uses.get(i);
-      Use ingressBefore = uses.subList(0, i).stream().filter(u -> u.mode().equals("ingress")).findFirst().orElse(null);
-      if (use.mode().equals("ingress") && ingressBefore != null) {
-        findings.error(alsoPublishedBy(published, ingressBefore) + ": an ingress port is open on every node and can be"
-            + " published only once in the swarm; choose another published port", "services", use.service(), "ports", use.index());
+      List<Use> before = uses.subList(0, i);
+      // the engine refuses a port that another service publishes in ingress mode, or in any mode if this one is ingress
+      Use blocking = before.stream()
+          .filter(u -> u.mode().equals("ingress") || use.mode().equals("ingress"))
+          .findFirst().orElse(null);
+      if (blocking != null) {
+        findings.error(alsoPublishedBy(published, blocking) + ": an ingress port is open on every node, so no other"
+            + " service can publish the same port in any mode; choose another published port",
+            "services", use.service(), "ports", use.index());
       } else {
-        findings.warning(alsoPublishedBy(published, uses.get(0)) + ": a node can bind it for one task only, so tasks"
-            + " stay pending on nodes where it is taken; use different published ports unless placement keeps the"
-            + " tasks apart", "services", use.service(), "ports", use.index());
+        findings.warning(alsoPublishedBy(published, before.get(0)) + ": a node can bind it for one task only, so"
+            + " tasks stay pending on nodes where it is taken; use different published ports unless placement keeps"
+            + " the tasks apart", "services", use.service(), "ports", use.index());
       }
     }
   }

@@ -10,10 +10,13 @@ import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.compose.ComposeVersions.Introduction;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The version table against docker/cli's schemas: each key is valid from its version on, and not before. */
 class ComposeVersionsTest {
@@ -40,6 +43,35 @@ class ComposeVersionsTest {
     assertNotNull(valid, row + ": no value for this key is valid in schema " + row.version());
     assertNotEquals(List.of(), ComposeSchemas.violations(valid, row.minor() - 1),
         row + " is already valid in 3." + (row.minor() - 1) + ": " + valid);
+  }
+
+  /**
+   * The other direction: every key a schema adds is in the table at that version (itself or an ancestor).
+   * Not listed, on purpose: 3.10's volume x-cluster-spec (any x- key was valid there since 3.7) and 3.11's
+   * open build section (no model key is new in it).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13})
+  void everyKeyASchemaAddsIsInTheTable(int minor) {
+    Set<String> added = new TreeSet<>(SchemaKeys.of(minor));
+    added.removeAll(SchemaKeys.of(minor - 1));
+
+    List<String> missing = added.stream()
+        .filter(path -> ComposeVersions.TABLE.stream()
+            .noneMatch(row -> row.minor() == minor && (path + "/").startsWith(row.pattern() + "/")))
+        .toList();
+
+    assertEquals(List.of(), missing);
+  }
+
+  @Test
+  void versionsWithoutNewModelKeysAddNothingElse() {
+    for (int minor : new int[] {10, 11}) {
+      Set<String> added = new TreeSet<>(SchemaKeys.of(minor));
+      added.removeAll(SchemaKeys.of(minor - 1));
+      added.removeIf(path -> path.startsWith("/volumes/*/x-cluster-spec") || path.equals("/services/*/build/**"));
+      assertEquals(Set.of(), added, "3." + minor);
+    }
   }
 
   @Test

@@ -104,6 +104,26 @@ class ComposeWriterTest {
             external: true
         """, yaml);
     assertTrue(yaml.endsWith("\n") && !yaml.contains("\r"));
+    DockerCli.stackConfig(Files.writeString(dir.resolve("look.yml"), yaml), ENV); // fails unless 3.5 is enough
+  }
+
+  @Test
+  void theCliAcceptsTheLowerVersionAndReadsTrickyStringsBack() throws Exception {
+    Map<String, String> tricky = new java.util.TreeMap<>(Map.ofEntries(
+        Map.entry("bool", "yes"), Map.entry("on", "on"), Map.entry("null", "null"), Map.entry("tilde", "~"),
+        Map.entry("float", "3.0"), Map.entry("hex", "0x1F"), Map.entry("octal", "0755"), Map.entry("exp", "1e3"),
+        Map.entry("inf", ".inf"), Map.entry("empty", ""), Map.entry("comment", "#not a comment"),
+        Map.entry("colon", "a: b"), Map.entry("dash", "- item"), Map.entry("star", "*alias"),
+        Map.entry("bang", "!tag"), Map.entry("quote", "it's \"quoted\""), Map.entry("lines", "one\ntwo\n"),
+        Map.entry("spaces", "  padded  "), Map.entry("unicode", "grüße ✓")));
+    ObjectNode stack = (ObjectNode) ComposeMapper.yaml().readTree("services: {web: {image: nginx}}");
+    ((ObjectNode) stack.at("/services/web")).set("labels", ComposeMapper.json().valueToTree(tricky));
+    String yaml = ComposeWriter.write(ComposeMapper.json().treeToValue(stack, ComposeFile.class));
+
+    JsonNode reread = ComposeMapper.yaml().readTree(DockerCli.stackConfig(Files.writeString(dir.resolve("s.yml"), yaml), ENV));
+
+    assertTrue(yaml.startsWith("version: \"3.0\"\n"), yaml);
+    assertEquals(ComposeMapper.json().valueToTree(tricky), reread.at("/services/web/labels"));
   }
 
   private Path writeNextToEnvFiles(String yaml) throws IOException {

@@ -47,6 +47,21 @@ class DeployerIT extends EngineTestBase {
   }
 
   @Test
+  void aChangedNetworkIsReportedNotSilentlyIgnored() {
+    TestStack stack = TestStack.twoServices(namespace);
+    deployer().deploy(namespace, stack.converted(), NO_PRUNE);
+    stack.networks.get(stack.scoped("back")).put("Internal", true).putObject("Options").put("encrypted", "");
+    engine.reset();
+
+    DeployPlan plan = deployer().deploy(namespace, stack.converted(), NO_PRUNE);
+
+    assertEquals(List.of(), engine.writes());
+    assertTrue(log.stream().anyMatch(line -> line.startsWith("WARN network " + stack.scoped("back") + ": declared internal,"
+        + " driver_opts differ")), log.toString());
+    assertTrue(plan.changes().get(0).detail().contains("swarm:rm"), plan.changes().toString());
+  }
+
+  @Test
   void pruneRemovesUndeclaredObjectsOfTheStackAndNothingElse() {
     TestStack stack = TestStack.twoServices(namespace);
     stack.network("old");
