@@ -2,7 +2,9 @@ package dev.swarmstack.swarm.compose;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.swarmstack.swarm.model.ComposeFile;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ public final class ComposeWriter {
     ObjectNode body = ComposeMapper.json().valueToTree(compose);
     body.remove("version");
     sortExtensions(body);
+    escapeDollars(body);
     ObjectNode document = ComposeMapper.json().createObjectNode();
     document.put("version", ComposeVersions.lowestCovering(body));
     document.setAll(body);
@@ -52,6 +55,32 @@ public final class ComposeWriter {
           sortExtensions(field.getValue());
         }
       });
+    }
+  }
+
+  /**
+   * {@code docker stack deploy} interpolates the file it reads, so a literal {@code $} (the loader already
+   * resolved {@code $$} to it) must be written back as {@code $$} to survive the second reading.
+   */
+  private static void escapeDollars(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      for (Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
+        if (field.getValue().isTextual()) {
+          object.put(field.getKey(), field.getValue().textValue().replace("$", "$$"));
+        } else {
+          escapeDollars(field.getValue());
+        }
+      }
+    } else if (node.isArray()) {
+      ArrayNode array = (ArrayNode) node;
+      for (int i = 0; i < array.size(); i++) {
+        if (array.get(i).isTextual()) {
+          array.set(i, TextNode.valueOf(array.get(i).textValue().replace("$", "$$")));
+        } else {
+          escapeDollars(array.get(i));
+        }
+      }
     }
   }
 

@@ -82,20 +82,32 @@ final class StackCleanup {
   void removeNetworks(Collection<EngineObject> networks) {
     for (EngineObject network : networks) {
       log.info("Removing network " + network.name());
-      Instant deadline = Instant.now().plus(timeout);
-      while (true) {
-        try {
-          engine.removeNetwork(network.id());
-          break;
-        } catch (EngineException e) {
-          if (e.isNotFound()) {
-            break;
-          }
-          if (Instant.now().isAfter(deadline)) {
-            throw e;
-          }
-          sleep(POLL_INTERVAL);
+      removeOnceFree(() -> engine.removeNetwork(network.id()));
+    }
+  }
+
+  /** Volumes, like networks, stay in use until the containers that mounted them are gone. */
+  void removeVolumes(Collection<EngineObject> volumes) {
+    for (EngineObject volume : volumes) {
+      log.info("Removing volume " + volume.name());
+      removeOnceFree(() -> engine.removeVolume(volume.name()));
+    }
+  }
+
+  private void removeOnceFree(Runnable removal) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      try {
+        removal.run();
+        return;
+      } catch (EngineException e) {
+        if (e.isNotFound()) {
+          return;
         }
+        if (Instant.now().isAfter(deadline)) {
+          throw e;
+        }
+        sleep(POLL_INTERVAL);
       }
     }
   }

@@ -13,6 +13,13 @@ import java.util.Map;
  */
 public final class StackRemover {
 
+  /** Named volumes hold data, so they stay unless asked for, as with {@code docker stack rm}. */
+  public enum Volumes {
+    KEEP,
+    /** Removes the stack's volumes on the node this engine runs on; other nodes keep theirs (volumes are node-local). */
+    REMOVE
+  }
+
   private final SwarmEngine engine;
   private final DeployLog log;
 
@@ -22,17 +29,18 @@ public final class StackRemover {
   }
 
   /**
-   * @param timeout how long to wait for the services' tasks to stop, and for each network to become free
+   * @param timeout how long to wait for the services' tasks to stop, and for each network or volume to become free
    * @return the number of objects removed (0: nothing found)
    */
-  public int remove(String namespace, Duration timeout) {
+  public int remove(String namespace, Duration timeout, Volumes volumePolicy) {
     engine.info().requireManager(engine.address());
     Map<String, String> stackLabel = StackLabels.of(namespace);
     List<EngineObject> services = engine.listServices(stackLabel);
     List<EngineObject> networks = engine.listNetworks(stackLabel);
     List<EngineObject> secrets = engine.listSecrets(stackLabel);
     List<EngineObject> configs = engine.listConfigs(stackLabel);
-    int total = services.size() + networks.size() + secrets.size() + configs.size();
+    List<EngineObject> volumes = volumePolicy == Volumes.REMOVE ? engine.listVolumes(stackLabel) : List.of();
+    int total = services.size() + networks.size() + secrets.size() + configs.size() + volumes.size();
     if (total == 0) {
       log.info("Nothing found in stack: " + namespace);
       return 0;
@@ -43,6 +51,11 @@ public final class StackRemover {
     cleanup.removeSecrets(sorted(secrets));
     cleanup.removeConfigs(sorted(configs));
     cleanup.removeNetworks(sorted(networks));
+    cleanup.removeVolumes(sorted(volumes));
+    if (volumePolicy == Volumes.REMOVE) {
+      log.info("Removed the stack's volumes on " + engine.address() + " only: volumes are local to each node, so"
+          + " remove them on the other nodes with docker volume rm");
+    }
     return total;
   }
 

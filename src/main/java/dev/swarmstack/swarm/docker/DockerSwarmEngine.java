@@ -123,43 +123,75 @@ public final class DockerSwarmEngine implements SwarmEngine {
   }
 
   @Override
+  public List<EngineObject> listVolumes(Map<String, String> labels) {
+    return objects(http.get("/volumes" + labelFilter(labels), "listing volumes").path("Volumes")).stream()
+        .map(volume -> new EngineObject(volume.path("Name").asText(), volume.path("Name").asText(), 0, volume, volume))
+        .toList();
+  }
+
+  @Override
+  public void removeVolume(String name) {
+    http.delete("/volumes/" + segment(name), "removing volume " + name);
+  }
+
+  @Override
   public List<EngineObject> listSecrets(Map<String, String> labels) {
-    return versionedObjects(http.get("/secrets" + labelFilter(labels), "listing secrets"));
+    return listFileObjects("secret", labels);
   }
 
   @Override
   public String createSecret(ObjectNode spec) {
-    return http.post("/secrets/create", spec, Map.of(), "creating secret " + spec.path("Name").asText()).path("ID").asText();
+    return createFileObject("secret", spec);
   }
 
   @Override
   public void updateSecret(String id, long version, ObjectNode spec) {
-    http.post("/secrets/" + segment(id) + "/update?version=" + version, spec, Map.of(), "updating secret " + spec.path("Name").asText(id));
+    updateFileObject("secret", id, version, spec);
   }
 
   @Override
   public void removeSecret(String id) {
-    http.delete("/secrets/" + segment(id), "removing secret " + id);
+    removeFileObject("secret", id);
   }
 
   @Override
   public List<EngineObject> listConfigs(Map<String, String> labels) {
-    return versionedObjects(http.get("/configs" + labelFilter(labels), "listing configs"));
+    return listFileObjects("config", labels);
   }
 
   @Override
   public String createConfig(ObjectNode spec) {
-    return http.post("/configs/create", spec, Map.of(), "creating config " + spec.path("Name").asText()).path("ID").asText();
+    return createFileObject("config", spec);
   }
 
   @Override
   public void updateConfig(String id, long version, ObjectNode spec) {
-    http.post("/configs/" + segment(id) + "/update?version=" + version, spec, Map.of(), "updating config " + spec.path("Name").asText(id));
+    updateFileObject("config", id, version, spec);
   }
 
   @Override
   public void removeConfig(String id) {
-    http.delete("/configs/" + segment(id), "removing config " + id);
+    removeFileObject("config", id);
+  }
+
+  // Secrets and configs share one API shape under /secrets and /configs.
+
+  private List<EngineObject> listFileObjects(String kind, Map<String, String> labels) {
+    return versionedObjects(http.get("/" + kind + "s" + labelFilter(labels), "listing " + kind + "s"));
+  }
+
+  private String createFileObject(String kind, ObjectNode spec) {
+    return http.post("/" + kind + "s/create", spec, Map.of(), "creating " + kind + " " + spec.path("Name").asText())
+        .path("ID").asText();
+  }
+
+  private void updateFileObject(String kind, String id, long version, ObjectNode spec) {
+    http.post("/" + kind + "s/" + segment(id) + "/update?version=" + version, spec, Map.of(),
+        "updating " + kind + " " + spec.path("Name").asText(id));
+  }
+
+  private void removeFileObject(String kind, String id) {
+    http.delete("/" + kind + "s/" + segment(id), "removing " + kind + " " + id);
   }
 
   /** Any failure status (registry down, unknown image, refused credentials) means "no digest", as for the CLI. */

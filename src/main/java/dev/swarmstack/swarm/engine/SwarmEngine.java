@@ -46,6 +46,14 @@ public interface SwarmEngine extends AutoCloseable {
 
   void removeNetwork(String idOrName);
 
+  /**
+   * Named volumes on the node this engine runs on whose labels contain every entry of {@code labels}. Volumes are
+   * node-local: other nodes' volumes are not seen.
+   */
+  List<EngineObject> listVolumes(Map<String, String> labels);
+
+  void removeVolume(String name);
+
   List<EngineObject> listSecrets(Map<String, String> labels);
 
   String createSecret(ObjectNode spec);

@@ -1,6 +1,7 @@
 package dev.swarmstack.swarm.maven;
 
 import dev.swarmstack.swarm.deploy.StackRemover;
+import dev.swarmstack.swarm.deploy.StackRemover.Volumes;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -9,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Removes the stack like {@code docker stack rm}, whoever deployed it: services first, then (once their tasks have
- * stopped) secrets, configs and networks. Volumes stay.
+ * stopped) secrets, configs and networks. Volumes stay unless {@code swarm.rm.volumes} is set.
  */
 @Mojo(name = "rm", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class RemoveMojo extends AbstractEngineMojo {
@@ -23,8 +24,8 @@ public class RemoveMojo extends AbstractEngineMojo {
   private String timeout;
 
   /**
-   * Also remove the stack's named volumes. Not supported yet: volumes are node-local and the engine interface has no
-   * volume calls; setting it only logs a warning.
+   * Also remove the stack's named volumes, once the containers using them are gone. Volumes are local to each node:
+   * this removes those on the engine the plugin talks to; other nodes keep theirs.
    */
   @Parameter(property = PropertyNames.RM_VOLUMES, defaultValue = "false")
   private boolean removeVolumes;
@@ -36,10 +37,7 @@ public class RemoveMojo extends AbstractEngineMojo {
 
   @Override
   protected void run(SwarmEngine engine) throws MojoFailureException {
-    new StackRemover(engine, deployLog()).remove(stackName, duration(timeout, PropertyNames.TIMEOUT));
-    if (removeVolumes) {
-      getLog().warn(PropertyNames.RM_VOLUMES + " is not supported yet: the stack's volumes were kept. Volumes are local"
-          + " to each node; remove them on every node with docker volume rm");
-    }
+    new StackRemover(engine, deployLog())
+        .remove(stackName, duration(timeout, PropertyNames.TIMEOUT), removeVolumes ? Volumes.REMOVE : Volumes.KEEP);
   }
 }

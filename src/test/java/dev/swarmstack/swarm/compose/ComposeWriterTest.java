@@ -115,7 +115,8 @@ class ComposeWriterTest {
         Map.entry("inf", ".inf"), Map.entry("empty", ""), Map.entry("comment", "#not a comment"),
         Map.entry("colon", "a: b"), Map.entry("dash", "- item"), Map.entry("star", "*alias"),
         Map.entry("bang", "!tag"), Map.entry("quote", "it's \"quoted\""), Map.entry("lines", "one\ntwo\n"),
-        Map.entry("spaces", "  padded  "), Map.entry("unicode", "grüße ✓")));
+        Map.entry("spaces", "  padded  "), Map.entry("unicode", "grüße ✓"),
+        Map.entry("dollar", "$HOME and ${PATH} and $$")));
     ObjectNode stack = (ObjectNode) ComposeMapper.yaml().readTree("services: {web: {image: nginx}}");
     ((ObjectNode) stack.at("/services/web")).set("labels", ComposeMapper.json().valueToTree(tricky));
     String yaml = ComposeWriter.write(ComposeMapper.json().treeToValue(stack, ComposeFile.class));

@@ -37,6 +37,17 @@ class StackLoaderConformanceTest {
   }
 
   @Test
+  void generatedFullExampleIsTheSameStackForTheCli() throws Exception {
+    copy(SHARED.resolve("conformance/docker-cli"), dir);
+    Map<String, String> env = Map.of("QUX", "qux_from_environment");
+    Path original = dir.resolve("full-example.yml");
+
+    Path generated = Files.writeString(dir.resolve("generated.yml"), ComposeWriter.write(load(env, original).compose()));
+
+    assertSameData(DockerStackConfig.run(env, original), DockerStackConfig.run(env, generated));
+  }
+
+  @Test
   void laterFilesMergeAsTheCliMergesThem() throws Exception {
     copy(Path.of("src/test/resources/compose/merge"), dir);
     Map<String, String> env = Map.of("TAG", "1.2");

@@ -103,6 +103,17 @@ final class CountingSwarmEngine implements SwarmEngine {
   }
 
   @Override
+  public List<EngineObject> listVolumes(Map<String, String> labels) {
+    return engine.listVolumes(labels);
+  }
+
+  @Override
+  public void removeVolume(String name) {
+    write("removeVolume", name);
+    engine.removeVolume(name);
+  }
+
+  @Override
   public List<EngineObject> listSecrets(Map<String, String> labels) {
     return engine.listSecrets(labels);
   }

@@ -55,7 +55,7 @@ abstract class EngineTestBase {
   /** With our remover, then the CLI's in case ours failed; neither touches anything outside the stack. */
   protected void removeStack(String stack) {
     try {
-      new StackRemover(engine, deployLog).remove(stack, Duration.ofMinutes(1));
+      new StackRemover(engine, deployLog).remove(stack, Duration.ofMinutes(1), StackRemover.Volumes.REMOVE);
     } finally {
       DockerCli.run("stack", "rm", stack);
     }

@@ -51,7 +51,7 @@ class NotAManagerTest {
 
   @Test
   void rmAndListingsStopToo() {
-    assertNotAManager(() -> new StackRemover(notInASwarm, silent).remove("app", Duration.ofSeconds(1)));
+    assertNotAManager(() -> new StackRemover(notInASwarm, silent).remove("app", Duration.ofSeconds(1), StackRemover.Volumes.KEEP));
     assertNotAManager(() -> new StackInspector(notInASwarm, Clock.systemUTC()).stacks());
     assertNotAManager(() -> new StackInspector(notInASwarm, Clock.systemUTC()).services("app"));
     assertNotAManager(() -> new StackInspector(notInASwarm, Clock.systemUTC()).tasks("app"));

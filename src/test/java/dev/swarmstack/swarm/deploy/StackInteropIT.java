@@ -64,7 +64,7 @@ class StackInteropIT extends EngineTestBase {
     DockerCli.ok("stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), namespace);
     assertEquals(2, engine.listServices(StackLabels.of(namespace)).size());
 
-    int removed = new StackRemover(engine, deployLog).remove(namespace, Duration.ofMinutes(1));
+    int removed = new StackRemover(engine, deployLog).remove(namespace, Duration.ofMinutes(1), StackRemover.Volumes.KEEP);
 
     assertEquals(5, removed, log.toString());
     assertEquals(List.of(), names(engine.listServices(StackLabels.of(namespace))));
@@ -72,6 +72,30 @@ class StackInteropIT extends EngineTestBase {
     assertEquals(List.of(), names(engine.listSecrets(StackLabels.of(namespace))));
     assertEquals(List.of(), names(engine.listConfigs(StackLabels.of(namespace))));
     assertEquals("Nothing found in stack: " + namespace + "\n", DockerCli.run("stack", "rm", namespace).output());
+  }
+
+  @Test
+  void volumesStayUnlessAskedFor(@TempDir Path dir) throws IOException {
+    Path compose = Files.writeString(dir.resolve("stack.yml"), """
+        version: "3.8"
+        services:
+          db:
+            image: local/busybox:1
+            command: ["sleep", "3600"]
+            volumes: ["data:/data"]
+        volumes:
+          data: {}
+        """);
+    DockerCli.ok("stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), namespace);
+    awaitTrue(() -> names(engine.listVolumes(StackLabels.of(namespace))).equals(List.of(namespace + "_data")));
+
+    new StackRemover(engine, deployLog).remove(namespace, Duration.ofMinutes(1), StackRemover.Volumes.KEEP);
+    assertEquals(List.of(namespace + "_data"), names(engine.listVolumes(StackLabels.of(namespace))), "kept by default");
+
+    int removed = new StackRemover(engine, deployLog).remove(namespace, Duration.ofMinutes(1), StackRemover.Volumes.REMOVE);
+
+    assertEquals(1, removed, log.toString());
+    assertEquals(List.of(), names(engine.listVolumes(StackLabels.of(namespace))));
   }
 
   @Test
