@@ -8,6 +8,12 @@ import java.util.Optional;
 /**
  * One service over time: turns successive {@link Verdict}s into converged/failed, keeping the stability window (a
  * running service must stay running for its monitor period), and says when the progress line changes.
+ *
+ * <p>The window starts when the last of the running tasks started running, by the engine's clock
+ * ({@code Status.Timestamp}), not when the watcher first saw them: tasks of an unchanged service that have run for
+ * hours make it converged at once, so redeploying an unchanged stack doesn't wait 5 s for nothing. It never starts
+ * before the watcher last saw the service not running (a stale timestamp can't shorten it) nor after now (an engine
+ * clock ahead of ours can't lengthen it); an engine clock behind ours shortens it by the difference.
  */
 public final class ServiceTracker {
 
@@ -15,6 +21,8 @@ public final class ServiceTracker {
   private final Instant started;
   private Verdict last;
   private Instant runningSince;
+  /** When the service was last seen not running; the window can't start before. */
+  private Instant notRunningSeen = Instant.MIN;
   private Duration monitor = ConvergenceRules.DEFAULT_MONITOR;
   private Duration convergedAfter;
   private String shown = "";
@@ -33,12 +41,13 @@ public final class ServiceTracker {
     last = ConvergenceRules.judge(snapshot);
     monitor = ConvergenceRules.monitor(snapshot.service());
     if (last.kind() == Kind.RUNNING) {
-      runningSince = runningSince == null ? now : runningSince;
+      runningSince = runningSince == null ? windowStart(snapshot, now) : runningSince;
       if (!now.isBefore(runningSince.plus(monitor))) {
         convergedAfter = Duration.between(started, now);
       }
     } else {
       runningSince = null;
+      notRunningSeen = now;
       if (last.kind() == Kind.DONE) {
         convergedAfter = Duration.between(started, now);
       }
@@ -49,6 +58,13 @@ public final class ServiceTracker {
     }
     shown = text;
     return Optional.of(text);
+  }
+
+  private Instant windowStart(ServiceSnapshot snapshot, Instant now) {
+    Instant lastStarted = snapshot.tasks().stream().filter(Tasks::isRunning).map(Tasks::changedAt)
+        .max(Instant::compareTo).orElse(now);
+    Instant start = lastStarted.isAfter(notRunningSeen) ? lastStarted : notRunningSeen;
+    return start.isAfter(now) ? now : start;
   }
 
   public String name() {
