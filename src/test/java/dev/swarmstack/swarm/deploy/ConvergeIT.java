@@ -161,6 +161,29 @@ class ConvergeIT extends EngineTestBase {
     assertNothingLeft();
   }
 
+  /** The 5 s monitor window counts from when the tasks started: tasks that ran before the redeploy have served it. */
+  @Test
+  void redeployingAnUnchangedStackConvergesWithoutWaitingForTheMonitorWindow() {
+    TestStack stack = TestStack.twoServices(namespace);
+    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+    sleep(Duration.ofSeconds(5));
+
+    RolloutReport again = rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+
+    assertEquals(Outcome.CONVERGED, again.outcome());
+    long waited = again.timingsMillis.get("converge");
+    assertTrue(waited < 4000, "waited " + waited + " ms; " + log);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private StackRollout rollout() {
     return new StackRollout(engine, deployLog);
   }
