@@ -6,6 +6,7 @@ import dev.swarmstack.swarm.convert.ServiceSpecs;
 import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
 import dev.swarmstack.swarm.deploy.DeployPlan.ServiceWrite;
 import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.util.List;
@@ -50,8 +51,10 @@ public final class Deployer {
 
   /** Reads the swarm and checks everything; writes nothing. */
   public DeployPlan plan(String namespace, ConvertedStack stack, DeployOptions options) {
-    engine.info().requireManager(engine.address());
-    return new Planner(engine, log).plan(namespace, stack, options);
+    EngineInfo info = engine.info();
+    info.requireManager(engine.address());
+    return new Planner(engine, log).plan(namespace, NewerApiFields.withoutUnsupported(stack, info.apiVersion(), log),
+        options);
   }
 
   public void apply(DeployPlan plan, DeployOptions options) {

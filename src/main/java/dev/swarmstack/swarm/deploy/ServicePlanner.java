@@ -38,9 +38,9 @@ final class ServicePlanner {
       }
       EngineObject existing = deployed.get(name);
       ObjectNode spec = converted.deepCopy();
-      ObjectNode containerSpec = spec.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec");
-      String composeImage = containerSpec.path("Image").asText();
-      containerSpec.put("Image", images.imageFor(composeImage, existing));
+      ObjectNode taskTemplate = spec.withObjectProperty("TaskTemplate");
+      String composeImage = taskTemplate.path("ContainerSpec").path("Image").asText();
+      images.pin(taskTemplate, composeImage, existing);
       ServiceWrite write = new ServiceWrite(name, spec, existing, images.credentialsFor(composeImage));
       if (existing == null) {
         plan.serviceWrites.add(write);

@@ -10,6 +10,7 @@ import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.EventSubscription;
+import dev.swarmstack.swarm.engine.ImageDistribution;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.net.URLEncoder;
@@ -199,14 +200,17 @@ public final class DockerSwarmEngine implements SwarmEngine {
 
   /** Any failure status (registry down, unknown image, refused credentials) means "no digest", as for the CLI. */
   @Override
-  public Optional<String> imageDigest(String image, Optional<RegistryAuth> auth) {
+  public Optional<ImageDistribution> imageDistribution(String image, Optional<RegistryAuth> auth) {
     // the route takes the whole reference, slashes and all, as the CLI sends it
     EngineHttp.Reply reply = http.call("GET", "/distribution/" + image + "/json", null, authHeader(auth), "resolving the digest of " + image);
     if (!reply.isSuccess()) {
       return Optional.empty();
     }
     String digest = reply.json().path("Descriptor").path("digest").asText("");
-    return digest.isEmpty() ? Optional.empty() : Optional.of(digest);
+    List<ImageDistribution.Platform> platforms = new ArrayList<>();
+    reply.json().path("Platforms").forEach(platform ->
+        platforms.add(new ImageDistribution.Platform(platform.path("architecture").asText(""), platform.path("os").asText(""))));
+    return digest.isEmpty() ? Optional.empty() : Optional.of(new ImageDistribution(digest, platforms));
   }
 
   @Override

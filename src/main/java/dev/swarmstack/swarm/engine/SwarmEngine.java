@@ -72,11 +72,11 @@ public interface SwarmEngine extends AutoCloseable {
   void removeConfig(String id);
 
   /**
-   * {@code GET /distribution/{image}/json}: the digest of {@code image} in its registry.
+   * {@code GET /distribution/{image}/json}: the digest and platforms of {@code image} in its registry.
    *
-   * @return the digest ({@code sha256:...}), or empty when the registry can't be reached or doesn't know it
+   * @return empty when the registry can't be reached, refuses the credentials or doesn't know the image
    */
-  Optional<String> imageDigest(String image, Optional<RegistryAuth> auth);
+  Optional<ImageDistribution> imageDistribution(String image, Optional<RegistryAuth> auth);
 
   /**
    * {@code GET /events}, streamed: {@code onEvent} gets every event matching {@code filters} (e.g. {@code type:

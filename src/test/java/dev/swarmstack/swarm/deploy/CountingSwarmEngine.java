@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.deploy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.ImageDistribution;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.util.ArrayList;
@@ -160,8 +161,8 @@ final class CountingSwarmEngine implements SwarmEngine {
   }
 
   @Override
-  public Optional<String> imageDigest(String image, Optional<RegistryAuth> auth) {
-    return engine.imageDigest(image, auth);
+  public Optional<ImageDistribution> imageDistribution(String image, Optional<RegistryAuth> auth) {
+    return engine.imageDistribution(image, auth);
   }
 
   @Override

@@ -68,7 +68,7 @@ class OutOfSequenceTest {
           case "listNetworks" -> List.of(new EngineObject("net1", "app_back", 0,
               (ObjectNode) stack.networks.get("app_back").deepCopy(), stack.networks.get("app_back")));
           case "listSecrets", "listConfigs" -> List.of();
-          case "imageDigest" -> Optional.empty();
+          case "imageDistribution" -> Optional.empty();
           case "updateService" -> {
             updates.add("update at " + args[1]);
             if (updates.size() <= refusals) {

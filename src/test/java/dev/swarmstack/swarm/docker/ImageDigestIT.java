@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
+import dev.swarmstack.swarm.engine.ImageDistribution;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.engine.RegistryHosts;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +35,10 @@ class ImageDigestIT {
 
   @Test
   void withCredentialsTheDigestIsTheOneThePushRecorded() {
-    String digest = support.engine.imageDigest(IMAGE, Optional.of(CREDENTIALS)).orElseThrow();
+    ImageDistribution distribution = support.engine.imageDistribution(IMAGE, Optional.of(CREDENTIALS)).orElseThrow();
+    String digest = distribution.digest();
     assertTrue(digest.startsWith("sha256:"), digest);
+    assertEquals(List.of(new ImageDistribution.Platform("amd64", "linux")), distribution.platforms());
     // the CLI as the oracle: the push recorded the registry's digest in the image's RepoDigests
     String repoDigests = EngineTestSupport.run("docker", "image", "inspect", "--format", "{{json .RepoDigests}}", IMAGE);
     assertTrue(repoDigests.contains("127.0.0.1:5000/swarmtest/busybox@" + digest), repoDigests + " vs " + digest);
@@ -46,22 +50,22 @@ class ImageDigestIT {
     assumeTrue(config.credentialHelperFor(CREDENTIALS.serverAddress()).isEmpty(), "docker login stored into a credential helper");
     Optional<RegistryAuth> fromLogin = config.forRegistry(RegistryHosts.of(IMAGE));
     assertEquals(Optional.of(CREDENTIALS), fromLogin, "engine-up.sh logs the CLI in");
-    assertTrue(support.engine.imageDigest(IMAGE, fromLogin).isPresent());
+    assertTrue(support.engine.imageDistribution(IMAGE, fromLogin).isPresent());
   }
 
   @Test
   void withoutCredentialsTheRegistryRefusesAndThereIsNoDigest() {
-    assertEquals(Optional.empty(), support.engine.imageDigest(IMAGE, Optional.empty()));
+    assertEquals(Optional.empty(), support.engine.imageDistribution(IMAGE, Optional.empty()));
   }
 
   @Test
   void withWrongCredentialsThereIsNoDigest() {
     RegistryAuth wrong = new RegistryAuth(CREDENTIALS.serverAddress(), "swarmtest", "wrong");
-    assertEquals(Optional.empty(), support.engine.imageDigest(IMAGE, Optional.of(wrong)));
+    assertEquals(Optional.empty(), support.engine.imageDistribution(IMAGE, Optional.of(wrong)));
   }
 
   @Test
   void anUnreachableRegistryGivesNoDigest() {
-    assertEquals(Optional.empty(), support.engine.imageDigest("127.0.0.1:5999/nothing/here:1", Optional.empty()));
+    assertEquals(Optional.empty(), support.engine.imageDistribution("127.0.0.1:5999/nothing/here:1", Optional.empty()));
   }
 }

@@ -1,0 +1,259 @@
+package dev.swarmstack.swarm.differential;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.swarmstack.swarm.deploy.DeployOptions;
+import dev.swarmstack.swarm.deploy.ResolveImage;
+import dev.swarmstack.swarm.engine.DockerConfigCredentials;
+import dev.swarmstack.swarm.engine.RegistryHosts;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The plugin deploys what {@code docker stack deploy} deploys: each compose case under
+ * {@code src/test/resources/differential/} is deployed by the CLI (the oracle) and by the plugin's core under two
+ * stack names, and every service, network, secret and config of the two stacks must have the same spec once the
+ * stack names and engine-assigned ids are normalised ({@link StackSnapshot}). Where the two tools differ on
+ * purpose (redeploying unchanged services, pruning) the difference itself is asserted.
+ */
+class DeployDifferentialIT {
+
+  private static final List<String> CASES = List.of("container", "deploy", "network", "storage");
+  private static final DeployOptions NEVER_RESOLVE =
+      new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
+  private static final String[] CLI_NEVER_RESOLVE = {"--resolve-image", "never"};
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private static final DockerCommand DOCKER = new DockerCommand();
+  /** A swarm-scoped network outside any stack, which the network case declares external. */
+  private static final String EXTERNAL_NETWORK = "difftest-external-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void createExternalNetwork() {
+    DOCKER.ok("network", "create", "--driver", "overlay", "--attachable", EXTERNAL_NETWORK);
+  }
+
+  @AfterAll
+  static void removeExternalNetwork() {
+    // the stacks using it were removed with their test; their tasks may hold it for a few seconds
+    for (int attempt = 0; attempt < 30 && DOCKER.run(null, "network", "rm", EXTERNAL_NETWORK).exitCode() != 0
+        && DOCKER.run(null, "network", "inspect", EXTERNAL_NETWORK).exitCode() == 0; attempt++) {
+      Deployments.sleep(Duration.ofSeconds(1));
+    }
+  }
+
+  /**
+   * Each tool deploys the case, then deploys it again unchanged; then its stack is removed before the other tool's
+   * turn, because two stacks can't publish the same ingress ports or hold the same subnet.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"container", "deploy", "network", "storage"})
+  void sameSpecsAsTheCliAndANoOpRedeployWritesNothing(String name) throws Exception {
+    Path file = caseFile(name, "stack.yml");
+    try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
+      Deployments.Pair pair = deployments.pair();
+      Twice byCli = deployTwice(deployments, pair.cli(),
+          same -> deployments.cli(same, pair.cli(), CLI_NEVER_RESOLVE), file, file);
+      Twice byPlugin = deployTwice(deployments, pair.plugin(),
+          same -> deployments.plugin(same, pair.plugin(), NEVER_RESOLVE), file, file);
+
+      assertSameStack(name, byCli.first(), byPlugin.first());
+      assertAll(
+          () -> assertEquals(List.of(), byPlugin.redeployWrites(), () -> "the plugin's no-op redeploy writes nothing; "
+              + String.join("\n", deployments.log)),
+          () -> assertEquals(byPlugin.first().serviceVersions(), byPlugin.again().serviceVersions(),
+              "no plugin service was updated"),
+          () -> assertEveryVersionChanged(byCli.first().serviceVersions(), byCli.again().serviceVersions()),
+          () -> assertSameStack(name + " after redeploying", byCli.again(), byPlugin.again()));
+    }
+  }
+
+  /** A stack as one tool deployed it, as the same tool deployed it again, and the plugin's writes meanwhile. */
+  private record Twice(StackSnapshot first, StackSnapshot again, List<String> redeployWrites) {}
+
+  /** Deploys {@code first}, then {@code second} (the same file for a no-op redeploy), then removes the stack. */
+  private static Twice deployTwice(Deployments deployments, String stack, Consumer<Path> deploy, Path first,
+      Path second) {
+    deploy.accept(first);
+    StackSnapshot before = deployments.snapshot(stack);
+    deployments.counter.reset();
+    deploy.accept(second);
+    List<String> writes = deployments.counter.writes();
+    StackSnapshot after = deployments.snapshot(stack);
+    deployments.remove(stack);
+    return new Twice(before, after, writes);
+  }
+
+  /** The CLI and the plugin both pin the image to the digest the authenticated registry reports. */
+  @Test
+  void anImageInAnAuthenticatedRegistryIsPinnedToTheSameDigest(@TempDir Path dockerConfig) throws Exception {
+    DockerCommand loggedIn = new DockerCommand(Map.of(), dockerConfig.toString());
+    DockerCommand.Result login = loggedIn.run("swarmtest-password\n", "login", "127.0.0.1:5000", "--username",
+        "swarmtest", "--password-stdin");
+    assertEquals(0, login.exitCode(), login.output());
+    Path file = caseFile("registry", "stack.yml");
+    DockerConfigCredentials credentials = DockerConfigCredentials.read(dockerConfig);
+    assertTrue(credentials.forRegistry(RegistryHosts.of("127.0.0.1:5000/swarmtest/busybox:1")).isPresent(),
+        "docker login stored the password in " + dockerConfig + ", not in a credential helper");
+    try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
+      Deployments.Pair pair = deployments.pair();
+      deployments.cli(new DockerCommand(deployments.variables(pair.cli()), dockerConfig.toString()), file, pair.cli(),
+          "--with-registry-auth", "--resolve-image", "always");
+      deployments.plugin(file, pair.plugin(),
+          new DeployOptions(false, ResolveImage.ALWAYS, credentials::forRegistry, Duration.ofMinutes(1)));
+      StackSnapshot byCli = deployments.snapshot(pair.cli());
+      StackSnapshot byPlugin = deployments.snapshot(pair.plugin());
+
+      String image = byCli.services().get("<stack>_private").path("TaskTemplate").path("ContainerSpec").path("Image").asText();
+      String pushed = DOCKER.ok("image", "inspect", "--format", "{{index .RepoDigests 0}}",
+          "127.0.0.1:5000/swarmtest/busybox:1").strip();
+      assertEquals("127.0.0.1:5000/swarmtest/busybox:1@" + pushed.substring(pushed.indexOf('@') + 1), image,
+          "the CLI pinned the pushed digest");
+      // both record the platforms the registry lists for the image, so the scheduler only picks nodes that can run it
+      assertEquals("[{\"Architecture\":\"amd64\",\"OS\":\"linux\"}]",
+          byCli.services().get("<stack>_private").at("/TaskTemplate/Placement/Platforms").toString());
+      assertSameStack("registry", byCli, byPlugin);
+    }
+  }
+
+  /**
+   * Version 1, then version 2 with both tools (one after the other: v2 publishes a port): same result; the plugin
+   * updates only the changed service, the CLI both.
+   */
+  @Test
+  void updatingAChangedServiceGivesTheSameSpecs() throws Exception {
+    Path v1 = caseFile("update", "v1.yml");
+    Path v2 = caseFile("update", "v2.yml");
+    try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
+      Deployments.Pair pair = deployments.pair();
+      Twice byCli = deployTwice(deployments, pair.cli(),
+          file -> deployments.cli(file, pair.cli(), CLI_NEVER_RESOLVE), v1, v2);
+      Twice byPlugin = deployTwice(deployments, pair.plugin(),
+          file -> deployments.plugin(file, pair.plugin(), NEVER_RESOLVE), v1, v2);
+
+      assertSameStack("update to v2", byCli.again(), byPlugin.again());
+      assertNotEquals(byPlugin.first().services().get("<stack>_changed"), byPlugin.again().services().get("<stack>_changed"));
+      assertEquals(List.of("updateService"), byPlugin.redeployWrites(), "only the changed service is updated");
+      assertEquals(byPlugin.first().serviceVersions().get("<stack>_same"),
+          byPlugin.again().serviceVersions().get("<stack>_same"));
+      assertEveryVersionChanged(byCli.first().serviceVersions(), byCli.again().serviceVersions());
+    }
+  }
+
+  /**
+   * {@code docker stack deploy --prune} removes the services no longer declared and nothing else (cli#203);
+   * the plugin's prune also removes the stack's networks, secrets and configs no longer declared.
+   */
+  @Test
+  void pruneRemovesWhatTheCliLeavesBehind() throws Exception {
+    try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
+      Deployments.Pair pair = deployments.pair();
+      deployments.cli(caseFile("prune", "v1.yml"), pair.cli(), CLI_NEVER_RESOLVE);
+      deployments.plugin(caseFile("prune", "v1.yml"), pair.plugin(), NEVER_RESOLVE);
+
+      deployments.cli(caseFile("prune", "v2.yml"), pair.cli(), "--prune", "--resolve-image", "never");
+      deployments.plugin(caseFile("prune", "v2.yml"), pair.plugin(),
+          new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1)));
+      StackSnapshot byCli = deployments.snapshot(pair.cli());
+      StackSnapshot byPlugin = deployments.snapshot(pair.plugin());
+
+      assertEquals(Set.of("<stack>_kept"), byCli.services().keySet());
+      assertDiff("services after prune", byCli.services(), byPlugin.services());
+      assertEquals(Set.of("<stack>_gone", "<stack>_kept"), byCli.networks().keySet(), "the CLI leaves the network");
+      assertEquals(Set.of("<stack>_gone"), byCli.secrets().keySet(), "the CLI leaves the secret");
+      assertEquals(Set.of("<stack>_gone"), byCli.configs().keySet(), "the CLI leaves the config");
+      assertEquals(Set.of("<stack>_kept"), byPlugin.networks().keySet(), "the plugin prunes the network");
+      assertEquals(Set.of(), byPlugin.secrets().keySet(), "the plugin prunes the secret");
+      assertEquals(Set.of(), byPlugin.configs().keySet(), "the plugin prunes the config");
+    }
+  }
+
+  /** The cases together use every service key (and deploy key) that {@code docker stack deploy} converts. */
+  @Test
+  void theCasesCoverEveryConvertedServiceKey() throws Exception {
+    Set<String> used = new TreeSet<>();
+    for (String name : Stream.concat(CASES.stream(), Stream.of("registry")).toList()) {
+      YAML.readTree(caseFile(name, "stack.yml").toFile()).path("services").forEach(service -> {
+        service.fieldNames().forEachRemaining(used::add);
+        service.path("deploy").fieldNames().forEachRemaining(key -> used.add("deploy." + key));
+        service.path("deploy").path("resources").path("limits").fieldNames()
+            .forEachRemaining(key -> used.add("deploy.resources.limits." + key));
+        service.path("deploy").path("resources").path("reservations").fieldNames()
+            .forEachRemaining(key -> used.add("deploy.resources.reservations." + key));
+        service.path("deploy").path("placement").fieldNames().forEachRemaining(key -> used.add("deploy.placement." + key));
+        used.add("mode " + service.path("deploy").path("mode").asText("replicated"));
+      });
+    }
+    Set<String> converted = new TreeSet<>(List.of("image", "command", "entrypoint", "environment", "env_file",
+        "labels", "ports", "networks", "restart", "healthcheck", "secrets", "configs", "volumes", "logging",
+        "stop_grace_period", "stop_signal", "user", "working_dir", "hostname", "dns", "dns_search", "extra_hosts",
+        "cap_add", "cap_drop", "sysctls", "ulimits", "init", "read_only", "tty", "stdin_open", "isolation",
+        "credential_spec", "oom_score_adj", "deploy.labels", "deploy.replicas", "deploy.resources",
+        "deploy.restart_policy", "deploy.update_config", "deploy.rollback_config", "deploy.placement",
+        "deploy.endpoint_mode", "deploy.resources.limits.cpus", "deploy.resources.limits.memory",
+        "deploy.resources.limits.pids", "deploy.resources.reservations.cpus", "deploy.resources.reservations.memory",
+        "deploy.resources.reservations.generic_resources", "deploy.placement.constraints",
+        "deploy.placement.preferences", "deploy.placement.max_replicas_per_node", "mode replicated", "mode global",
+        "mode replicated-job", "mode global-job"));
+    TreeSet<String> missing = new TreeSet<>(converted);
+    missing.removeAll(used);
+    assertEquals(Set.of(), missing, "keys no case uses");
+  }
+
+  private static void assertSameStack(String title, StackSnapshot byCli, StackSnapshot byPlugin) {
+    assertAll(
+        () -> assertDiff(title + ": services", byCli.services(), byPlugin.services()),
+        () -> assertDiff(title + ": networks", byCli.networks(), byPlugin.networks()),
+        () -> assertDiff(title + ": secrets", byCli.secrets(), byPlugin.secrets()),
+        () -> assertDiff(title + ": configs", byCli.configs(), byPlugin.configs()));
+  }
+
+  private static void assertDiff(String title, SortedMap<String, JsonNode> byCli, SortedMap<String, JsonNode> byPlugin) {
+    List<String> differences = JsonDiff.between(object(byCli), object(byPlugin));
+    assertTrue(differences.isEmpty(), () -> JsonDiff.describe(title + " differ", differences));
+  }
+
+  private static ObjectNode object(SortedMap<String, JsonNode> fields) {
+    ObjectNode object = YAML.createObjectNode();
+    fields.forEach(object::set);
+    return object;
+  }
+
+  /** The CLI's redeploy updates every service, changed or not (its version goes up). */
+  private static void assertEveryVersionChanged(Map<String, Long> before, Map<String, Long> after) {
+    assertEquals(before.keySet(), after.keySet());
+    before.forEach((service, version) ->
+        assertTrue(after.get(service) > version, "the CLI updated " + service + ": " + version + " -> " + after.get(service)));
+  }
+
+  private static Path caseFile(String name, String file) throws URISyntaxException, IOException {
+    Path path = Path.of(DeployDifferentialIT.class.getResource("/differential/" + name + "/" + file).toURI());
+    assertTrue(Files.isRegularFile(path), path.toString());
+    return path;
+  }
+}

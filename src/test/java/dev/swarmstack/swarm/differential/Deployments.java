@@ -1,0 +1,142 @@
+package dev.swarmstack.swarm.differential;
+
+import dev.swarmstack.swarm.compose.LoadedStack;
+import dev.swarmstack.swarm.compose.StackLoader;
+import dev.swarmstack.swarm.compose.VariableSource;
+import dev.swarmstack.swarm.convert.ConvertedStack;
+import dev.swarmstack.swarm.convert.StackConverter;
+import dev.swarmstack.swarm.deploy.DeployLog;
+import dev.swarmstack.swarm.deploy.DeployOptions;
+import dev.swarmstack.swarm.deploy.DeployPlan;
+import dev.swarmstack.swarm.deploy.Deployer;
+import dev.swarmstack.swarm.docker.DockerSwarmEngine;
+import dev.swarmstack.swarm.engine.EngineConnection;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Deploys compose files with the docker CLI and with the plugin's core (loader, converter, deployer over the real
+ * engine, behind a {@link WriteCounter}), and removes every stack it deployed. Both tools get the same variables:
+ * {@code DIFFTEST_SUFFIX} (the stack name, for objects with a fixed {@code name:}) and
+ * {@code DIFFTEST_EXTERNAL_NETWORK}.
+ */
+final class Deployments implements AutoCloseable {
+
+  /** Both deployments of one case: the CLI's and the plugin's, under stack names no other test uses. */
+  record Pair(String cli, String plugin) {}
+
+  private static final Duration REMOVAL_TIMEOUT = Duration.ofSeconds(90);
+
+  final DockerCommand docker = new DockerCommand();
+  final WriteCounter counter = new WriteCounter(DockerSwarmEngine.connect(EngineConnection.defaults()));
+  final List<String> log = new ArrayList<>();
+  private final DeployLog deployLog = new DeployLog() {
+    @Override
+    public void info(String message) {
+      log.add("INFO " + message);
+    }
+
+    @Override
+    public void warn(String message) {
+      log.add("WARN " + message);
+    }
+  };
+  private final String externalNetwork;
+  private final Set<String> stacks = new LinkedHashSet<>();
+
+  Deployments(String externalNetwork) {
+    this.externalNetwork = externalNetwork;
+  }
+
+  Pair pair() {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    Pair pair = new Pair("dfcli" + id, "dfplg" + id);
+    stacks.add(pair.cli());
+    stacks.add(pair.plugin());
+    return pair;
+  }
+
+  Map<String, String> variables(String stack) {
+    return Map.of("DIFFTEST_SUFFIX", stack, "DIFFTEST_EXTERNAL_NETWORK", externalNetwork);
+  }
+
+  /** {@code docker [--config dir] stack deploy <options> -c <file> <stack>}. */
+  String cli(DockerCommand command, Path file, String stack, String... options) {
+    List<String> args = new ArrayList<>(List.of("stack", "deploy"));
+    args.addAll(List.of(options));
+    args.addAll(List.of("-c", file.toString(), stack));
+    return command.ok(args.toArray(String[]::new));
+  }
+
+  String cli(Path file, String stack, String... options) {
+    return cli(new DockerCommand(variables(stack), null), file, stack, options);
+  }
+
+  /** Loads, converts and deploys {@code file} as the deploy goal does, without Maven. */
+  DeployPlan plugin(Path file, String stack, DeployOptions options) {
+    Map<String, String> variables = variables(stack);
+    VariableSource lookup = name -> Optional.ofNullable(variables.get(name));
+    LoadedStack loaded = new StackLoader(lookup.orElse(name -> Optional.ofNullable(System.getenv(name))))
+        .load(List.of(file), null, file.getParent());
+    ConvertedStack converted = new StackConverter(stack, name -> Optional.ofNullable(System.getenv(name))).convert(loaded);
+    return new Deployer(counter.engine(), deployLog).deploy(stack, converted, options);
+  }
+
+  StackSnapshot snapshot(String stack) {
+    return StackSnapshot.of(docker, stack);
+  }
+
+  /**
+   * {@code docker stack rm} every stack deployed here, repeated until nothing labelled with the stack is left: the
+   * CLI doesn't wait, and a network can be refused for a few seconds while the tasks of its services go away.
+   */
+  @Override
+  public void close() {
+    try {
+      for (String stack : stacks) {
+        remove(stack);
+      }
+    } finally {
+      counter.engine().close();
+    }
+  }
+
+  /** Removes one stack now (its ingress ports and subnets become free for the next deployment). */
+  void remove(String stack) {
+    Instant deadline = Instant.now().plus(REMOVAL_TIMEOUT);
+    while (!leftovers(stack).isEmpty()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("stack " + stack + " still has " + leftovers(stack) + " after "
+            + REMOVAL_TIMEOUT.toSeconds() + " s");
+      }
+      docker.run(null, "stack", "rm", stack);
+      sleep(Duration.ofSeconds(1));
+    }
+  }
+
+  private List<String> leftovers(String stack) {
+    List<String> left = new ArrayList<>();
+    for (String kind : List.of("service", "network", "secret", "config")) {
+      docker.ok(kind, "ls", "--filter", "label=com.docker.stack.namespace=" + stack, "--format", "{{.Name}}").lines()
+          .filter(line -> !line.isBlank()).map(name -> kind + " " + name).forEach(left::add);
+    }
+    return left;
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
