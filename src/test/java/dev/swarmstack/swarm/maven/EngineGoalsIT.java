@@ -31,7 +31,7 @@ class EngineGoalsIT {
     }
   }
 
-  private static String leftovers() throws IOException, InterruptedException {
+  private static String leftovers() {
     String label = "label=com.docker.stack.namespace=" + STACK;
     return docker("service", "ls", "-q", "--filter", label) + docker("network", "ls", "-q", "--filter", label)
         + docker("secret", "ls", "-q", "--filter", label);
