@@ -28,14 +28,14 @@ class ComposeWriterTest {
 
   @BeforeAll
   static void normaliseTheFixtureWithTheCli() throws Exception {
-    cliOutput = DockerCli.stackConfig(FIXTURES.resolve("full-example.yml").toAbsolutePath(), ENV);
+    cliOutput = DockerStackConfig.text(ENV, FIXTURES.resolve("full-example.yml").toAbsolutePath());
   }
 
   @Test
   void theCliReadsTheWrittenFileAsTheSameStack() throws Exception {
     Path written = writeNextToEnvFiles(ComposeWriter.write(bind(cliOutput)));
 
-    String reread = DockerCli.stackConfig(written, ENV);
+    String reread = DockerStackConfig.text(ENV, written);
 
     assertEquals(ComposeMapper.yaml().readTree(cliOutput), ComposeMapper.yaml().readTree(reread));
   }
@@ -104,7 +104,7 @@ class ComposeWriterTest {
             external: true
         """, yaml);
     assertTrue(yaml.endsWith("\n") && !yaml.contains("\r"));
-    DockerCli.stackConfig(Files.writeString(dir.resolve("look.yml"), yaml), ENV); // fails unless 3.5 is enough
+    DockerStackConfig.text(ENV, Files.writeString(dir.resolve("look.yml"), yaml)); // fails unless 3.5 is enough
   }
 
   @Test
@@ -121,7 +121,7 @@ class ComposeWriterTest {
     ((ObjectNode) stack.at("/services/web")).set("labels", ComposeMapper.json().valueToTree(tricky));
     String yaml = ComposeWriter.write(ComposeMapper.json().treeToValue(stack, ComposeFile.class));
 
-    JsonNode reread = ComposeMapper.yaml().readTree(DockerCli.stackConfig(Files.writeString(dir.resolve("s.yml"), yaml), ENV));
+    JsonNode reread = ComposeMapper.yaml().readTree(DockerStackConfig.text(ENV, Files.writeString(dir.resolve("s.yml"), yaml)));
 
     assertTrue(yaml.startsWith("version: \"3.0\"\n"), yaml);
     assertEquals(ComposeMapper.json().valueToTree(tricky), reread.at("/services/web/labels"));

@@ -1,43 +1,35 @@
 package dev.swarmstack.swarm.compose;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmstack.swarm.testing.Cli;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 
 /** The oracle: {@code docker stack config} (needs no engine), and a data comparison with our model. */
 final class DockerStackConfig {
 
   private DockerStackConfig() {}
 
-  /** The CLI's merged stack for {@code files}, with {@code env} added to the environment. */
-  static JsonNode run(Map<String, String> env, Path... files) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("docker", "stack", "config"));
+  /** The CLI's merged stack for {@code files}, with {@code env} added to the environment, as data. */
+  static JsonNode run(Map<String, String> env, Path... files) throws IOException {
+    return asData(ComposeMapper.yaml().readTree(text(env, files)));
+  }
+
+  /** What {@code docker stack config -c file...} prints (its warnings go to stderr and are left out). */
+  static String text(Map<String, String> env, Path... files) {
+    List<String> args = new ArrayList<>(List.of("stack", "config"));
     for (Path file : files) {
-      command.add("-c");
-      command.add(file.toString());
+      args.add("-c");
+      args.add(file.toString());
     }
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().putAll(env);
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      Assumptions.abort("the docker CLI is not installed: " + e.getMessage());
-      throw e;
-    }
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, process.waitFor(), "docker stack config failed for " + command);
-    return asData(ComposeMapper.yaml().readTree(out));
+    return Cli.docker().withEnvironment(env).ok(args.toArray(String[]::new));
   }
 
   /** The same data whatever Java types held it (an int and a long 6 are equal). */

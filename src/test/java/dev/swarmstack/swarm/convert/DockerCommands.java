@@ -2,14 +2,13 @@ package dev.swarmstack.swarm.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmstack.swarm.testing.Cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The docker CLI and the raw Engine API (curl on the socket), for engine tests: the oracle and the probe. */
 final class DockerCommands {
@@ -17,12 +16,10 @@ final class DockerCommands {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SOCKET = "/var/run/docker.sock";
 
-  private final Path workDir;
-  private final Map<String, String> environment;
+  private final Cli cli;
 
   DockerCommands(Path workDir, Map<String, String> environment) {
-    this.workDir = workDir;
-    this.environment = environment;
+    this.cli = Cli.commands().in(workDir).withEnvironment(environment);
   }
 
   /** Runs a command in the work directory and returns its standard output; fails with its stderr. */
@@ -31,40 +28,11 @@ final class DockerCommands {
   }
 
   String runWithInput(String stdin, String... command) {
-    Result result = tryRun(stdin, command);
-    if (result.exitCode != 0) {
-      throw new AssertionError(String.join(" ", command) + " failed (" + result.exitCode + "): " + result.stderr);
-    }
-    return result.stdout;
+    return cli.okWithInput(stdin, command);
   }
 
-  record Result(int exitCode, String stdout, String stderr) {}
-
-  Result tryRun(String stdin, String... command) {
-    try {
-      ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-      builder.environment().putAll(environment);
-      Path err = java.nio.file.Files.createTempFile("docker", ".err");
-      builder.redirectError(err.toFile());
-      Process process = builder.start();
-      if (stdin != null) {
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-      }
-      process.getOutputStream().close();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " timed out");
-      }
-      String stderr = java.nio.file.Files.readString(err);
-      java.nio.file.Files.delete(err);
-      return new Result(process.exitValue(), out, stderr);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+  Cli.Result tryRun(String stdin, String... command) {
+    return cli.runWithInput(stdin, command);
   }
 
   JsonNode json(String... command) {

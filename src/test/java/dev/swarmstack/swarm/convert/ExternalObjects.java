@@ -1,5 +1,7 @@
 package dev.swarmstack.swarm.convert;
 
+import dev.swarmstack.swarm.testing.Cli;
+
 /**
  * The external network, secret and config the conformance cases name ({@code ext-net-<suffix>}, ...): made
  * by the test before both deployments, shared by them, removed after.
@@ -25,7 +27,7 @@ final class ExternalObjects {
     docker.tryRun(null, "docker", "secret", "rm", "ext-secret-" + suffix);
     docker.tryRun(null, "docker", "config", "rm", "ext-config-" + suffix);
     for (int attempt = 0; attempt < 30; attempt++) {
-      DockerCommands.Result result = docker.tryRun(null, "docker", "network", "rm", "ext-net-" + suffix);
+      Cli.Result result = docker.tryRun(null, "docker", "network", "rm", "ext-net-" + suffix);
       if (result.exitCode() == 0 || result.stderr().contains("not found")) {
         return;
       }

@@ -31,7 +31,7 @@ class DeployerIT extends EngineTestBase {
         "createConfig " + stack.scoped("settings"), "createService " + stack.scoped("web"),
         "createService " + stack.scoped("worker")), engine.writes());
     assertEquals(stack.scoped("web") + "\n" + stack.scoped("worker") + "\n",
-        DockerCli.ok("stack", "services", namespace, "--format", "{{.Name}}"));
+        DOCKER.ok("stack", "services", namespace, "--format", "{{.Name}}"));
 
     engine.reset();
     DeployPlan unchanged = deployer().deploy(namespace, stack.converted(), NO_PRUNE);
@@ -71,10 +71,10 @@ class DeployerIT extends EngineTestBase {
     deployer().deploy(namespace, stack.converted(), NO_PRUNE);
     // same kind of objects, without the stack's label: pruning must leave them alone
     String foreign = namespace + "_foreign";
-    DockerCli.ok("network", "create", "--driver", "overlay", foreign);
-    cleanups.add(() -> DockerCli.run("network", "rm", foreign));
-    DockerCli.ok("config", "create", foreign, "/etc/hostname");
-    cleanups.add(() -> DockerCli.run("config", "rm", foreign));
+    DOCKER.ok("network", "create", "--driver", "overlay", foreign);
+    cleanups.add(() -> DOCKER.run("network", "rm", foreign));
+    DOCKER.ok("config", "create", foreign, "/etc/hostname");
+    cleanups.add(() -> DOCKER.run("config", "rm", foreign));
 
     TestStack declared = TestStack.twoServices(namespace);
     engine.reset();

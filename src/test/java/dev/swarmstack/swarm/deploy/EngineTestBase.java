@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.deploy;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.testing.Cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
  * failed: the stack is removed, then whatever the test registered in {@link #cleanups}.
  */
 abstract class EngineTestBase {
+
+  /** The docker CLI, the oracle the engine tests compare with. */
+  protected static final Cli DOCKER = Cli.docker();
 
   protected final List<String> log = new ArrayList<>();
   protected final DeployLog deployLog = new DeployLog() {
@@ -57,7 +61,7 @@ abstract class EngineTestBase {
     try {
       new StackRemover(engine, deployLog).remove(stack, Duration.ofMinutes(1), StackRemover.Volumes.REMOVE);
     } finally {
-      DockerCli.run("stack", "rm", stack);
+      DOCKER.run("stack", "rm", stack);
     }
   }
 

@@ -29,7 +29,7 @@ class StackInteropIT extends EngineTestBase {
     TestStack stack = TestStack.twoServices(namespace);
     deployer().deploy(namespace, stack.converted(), OPTIONS);
 
-    DockerCli.ok("stack", "rm", namespace);
+    DOCKER.ok("stack", "rm", namespace);
 
     assertEquals(List.of(), names(engine.listServices(StackLabels.of(namespace))));
     assertEquals(List.of(), names(engine.listSecrets(StackLabels.of(namespace))));
@@ -61,7 +61,7 @@ class StackInteropIT extends EngineTestBase {
           settings:
             file: ./token.txt
         """);
-    DockerCli.ok("stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), namespace);
+    DOCKER.ok("stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), namespace);
     assertEquals(2, engine.listServices(StackLabels.of(namespace)).size());
 
     int removed = new StackRemover(engine, deployLog).remove(namespace, Duration.ofMinutes(1), StackRemover.Volumes.KEEP);
@@ -71,7 +71,7 @@ class StackInteropIT extends EngineTestBase {
     assertEquals(List.of(), names(engine.listNetworks(StackLabels.of(namespace))), "the network too, right away");
     assertEquals(List.of(), names(engine.listSecrets(StackLabels.of(namespace))));
     assertEquals(List.of(), names(engine.listConfigs(StackLabels.of(namespace))));
-    assertEquals("Nothing found in stack: " + namespace + "\n", DockerCli.run("stack", "rm", namespace).output());
+    assertEquals("Nothing found in stack: " + namespace + "\n", DOCKER.run("stack", "rm", namespace).output());
   }
 
   @Test
@@ -86,7 +86,7 @@ class StackInteropIT extends EngineTestBase {
         volumes:
           data: {}
         """);
-    DockerCli.ok("stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), namespace);
+    DOCKER.ok("stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), namespace);
     awaitTrue(() -> names(engine.listVolumes(StackLabels.of(namespace))).equals(List.of(namespace + "_data")));
 
     new StackRemover(engine, deployLog).remove(namespace, Duration.ofMinutes(1), StackRemover.Volumes.KEEP);
@@ -106,12 +106,12 @@ class StackInteropIT extends EngineTestBase {
     awaitTrue(() -> inspector.services(namespace).stream().allMatch(row -> row.replicas().equals("1/1")));
 
     List<ServiceRow> services = inspector.services(namespace);
-    assertEquals(DockerCli.ok("stack", "services", namespace, "--format", "{{.ID}} {{.Name}} {{.Mode}} {{.Replicas}} {{.Image}}"),
+    assertEquals(DOCKER.ok("stack", "services", namespace, "--format", "{{.ID}} {{.Name}} {{.Mode}} {{.Replicas}} {{.Image}}"),
         services.stream().map(r -> r.id() + " " + r.name() + " " + r.mode() + " " + r.replicas() + " " + r.image() + "\n")
             .reduce("", String::concat));
 
     List<TaskRow> tasks = inspector.tasks(namespace);
-    assertEquals(DockerCli.ok("stack", "ps", namespace, "--format", "{{.ID}} {{.Name}} {{.Image}} {{.Node}} {{.DesiredState}}"),
+    assertEquals(DOCKER.ok("stack", "ps", namespace, "--format", "{{.ID}} {{.Name}} {{.Image}} {{.Node}} {{.DesiredState}}"),
         tasks.stream().map(r -> r.id() + " " + r.name() + " " + r.image() + " " + r.node() + " " + r.desiredState() + "\n")
             .reduce("", String::concat));
     assertTrue(tasks.stream().allMatch(r -> r.currentState().startsWith("Running ") && r.currentState().endsWith(" ago")),
@@ -119,7 +119,7 @@ class StackInteropIT extends EngineTestBase {
 
     List<StackRow> stacks = inspector.stacks();
     assertTrue(stacks.contains(new StackRow(namespace, 2)), stacks.toString());
-    assertTrue(DockerCli.ok("stack", "ls", "--format", "{{.Name}} {{.Services}}").contains(namespace + " 2\n"));
+    assertTrue(DOCKER.ok("stack", "ls", "--format", "{{.Name}} {{.Services}}").contains(namespace + " 2\n"));
     assertTrue(ReportJson.write(services).contains("\"Replicas\" : \"1/1\""), ReportJson.write(services));
   }
 

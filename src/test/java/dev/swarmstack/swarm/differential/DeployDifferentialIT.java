@@ -13,6 +13,7 @@ import dev.swarmstack.swarm.deploy.DeployOptions;
 import dev.swarmstack.swarm.deploy.ResolveImage;
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
 import dev.swarmstack.swarm.engine.RegistryHosts;
+import dev.swarmstack.swarm.testing.Cli;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class DeployDifferentialIT {
   private static final String[] CLI_NEVER_RESOLVE = {"--resolve-image", "never"};
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  private static final DockerCommand DOCKER = new DockerCommand();
+  private static final Cli DOCKER = Cli.docker();
   /** A swarm-scoped network outside any stack, which the network case declares external. */
   private static final String EXTERNAL_NETWORK = "difftest-external-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -61,8 +62,8 @@ class DeployDifferentialIT {
   @AfterAll
   static void removeExternalNetwork() {
     // the stacks using it were removed with their test; their tasks may hold it for a few seconds
-    for (int attempt = 0; attempt < 30 && DOCKER.run(null, "network", "rm", EXTERNAL_NETWORK).exitCode() != 0
-        && DOCKER.run(null, "network", "inspect", EXTERNAL_NETWORK).exitCode() == 0; attempt++) {
+    for (int attempt = 0; attempt < 30 && DOCKER.run("network", "rm", EXTERNAL_NETWORK).exitCode() != 0
+        && DOCKER.run("network", "inspect", EXTERNAL_NETWORK).exitCode() == 0; attempt++) {
       Deployments.sleep(Duration.ofSeconds(1));
     }
   }
@@ -112,8 +113,8 @@ class DeployDifferentialIT {
   /** The CLI and the plugin both pin the image to the digest the authenticated registry reports. */
   @Test
   void anImageInAnAuthenticatedRegistryIsPinnedToTheSameDigest(@TempDir Path dockerConfig) throws Exception {
-    DockerCommand loggedIn = new DockerCommand(Map.of(), dockerConfig.toString());
-    DockerCommand.Result login = loggedIn.run("swarmtest-password\n", "login", "127.0.0.1:5000", "--username",
+    Cli loggedIn = Cli.docker().withDockerConfig(dockerConfig);
+    Cli.Result login = loggedIn.runWithInput("swarmtest-password\n", "login", "127.0.0.1:5000", "--username",
         "swarmtest", "--password-stdin");
     assertEquals(0, login.exitCode(), login.output());
     Path file = caseFile("registry", "stack.yml");
@@ -122,7 +123,7 @@ class DeployDifferentialIT {
         "docker login stored the password in " + dockerConfig + ", not in a credential helper");
     try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
       Deployments.Pair pair = deployments.pair();
-      deployments.cli(new DockerCommand(deployments.variables(pair.cli()), dockerConfig.toString()), file, pair.cli(),
+      deployments.cli(Cli.docker().withEnvironment(deployments.variables(pair.cli())).withDockerConfig(dockerConfig), file, pair.cli(),
           "--with-registry-auth", "--resolve-image", "always");
       deployments.plugin(file, pair.plugin(),
           new DeployOptions(false, ResolveImage.ALWAYS, credentials::forRegistry, Duration.ofMinutes(1)));

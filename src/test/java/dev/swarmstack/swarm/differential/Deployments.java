@@ -11,6 +11,7 @@ import dev.swarmstack.swarm.deploy.DeployPlan;
 import dev.swarmstack.swarm.deploy.Deployer;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
+import dev.swarmstack.swarm.testing.Cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ final class Deployments implements AutoCloseable {
 
   private static final Duration REMOVAL_TIMEOUT = Duration.ofSeconds(90);
 
-  final DockerCommand docker = new DockerCommand();
+  final Cli docker = Cli.docker();
   final WriteCounter counter = new WriteCounter(DockerSwarmEngine.connect(EngineConnection.defaults()));
   final List<String> log = new ArrayList<>();
   private final DeployLog deployLog = new DeployLog() {
@@ -69,7 +70,7 @@ final class Deployments implements AutoCloseable {
   }
 
   /** {@code docker [--config dir] stack deploy <options> -c <file> <stack>}. */
-  String cli(DockerCommand command, Path file, String stack, String... options) {
+  String cli(Cli command, Path file, String stack, String... options) {
     List<String> args = new ArrayList<>(List.of("stack", "deploy"));
     args.addAll(List.of(options));
     args.addAll(List.of("-c", file.toString(), stack));
@@ -77,7 +78,7 @@ final class Deployments implements AutoCloseable {
   }
 
   String cli(Path file, String stack, String... options) {
-    return cli(new DockerCommand(variables(stack), null), file, stack, options);
+    return cli(Cli.docker().withEnvironment(variables(stack)), file, stack, options);
   }
 
   /** Loads, converts and deploys {@code file} as the deploy goal does, without Maven. */
@@ -117,7 +118,7 @@ final class Deployments implements AutoCloseable {
         throw new IllegalStateException("stack " + stack + " still has " + leftovers(stack) + " after "
             + REMOVAL_TIMEOUT.toSeconds() + " s");
       }
-      docker.run(null, "stack", "rm", stack);
+      docker.run("stack", "rm", stack);
       sleep(Duration.ofSeconds(1));
     }
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.swarmstack.swarm.testing.Cli;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
   /** Overlay networks get a VXLAN id from the engine's allocator: never the same for two networks. */
   private static final String VXLAN_OPTION = "com.docker.network.driver.overlay.vxlanid_list";
 
-  static StackSnapshot of(DockerCommand cli, String stack) {
+  static StackSnapshot of(Cli cli, String stack) {
     Map<String, String> names = idsToNames(cli);
     SortedMap<String, JsonNode> services = new TreeMap<>();
     SortedMap<String, Long> versions = new TreeMap<>();
@@ -62,7 +63,7 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
         fileObjects(cli, "config", stack, names));
   }
 
-  private static SortedMap<String, JsonNode> fileObjects(DockerCommand cli, String kind, String stack,
+  private static SortedMap<String, JsonNode> fileObjects(Cli cli, String kind, String stack,
       Map<String, String> names) {
     SortedMap<String, JsonNode> objects = new TreeMap<>();
     for (JsonNode object : inspect(cli, kind, stack)) {
@@ -84,7 +85,7 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
   }
 
   /** Inspects every object of {@code kind} labelled with the stack's namespace. */
-  private static List<JsonNode> inspect(DockerCommand cli, String kind, String stack) {
+  private static List<JsonNode> inspect(Cli cli, String kind, String stack) {
     String filter = "label=" + NAMESPACE_LABEL + "=" + stack;
     List<String> command = new ArrayList<>(List.of(kind, "inspect"));
     cli.ok(kind, "ls", "--filter", filter, "--format", "{{.Name}}").lines().filter(line -> !line.isBlank())
@@ -98,7 +99,7 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
   }
 
   /** Every network, secret and config id the engine knows, to its name. */
-  private static Map<String, String> idsToNames(DockerCommand cli) {
+  private static Map<String, String> idsToNames(Cli cli) {
     Map<String, String> names = new HashMap<>();
     for (List<String> listing : List.of(List.of("network", "ls", "--no-trunc"), List.of("secret", "ls"),
         List.of("config", "ls"))) {

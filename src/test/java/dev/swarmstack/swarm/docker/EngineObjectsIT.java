@@ -82,11 +82,10 @@ class EngineObjectsIT {
     String id = support.engine.createNetwork(request);
     support.removeNetworkOnClose(id);
 
-    // the manager allocates a new swarm network asynchronously: until then inspect shows it without its driver
-    EngineTestSupport.retry(() -> assertEquals("overlay", support.engine.inspectNetwork(name).orElseThrow().spec().path("Driver").asText()));
-    ObjectNode inspected = support.engine.inspectNetwork(name).orElseThrow().spec();
+    ObjectNode inspected = support.allocatedNetwork(name);
     assertEquals(id, inspected.path("Id").asText());
     assertEquals("swarm", inspected.path("Scope").asText());
+    assertEquals("overlay", inspected.path("Driver").asText());
     assertTrue(inspected.path("Attachable").asBoolean() && inspected.path("Internal").asBoolean(), inspected.toString());
     assertEquals(request.path("Labels"), inspected.path("Labels"));
     assertEquals("1400", inspected.path("Options").path("com.docker.network.driver.mtu").asText());
@@ -121,7 +120,7 @@ class EngineObjectsIT {
     ObjectNode config = support.engine.inspectNetwork(configId).orElseThrow().spec();
     assertTrue(config.path("ConfigOnly").asBoolean(), config.toString());
     assertEquals(parent, config.path("Options").path("parent").asText());
-    ObjectNode network = support.engine.inspectNetwork(id).orElseThrow().spec();
+    ObjectNode network = support.allocatedNetwork(id);
     assertEquals("swarm", network.path("Scope").asText());
     assertEquals("macvlan", network.path("Driver").asText());
     assertEquals(configName, network.path("ConfigFrom").path("Network").asText());

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.EngineException;
-import java.io.IOException;
+import dev.swarmstack.swarm.testing.Cli;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -56,6 +56,21 @@ final class EngineTestSupport implements AutoCloseable {
     }
   }
 
+  /**
+   * A swarm network as inspected once the manager has allocated it: until then, right after create, inspect shows it
+   * without its driver.
+   */
+  ObjectNode allocatedNetwork(String idOrName) {
+    ObjectNode[] network = new ObjectNode[1];
+    retry(() -> {
+      network[0] = engine.inspectNetwork(idOrName).orElseThrow().spec();
+      if (network[0].path("Driver").asText().isEmpty()) {
+        throw new IllegalStateException("network " + idOrName + " not allocated yet: " + network[0]);
+      }
+    });
+    return network[0];
+  }
+
   static void retry(Runnable action) {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -89,20 +104,9 @@ final class EngineTestSupport implements AutoCloseable {
 
   /** Runs a command the test needs (ip, docker as the oracle) and returns its output; fails on a non-zero exit. */
   static String run(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes()).trim();
-      if (process.waitFor() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-      }
-      return output;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Cli.commands().ok(command).trim();
   }
+
 
   /** Runs every clean-up, newest first, even when some fail; then reports the failures together. */
   @Override

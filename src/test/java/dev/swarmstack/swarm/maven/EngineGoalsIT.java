@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import dev.swarmstack.swarm.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
@@ -66,12 +65,9 @@ class EngineGoalsIT {
     assertEquals("nothing found in stack: " + STACK, nothing.getMessage());
   }
 
-  private static String docker(String... args) throws IOException, InterruptedException {
-    String[] command = new String[args.length + 1];
-    command[0] = "docker";
-    System.arraycopy(args, 0, command, 1, args.length);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.waitFor(120, TimeUnit.SECONDS);
-    return new String(process.getInputStream().readAllBytes());
+  /** Everything the docker CLI printed, whatever its exit code: the tests compare it. */
+  private static String docker(String... args) {
+    return Cli.docker().run(args).output();
   }
+
 }

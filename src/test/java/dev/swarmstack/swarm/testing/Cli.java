@@ -1,0 +1,128 @@
+package dev.swarmstack.swarm.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a command line for a test: the docker CLI, which is the oracle the tests compare the plugin with (the plugin
+ * itself never runs it), or any other tool. Standard output and standard error are kept apart, so that warnings
+ * never mix into YAML or JSON output.
+ */
+public final class Cli {
+
+  /** How long any command may take before the test fails. */
+  private static final long TIMEOUT_SECONDS = 120;
+
+  public record Result(int exitCode, String stdout, String stderr) {
+
+    /** Everything the command printed: its output, then its errors. */
+    public String output() {
+      return stdout + stderr;
+    }
+  }
+
+  private final List<String> prefix;
+  private final Path workDir;
+  private final Map<String, String> environment;
+
+  private Cli(List<String> prefix, Path workDir, Map<String, String> environment) {
+    this.prefix = List.copyOf(prefix);
+    this.workDir = workDir;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** {@code docker ...} in the current directory. */
+  public static Cli docker() {
+    return new Cli(List.of("docker"), null, Map.of());
+  }
+
+  /** Whole command lines, each naming its program. */
+  public static Cli commands() {
+    return new Cli(List.of(), null, Map.of());
+  }
+
+  public Cli in(Path directory) {
+    return new Cli(prefix, directory, environment);
+  }
+
+  /** The same commands with {@code variables} added to their environment. */
+  public Cli withEnvironment(Map<String, String> variables) {
+    Map<String, String> merged = new HashMap<>(environment);
+    merged.putAll(variables);
+    return new Cli(prefix, workDir, merged);
+  }
+
+  /** The docker CLI with a config folder of its own, so that {@code docker login} never touches the user's. */
+  public Cli withDockerConfig(Path configDir) {
+    List<String> withConfig = new ArrayList<>(prefix);
+    withConfig.addAll(List.of("--config", configDir.toString()));
+    return new Cli(withConfig, workDir, environment);
+  }
+
+  public Result run(String... args) {
+    return runWithInput(null, args);
+  }
+
+  /** Runs and fails unless the command succeeds; returns its standard output. */
+  public String ok(String... args) {
+    return okWithInput(null, args);
+  }
+
+  public String okWithInput(String stdin, String... args) {
+    Result result = runWithInput(stdin, args);
+    if (result.exitCode() != 0) {
+      throw new AssertionError(describe(args) + " failed (" + result.exitCode() + "): " + result.output());
+    }
+    return result.stdout();
+  }
+
+  public Result runWithInput(String stdin, String... args) {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(args));
+    Path errors = null;
+    try {
+      errors = Files.createTempFile("cli", ".err");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+      if (workDir != null) {
+        builder.directory(workDir.toFile());
+      }
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      try (OutputStream input = process.getOutputStream()) {
+        if (stdin != null) {
+          input.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError(describe(args) + " took longer than " + TIMEOUT_SECONDS + " s");
+      }
+      return new Result(process.exitValue(), out, Files.readString(errors));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + command, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted: " + command, e);
+    } finally {
+      if (errors != null) {
+        errors.toFile().delete();
+      }
+    }
+  }
+
+  private String describe(String... args) {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(args));
+    return String.join(" ", command);
+  }
+}
