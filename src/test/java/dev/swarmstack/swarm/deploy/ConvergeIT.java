@@ -78,7 +78,8 @@ class ConvergeIT extends EngineTestBase {
   void aTaskThatExitsNonZeroFailsWithItsLogAndWithoutRollbackStays() {
     TestStack stack = new TestStack(namespace);
     stack.network("back");
-    ObjectNode crash = fastMonitor(stack.service("crash", TestStack.IMAGE, "back"));
+    // the engine's 5 s monitor: on a busy machine a crashing task can be reported running for over a second
+    ObjectNode crash = stack.service("crash", TestStack.IMAGE, "back");
     ((ObjectNode) crash.path("TaskTemplate").path("ContainerSpec")).putArray("Args")
         .add("sh").add("-c").add("echo starting up; echo config missing >&2; false");
 
@@ -101,7 +102,7 @@ class ConvergeIT extends EngineTestBase {
     stack.network("back");
     ObjectNode api = fastMonitor(stack.service("api", TestStack.IMAGE, "back"));
     rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
-    api.withObjectProperty("UpdateConfig").put("FailureAction", "rollback");
+    api.withObjectProperty("UpdateConfig").put("FailureAction", "rollback").put("Monitor", 5_000_000_000L);
     ((ObjectNode) api.path("TaskTemplate").path("ContainerSpec")).putArray("Args").add("false");
 
     DeployFailedException failure = assertThrows(DeployFailedException.class,
