@@ -9,11 +9,12 @@ import java.util.Optional;
  * One service over time: turns successive {@link Verdict}s into converged/failed, keeping the stability window (a
  * running service must stay running for its monitor period), and says when the progress line changes.
  *
- * <p>The window starts when the last of the running tasks started running, by the engine's clock
- * ({@code Status.Timestamp}), not when the watcher first saw them: tasks of an unchanged service that have run for
- * hours make it converged at once, so redeploying an unchanged stack doesn't wait 5 s for nothing. It never starts
- * before the watcher last saw the service not running (a stale timestamp can't shorten it) nor after now (an engine
- * clock ahead of ours can't lengthen it); an engine clock behind ours shortens it by the difference.
+ * <p>Tasks that were already running before the deploy began (an unchanged service) count from when they started
+ * running, by the engine's clock ({@code Status.Timestamp}): they have served their window, so redeploying an
+ * unchanged stack doesn't wait 5 s for nothing. Tasks started by this deploy count from when the watcher first saw
+ * them running, as the CLI does: a busy engine may report a task running a while after it already exited.
+ * Comparing the engine's timestamps with the deploy's start assumes the two clocks agree (they do for a local
+ * engine; a remote manager behind ours shortens the window of tasks started right at the deploy's start).
  */
 public final class ServiceTracker {
 
@@ -63,8 +64,8 @@ public final class ServiceTracker {
   private Instant windowStart(ServiceSnapshot snapshot, Instant now) {
     Instant lastStarted = snapshot.tasks().stream().filter(Tasks::isRunning).map(Tasks::changedAt)
         .max(Instant::compareTo).orElse(now);
-    Instant start = lastStarted.isAfter(notRunningSeen) ? lastStarted : notRunningSeen;
-    return start.isAfter(now) ? now : start;
+    boolean runningBeforeTheDeploy = lastStarted.isBefore(snapshot.since()) && lastStarted.isAfter(notRunningSeen);
+    return runningBeforeTheDeploy ? lastStarted : now;
   }
 
   public String name() {

@@ -92,36 +92,32 @@ class ConvergenceRulesTest {
     Instant t = DEPLOYED.plusSeconds(1);
     assertEquals(Optional.of("1/1 running"), tracker.observe(snapshot(service, task("running", "n1")), t));
     assertEquals(Optional.of("0/1 running"), tracker.observe(snapshot(service, task("starting", "n1")), t.plusSeconds(1)));
-    // the old task's timestamp: the window starts no earlier than the service was last seen not running
     assertEquals(Optional.of("1/1 running"), tracker.observe(snapshot(service, task("running", "n1")), t.plusSeconds(2)));
-    assertEquals(Optional.of(t.plusSeconds(3)), tracker.windowEnd());
-    assertEquals(Optional.empty(), tracker.observe(snapshot(service, task("running", "n1")), t.plusMillis(2500)));
-    assertEquals(Optional.of("converged in 4.0 s"),
-        tracker.observe(snapshot(service, task("running", "n1")), t.plusSeconds(3)));
+    assertEquals(Optional.of(t.plusSeconds(4)), tracker.windowEnd());
+    assertEquals(Optional.empty(), tracker.observe(snapshot(service, task("running", "n1")), t.plusSeconds(3)));
+    assertEquals(Optional.of("converged in 5.0 s"),
+        tracker.observe(snapshot(service, task("running", "n1")), t.plusSeconds(4)));
     assertTrue(tracker.isConverged());
-    assertEquals(Optional.of(Duration.ofSeconds(4)), tracker.convergedAfter());
+    assertEquals(Optional.of(Duration.ofSeconds(5)), tracker.convergedAfter());
   }
 
   @Test
-  void theWindowStartsWhenTheTasksStartedRunningSoAnUnchangedServiceConvergesAtOnce() {
+  void tasksRunningSinceBeforeTheDeployHaveServedTheirWindowNewOnesAreTimedFromWhenSeen() {
     ObjectNode service = replicated(2);
-    ServiceTracker fresh = new ServiceTracker("api", DEPLOYED);
-    ObjectNode justStarted = task("running", "n2");
-    justStarted.withObjectProperty("Status").put("Timestamp", "2026-11-29T10:00:03Z");
-    fresh.observe(snapshot(service, task("running", "n1"), justStarted), DEPLOYED.plusSeconds(4));
-    assertEquals(Optional.of(DEPLOYED.plusSeconds(8)), fresh.windowEnd(), "5 s from the later task's start");
-
     ObjectNode longRunning = task("running", "n1");
     longRunning.withObjectProperty("Status").put("Timestamp", "2026-11-29T08:00:00Z");
     ServiceTracker unchanged = new ServiceTracker("api", DEPLOYED);
     assertEquals(Optional.of("converged in 0.5 s"), unchanged.observe(snapshot(service, longRunning, longRunning),
         DEPLOYED.plusMillis(500)));
 
-    ObjectNode aheadOfUs = task("running", "n1");
-    aheadOfUs.withObjectProperty("Status").put("Timestamp", "2026-11-29T10:01:00Z");
-    ServiceTracker skewed = new ServiceTracker("api", DEPLOYED);
-    skewed.observe(snapshot(replicated(1), aheadOfUs), DEPLOYED.plusSeconds(1));
-    assertEquals(Optional.of(DEPLOYED.plusSeconds(6)), skewed.windowEnd(), "never starts after now");
+    ServiceTracker fresh = new ServiceTracker("api", DEPLOYED);
+    fresh.observe(snapshot(service, longRunning, task("running", "n2")), DEPLOYED.plusSeconds(4));
+    assertEquals(Optional.of(DEPLOYED.plusSeconds(9)), fresh.windowEnd(), "a task of this deploy: 5 s from now");
+
+    ServiceTracker wasDown = new ServiceTracker("api", DEPLOYED);
+    wasDown.observe(snapshot(service, longRunning), DEPLOYED.plusSeconds(1));
+    wasDown.observe(snapshot(service, longRunning, longRunning), DEPLOYED.plusSeconds(2));
+    assertEquals(Optional.of(DEPLOYED.plusSeconds(7)), wasDown.windowEnd(), "seen not running: 5 s from now");
   }
 
   @Test
