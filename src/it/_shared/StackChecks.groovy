@@ -7,8 +7,9 @@ def checkGenerated(File basedir, File localRepositoryPath, String artifactId, St
 
     def cli = ['docker', 'stack', 'config', '-c', stack.absolutePath].execute()
     def out = new StringBuilder(), err = new StringBuilder()
-    cli.consumeProcessOutput(out, err)
-    assert cli.waitFor() == 0 : "docker stack config refused ${stack}:\n${err}"
+    // waits for both streams to end, not only for the process: the output is read below
+    cli.waitForProcessOutput(out, err)
+    assert cli.exitValue() == 0 : "docker stack config refused ${stack}:\n${err}"
 
     File installed = new File(localRepositoryPath, "dev/swarmstack/it/${artifactId}/1.0/${artifactId}-1.0-stack.yml")
     assert installed.isFile() : "the stack file was not attached: ${installed} is missing"

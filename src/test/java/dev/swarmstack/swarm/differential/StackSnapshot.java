@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.swarmstack.swarm.testing.Cli;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,9 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
     SortedMap<String, Long> versions = new TreeMap<>();
     for (JsonNode service : inspect(cli, "service", stack)) {
       String name = service.path("Spec").path("Name").asText().replace(stack, STACK);
-      services.put(name, normalise(service.path("Spec"), stack, names));
+      JsonNode spec = normalise(service.path("Spec"), stack, names);
+      sortFileReferences(spec.path("TaskTemplate").path("ContainerSpec"));
+      services.put(name, spec);
       versions.put(name, service.path("Version").path("Index").asLong());
     }
     SortedMap<String, JsonNode> networks = new TreeMap<>();
@@ -61,6 +64,22 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
     }
     return new StackSnapshot(services, versions, networks, fileObjects(cli, "secret", stack, names),
         fileObjects(cli, "config", stack, names));
+  }
+
+  /**
+   * The CLI sorts secret and config references by name only, with Go's unstable sort: two references to one config
+   * (at two targets) come in either order from one deploy to the next. Compared in a fixed order.
+   */
+  private static void sortFileReferences(JsonNode containerSpec) {
+    for (String field : List.of("Secrets", "Configs")) {
+      if (containerSpec.get(field) instanceof ArrayNode references) {
+        List<JsonNode> sorted = new ArrayList<>();
+        references.forEach(sorted::add);
+        sorted.sort(Comparator.comparing(JsonNode::toString));
+        references.removeAll();
+        references.addAll(sorted);
+      }
+    }
   }
 
   private static SortedMap<String, JsonNode> fileObjects(Cli cli, String kind, String stack,
