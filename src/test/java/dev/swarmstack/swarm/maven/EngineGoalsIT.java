@@ -72,6 +72,10 @@ class EngineGoalsIT {
     rm.execute();
     assertEquals("", docker("service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK));
     assertEquals("", docker("network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK));
+    // the swarm deletes a removed service's shut-down tasks a moment later: until then both ps list them
+    for (int second = 0; second < 30 && !docker("stack", "ps", STACK).contains("nothing found"); second++) {
+      Thread.sleep(1000);
+    }
     MojoFailureException nothing = assertThrows(MojoFailureException.class, ps::execute);
     assertEquals("nothing found in stack: " + STACK, nothing.getMessage());
   }
