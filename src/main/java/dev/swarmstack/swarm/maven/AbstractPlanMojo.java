@@ -31,7 +31,7 @@ abstract class AbstractPlanMojo extends AbstractEngineMojo {
 
   /** The stack as Engine API specs, from the compose files and the pom. */
   protected ConvertedStack convertedStack() {
-    return new StackConverter(stackName, name -> Optional.ofNullable(System.getenv(name))).convert(loadStack().compose());
+    return new StackConverter(stackName, name -> Optional.ofNullable(System.getenv(name))).convert(loadStack());
   }
 
   protected DeployOptions deployOptions() throws MojoFailureException {
