@@ -23,28 +23,7 @@ readonly WORK_DIR=$(mktemp -d /tmp/swarm-bench.XXXXXX)
 readonly CLI_STACK="benchcli$$"
 readonly PLUGIN_STACK="benchplg$$"
 
-note() { printf 'bench: %s\n' "$*" >&2; }
-
-# Every object the stack still has (services, networks, secrets, configs).
-leftovers() {
-  local kind
-  for kind in service network secret config; do
-    docker "$kind" ls -q --filter "label=com.docker.stack.namespace=$1"
-  done
-}
-
-# `docker stack rm`, repeated until nothing of the stack is left: the CLI doesn't wait for tasks, and a network is
-# refused while tasks still use it.
-remove_until_gone() {
-  local i
-  for ((i = 0; i < 120; i++)); do
-    [[ -z $(leftovers "$1") ]] && return 0
-    docker stack rm "$1" >/dev/null 2>&1 || true
-    sleep 1
-  done
-  note "stack $1 still not gone after 120 s"
-  return 1
-}
+source bench/common.sh
 
 # Until every service of the stack runs its one replica, so that each tool's next step meets a settled engine.
 wait_running() {
@@ -57,43 +36,10 @@ wait_running() {
   return 1
 }
 
-cleanup() {
-  remove_until_gone "$CLI_STACK" || true
-  remove_until_gone "$PLUGIN_STACK" || true
-  rm -rf "$WORK_DIR"
-}
-trap cleanup EXIT
-
-# Seconds (with milliseconds) that "$@" takes; its output goes to $WORK_DIR/last.log and fails the script.
-elapsed() {
-  local start end
-  start=$(date +%s.%N)
-  if ! "$@" >"$WORK_DIR/last.log" 2>&1; then
-    cat "$WORK_DIR/last.log" >&2
-    note "failed: $*"
-    exit 1
-  fi
-  end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
-}
-
-# The compose file; the first service sleeps $1 seconds, the others 3600.
-write_compose() {
-  local i
-  {
-    printf 'version: "3.8"\nservices:\n'
-    for ((i = 1; i <= SERVICES; i++)); do
-      printf '  s%02d:\n    image: %s\n    command: ["sleep", "%s"]\n    networks: [net]\n' \
-        "$i" "$IMAGE" "$( ((i == 1)) && echo "$1" || echo 3600)"
-    done
-    printf 'networks:\n  net:\n    driver: overlay\n'
-  } >"$WORK_DIR/stack.yml"
-}
-
 # The same stack in a pom, for the plugin.
 write_pom() {
   local version i
-  version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$PROJECT_DIR/pom.xml" | head -1)
+  version=$(plugin_version)
   {
     cat <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -132,38 +78,34 @@ POM
 cli_deploy() { docker stack deploy --detach=true --resolve-image never -c "$WORK_DIR/stack.yml" "$CLI_STACK"; }
 plugin() { (cd "$WORK_DIR" && mvn -B -q -o "$@"); }
 
-if $install; then
-  note "installing the plugin (mvn -q -B install -DskipTests -DskipEngineTests -Dinvoker.skip)"
-  mvn -q -B install -DskipTests -DskipEngineTests -Dinvoker.skip
-fi
-docker info --format '{{.Swarm.ControlAvailable}}' | grep -qx true || { note "no swarm manager: run scripts/engine-up.sh"; exit 1; }
+prepare
 
 declare -A cli plugin_time
 note "docker CLI: stack $CLI_STACK"
 write_compose 3600
-cli[create]=$(elapsed cli_deploy)
+cli[create]=$(elapsed step cli_deploy)
 wait_running "$CLI_STACK"
-cli[noop]=$(elapsed cli_deploy)
+cli[noop]=$(elapsed step cli_deploy)
 wait_running "$CLI_STACK"
 write_compose 3601
-cli[change]=$(elapsed cli_deploy)
+cli[change]=$(elapsed step cli_deploy)
 wait_running "$CLI_STACK"
-cli[rm]=$(elapsed docker stack rm "$CLI_STACK")
-cli[gone]=$(awk -v r="${cli[rm]}" -v g="$(elapsed remove_until_gone "$CLI_STACK")" 'BEGIN { printf "%.2f", r + g }')
+cli[rm]=$(elapsed step docker stack rm "$CLI_STACK")
+cli[gone]=$(awk -v r="${cli[rm]}" -v g="$(elapsed step remove_until_gone "$CLI_STACK")" 'BEGIN { printf "%.2f", r + g }')
 
 note "plugin: stack $PLUGIN_STACK"
 write_pom 3600
 # the fastest of three: the machine is shared, and start-up is what stays when nothing else interferes
-plugin_time[startup]=$(for run in 1 2 3; do elapsed plugin swarm:deploy -Dswarm.deploy.skip=true; echo; done | sort -n | head -1)
-plugin_time[create]=$(elapsed plugin swarm:deploy -Dswarm.detach=true)
+plugin_time[startup]=$(for run in 1 2 3; do elapsed step plugin swarm:deploy -Dswarm.deploy.skip=true; echo; done | sort -n | head -1)
+plugin_time[create]=$(elapsed step plugin swarm:deploy -Dswarm.detach=true)
 wait_running "$PLUGIN_STACK"
-plugin_time[noop]=$(elapsed plugin swarm:deploy -Dswarm.detach=true)
+plugin_time[noop]=$(elapsed step plugin swarm:deploy -Dswarm.detach=true)
 wait_running "$PLUGIN_STACK"
 write_pom 3601
-plugin_time[change]=$(elapsed plugin swarm:deploy -Dswarm.detach=true)
+plugin_time[change]=$(elapsed step plugin swarm:deploy -Dswarm.detach=true)
 wait_running "$PLUGIN_STACK"
-plugin_time[rm]=$(elapsed plugin swarm:rm)
-plugin_time[gone]=$(awk -v r="${plugin_time[rm]}" -v g="$(elapsed remove_until_gone "$PLUGIN_STACK")" 'BEGIN { printf "%.2f", r + g }')
+plugin_time[rm]=$(elapsed step plugin swarm:rm)
+plugin_time[gone]=$(awk -v r="${plugin_time[rm]}" -v g="$(elapsed step remove_until_gone "$PLUGIN_STACK")" 'BEGIN { printf "%.2f", r + g }')
 
 startup=${plugin_time[startup]}
 printf '\n%s services, engine %s, docker CLI %s, %s\n' "$SERVICES" "$(docker info --format '{{.ServerVersion}}')" \

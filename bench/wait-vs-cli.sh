@@ -25,63 +25,12 @@ readonly WORK_DIR=$(mktemp -d /tmp/swarm-wait-bench.XXXXXX)
 readonly CLI_STACK="waitcli$$"
 readonly PLUGIN_STACK="waitplg$$"
 
-note() { printf 'bench: %s\n' "$*" >&2; }
-
-leftovers() {
-  local kind
-  for kind in service network secret config; do
-    docker "$kind" ls -q --filter "label=com.docker.stack.namespace=$1"
-  done
-}
-
-# `docker stack rm` doesn't wait, and a network is refused while tasks still use it: repeat until nothing is left.
-remove_until_gone() {
-  local i
-  for ((i = 0; i < 120; i++)); do
-    [[ -z $(leftovers "$1") ]] && return 0
-    docker stack rm "$1" >/dev/null 2>&1 || true
-    sleep 1
-  done
-  note "stack $1 still not gone after 120 s"
-  return 1
-}
-
-cleanup() {
-  remove_until_gone "$CLI_STACK" || true
-  remove_until_gone "$PLUGIN_STACK" || true
-  rm -rf "$WORK_DIR"
-}
-trap cleanup EXIT
-
-# Seconds (with milliseconds) that "$@" takes; its output goes to $WORK_DIR/<name>.log; a failure ends the script.
-elapsed() {
-  local name=$1 start end
-  shift
-  start=$(date +%s.%N)
-  if ! "$@" >"$WORK_DIR/$name.log" 2>&1; then
-    tail -50 "$WORK_DIR/$name.log" >&2
-    note "failed: $*"
-    exit 1
-  fi
-  end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
-}
-
-write_compose() {
-  local i
-  {
-    printf 'version: "3.8"\nservices:\n'
-    for ((i = 1; i <= SERVICES; i++)); do
-      printf '  s%02d:\n    image: %s\n    command: ["sleep", "3600"]\n    networks: [net]\n' "$i" "$IMAGE"
-    done
-    printf 'networks:\n  net:\n    driver: overlay\n'
-  } >"$WORK_DIR/stack.yml"
-}
+source bench/common.sh
 
 # The same stack, for the plugin: the compose file read through <composeFiles>.
 write_pom() {
   local version
-  version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$PROJECT_DIR/pom.xml" | head -1)
+  version=$(plugin_version)
   cat >"$WORK_DIR/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -107,11 +56,7 @@ write_pom() {
 POM
 }
 
-if $install; then
-  note "installing the plugin (mvn -q -B install -DskipTests -DskipEngineTests -Dinvoker.skip)"
-  mvn -q -B install -DskipTests -DskipEngineTests -Dinvoker.skip
-fi
-docker info --format '{{.Swarm.ControlAvailable}}' | grep -qx true || { note "no swarm manager: run scripts/engine-up.sh"; exit 1; }
+prepare
 
 write_compose
 write_pom

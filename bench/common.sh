@@ -1,0 +1,74 @@
+# What both bench scripts share; sourced after they set SERVICES, IMAGE, PROJECT_DIR, WORK_DIR, CLI_STACK,
+# PLUGIN_STACK and install.
+
+note() { printf 'bench: %s\n' "$*" >&2; }
+
+# Every object the stack still has (services, networks, secrets, configs).
+leftovers() {
+  local kind
+  for kind in service network secret config; do
+    docker "$kind" ls -q --filter "label=com.docker.stack.namespace=$1"
+  done
+}
+
+# `docker stack rm`, repeated until nothing of the stack is left: the CLI doesn't wait for tasks, and a network is
+# refused while tasks still use it.
+remove_until_gone() {
+  local i
+  for ((i = 0; i < 120; i++)); do
+    [[ -z $(leftovers "$1") ]] && return 0
+    docker stack rm "$1" >/dev/null 2>&1 || true
+    sleep 1
+  done
+  note "stack $1 still not gone after 120 s"
+  return 1
+}
+
+cleanup() {
+  remove_until_gone "$CLI_STACK" || true
+  remove_until_gone "$PLUGIN_STACK" || true
+  rm -rf "$WORK_DIR"
+}
+trap cleanup EXIT
+
+# Seconds (with milliseconds) that "${@:2}" takes; its output goes to $WORK_DIR/$1.log; a failure ends the script.
+elapsed() {
+  local name=$1 start end
+  shift
+  start=$(date +%s.%N)
+  if ! "$@" >"$WORK_DIR/$name.log" 2>&1; then
+    tail -50 "$WORK_DIR/$name.log" >&2
+    note "failed: $*"
+    exit 1
+  fi
+  end=$(date +%s.%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
+}
+
+# The stack as a compose file: $SERVICES one-replica services on one overlay network; the first sleeps $1 seconds
+# (default 3600), the others 3600.
+write_compose() {
+  local i
+  {
+    printf 'version: "3.8"\nservices:\n'
+    for ((i = 1; i <= SERVICES; i++)); do
+      printf '  s%02d:\n    image: %s\n    command: ["sleep", "%s"]\n    networks: [net]\n' \
+        "$i" "$IMAGE" "$( ((i == 1)) && echo "${1:-3600}" || echo 3600)"
+    done
+    printf 'networks:\n  net:\n    driver: overlay\n'
+  } >"$WORK_DIR/stack.yml"
+}
+
+# The plugin's version, as the project's pom gives it.
+plugin_version() {
+  sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$PROJECT_DIR/pom.xml" | head -1
+}
+
+# Installs the plugin (unless --no-install) and checks that the engine is a swarm manager.
+prepare() {
+  if $install; then
+    note "installing the plugin (mvn -q -B install -DskipTests -DskipEngineTests -Dinvoker.skip)"
+    (cd "$PROJECT_DIR" && mvn -q -B install -DskipTests -DskipEngineTests -Dinvoker.skip)
+  fi
+  docker info --format '{{.Swarm.ControlAvailable}}' | grep -qx true || { note "no swarm manager: run scripts/engine-up.sh"; exit 1; }
+}
