@@ -146,7 +146,7 @@ public final class SharedNetworks {
 
   /**
    * Adds an error naming what is attached to the network, if anything: services using it anywhere in the swarm and
-   * containers on this node. The per-network load balancer endpoint ({@code lb-...}) is not counted: it goes with the
+   * containers on this node. The per-network load balancer endpoint (key {@code lb-<network>}) is not counted: it goes with the
    * last service, and removal waits for that.
    */
   private boolean checkDetached(SharedNetwork network, List<Optional<EngineObject>> existing, Problems problems,
@@ -163,9 +163,8 @@ public final class SharedNetworks {
         }
       }
       found.raw().path("Containers").properties().forEach(container -> {
-        String name = container.getValue().path("Name").asText(container.getKey());
-        if (!name.startsWith("lb-")) {
-          attached.add("container " + name);
+        if (!container.getKey().startsWith("lb-")) {
+          attached.add("container " + container.getValue().path("Name").asText(container.getKey()));
         }
       });
     }
