@@ -98,6 +98,30 @@ class SharedNetworksIT extends EngineTestBase {
   }
 
   @Test
+  void aBridgeIsLocalAndKeepsWhatComposeCantExpress() throws Exception {
+    String prefix = "172.31." + octet + ".";
+    SharedNetwork bridge = new SharedNetwork(name, "bridge", null, false, false, true, null, null, List.of(
+        new SharedNetwork.Pool(prefix + "0/24", prefix + "64/26", prefix + "1", new TreeMap<>(Map.of("printer", prefix + "70"))),
+        new SharedNetwork.Pool("fd00:" + Integer.toHexString(octet) + "::/64", null, null, null)),
+        Origin.pom("<sharedNetworks>"));
+
+    shared().create(List.of(bridge), false);
+
+    JsonNode created = inspect(name);
+    assertEquals("local", created.path("Scope").asText());
+    assertTrue(created.path("EnableIPv6").asBoolean());
+    JsonNode pool = created.path("IPAM").path("Config").path(0);
+    assertEquals(prefix + "64/26", pool.path("IPRange").asText());
+    assertEquals(prefix + "70", pool.path("AuxiliaryAddresses").path("printer").asText());
+    engine.reset();
+    shared().create(List.of(bridge), false);
+    assertEquals(List.of(), engine.writes(), "what the engine added to a bridge is no drift");
+
+    shared().remove(List.of(bridge));
+    assertFalse(DOCKER.run("network", "inspect", name).exitCode() == 0, "removed");
+  }
+
+  @Test
   void aNetworkSwarmNetworksDidNotCreateIsNeitherChangedNorRemoved() {
     DOCKER.ok("network", "create", "--driver", "overlay", name);
     SharedNetwork declared = network("overlay", Map.of(), false);
