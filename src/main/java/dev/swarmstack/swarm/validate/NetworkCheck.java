@@ -28,7 +28,23 @@ final class NetworkCheck implements Check {
       if (entry.getValue().networks() != null) {
         checkAttachments(findings, entry.getKey(), List.copyOf(entry.getValue().networks().keySet()), networks);
       }
+      if (entry.getValue().networkMode() != null) {
+        explainNetworkMode(findings, entry.getKey(), entry.getValue().networkMode());
+      }
     }
+  }
+
+  /** The CLI drops network_mode with a bare warning; the service then quietly lands on an overlay network. */
+  private static void explainNetworkMode(Findings findings, String service, String mode) {
+    String instead = switch (mode) {
+      case HOST -> "for the node's network write networks: [host] and declare networks: {host: {external: true}}"
+          + " (in the pom: <networks><network>host</network></networks>)";
+      case NONE -> "swarm services can't be on none; to isolate it, attach it alone to a network of its own with"
+          + " internal: true";
+      default -> "list the networks it joins under networks";
+    };
+    findings.warning("service " + service + ": network_mode " + mode + " is ignored in a swarm, so the service joins"
+        + " the stack's networks (default when it lists none) instead; " + instead, "services", service, "network_mode");
   }
 
   private static void checkDeclaration(Findings findings, String key, Network network) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,6 +193,25 @@ class PredefinedNetworksTest {
               lan: {driver: bridge}
               docker0: {external: true, name: bridge}
             """)));
+  }
+
+  @Test
+  void networkModeHostIsIgnoredAsTheCliIgnoresItButTheWarningSaysWhatToWrite() throws IOException {
+    LoadedStack stack = loadCompose("""
+        version: "3.8"
+        services:
+          web: {image: nginx, network_mode: host}
+        """);
+
+    assertEquals(List.of(), errors(stack));
+    assertEquals(List.of(
+            file() + ":3:23: Ignoring unsupported options: network_mode",
+            file() + ":3:37: service web: network_mode host is ignored in a swarm, so the service joins the stack's"
+                + " networks (default when it lists none) instead; for the node's network write networks: [host] and"
+                + " declare networks: {host: {external: true}} (in the pom: <networks><network>host</network>"
+                + "</networks>)"),
+        Stream.concat(stack.warnings().stream(), new StackValidator("shop").validate(stack).stream())
+            .filter(problem -> !problem.isError()).map(Problem::toString).toList());
   }
 
   private LoadedStack loadPom(List<NetworkConfig> networks, ServiceConfig... services) {
