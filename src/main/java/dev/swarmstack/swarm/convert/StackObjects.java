@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -20,8 +19,6 @@ final class StackObjects {
 
   static final String DEFAULT_NETWORK = "default";
   private static final String DEFAULT_NETWORK_DRIVER = "overlay";
-  /** Networks that exist on every node: the CLI neither creates nor checks them. */
-  private static final Set<String> BUILT_IN_NETWORKS = Set.of("default", "bridge", "host", "none");
 
   private final ConversionContext context;
 
@@ -31,7 +28,7 @@ final class StackObjects {
 
   /** True for a network name that is neither built in nor {@code container:<id>}. */
   static boolean isUserDefinedNetwork(String name) {
-    return !BUILT_IN_NETWORKS.contains(name) && !name.startsWith("container:");
+    return !Network.isBuiltIn(name);
   }
 
   /** Networks used by at least one service; a service without networks uses {@code default}. */

@@ -7,6 +7,7 @@ import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
 import dev.swarmstack.swarm.deploy.PlannedChange.Change;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.model.Network;
 import dev.swarmstack.swarm.network.NetworkDrift;
 import dev.swarmstack.swarm.network.NetworkDrift.Difference;
 import dev.swarmstack.swarm.problem.Origin;
@@ -25,9 +26,6 @@ import java.util.stream.Collectors;
  * objects in the way, changed secret content, missing references) so that a failing deploy writes nothing.
  */
 final class Planner {
-
-  /** Networks every node has; external references to them need no check (the CLI skips them too). */
-  private static final Set<String> BUILT_IN_NETWORKS = Set.of("host", "bridge", "none", "default");
 
   private final SwarmEngine engine;
   private final DeployLog log;
@@ -91,7 +89,7 @@ final class Planner {
 
   private void checkExternalNetworks(Set<String> externalNetworks, Problems problems) {
     for (String name : externalNetworks) {
-      if (BUILT_IN_NETWORKS.contains(name) || name.startsWith("container:")) {
+      if (Network.isBuiltIn(name)) {
         continue;
       }
       Optional<EngineObject> network = engine.inspectNetwork(name);

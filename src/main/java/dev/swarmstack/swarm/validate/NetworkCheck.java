@@ -4,7 +4,6 @@ import dev.swarmstack.swarm.model.Network;
 import dev.swarmstack.swarm.model.Service;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Networks a swarm service cannot use: {@code bridge} (single host), {@code none} (not offered to services), and
@@ -13,7 +12,6 @@ import java.util.Set;
 final class NetworkCheck implements Check {
 
   /** The networks every node has: a service may name them, but a compose file must still declare them external. */
-  static final Set<String> PREDEFINED = Set.of("host", "none", "bridge");
   private static final String BRIDGE = "bridge";
   private static final String HOST = "host";
   private static final String NONE = "none";
@@ -71,7 +69,7 @@ final class NetworkCheck implements Check {
   private static void checkAttachments(Findings findings, String service, List<String> attached, Map<String, Network> networks) {
     for (String key : attached) {
       Network network = networks.get(key);
-      if (network == null && !PREDEFINED.contains(key)) {
+      if (network == null && !Network.PREDEFINED.contains(key)) {
         continue;
       }
       String name = network == null ? key : ObjectNames.effective(findings.stackName(), key, network.name(), network.external());

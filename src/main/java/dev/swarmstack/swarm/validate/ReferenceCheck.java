@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.validate;
 
+import dev.swarmstack.swarm.model.Network;
 import dev.swarmstack.swarm.model.Service;
 import dev.swarmstack.swarm.model.Service.FileReference;
 import dev.swarmstack.swarm.model.ServiceVolume;
@@ -24,7 +25,7 @@ final class ReferenceCheck implements Check {
       Service s = entry.getValue();
       if (s.networks() != null) {
         for (String network : s.networks().keySet()) {
-          if (!network.equals(DEFAULT_NETWORK) && !NetworkCheck.PREDEFINED.contains(network)) {
+          if (!network.equals(DEFAULT_NETWORK) && !Network.PREDEFINED.contains(network)) {
             require(findings, "network", network, compose.networksOrEmpty().keySet(), "services", service, "networks", network);
           }
         }

@@ -3,11 +3,11 @@ package dev.swarmstack.swarm.maven.config;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.compose.SourceMap;
 import dev.swarmstack.swarm.compose.SourceTree;
+import dev.swarmstack.swarm.model.Network;
 import dev.swarmstack.swarm.problem.Problems;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -21,7 +21,6 @@ import java.util.function.Function;
 public final class PomStackMapper {
 
   /** Node-local networks a service can name without declaring them. */
-  private static final Set<String> PREDEFINED_NETWORKS = Set.of("host", "none", "bridge");
 
   /**
    * Each list may be {@code null}: not configured. Entries without a name, names used twice and values given
@@ -86,7 +85,7 @@ public final class PomStackMapper {
       List<ServiceNetworkConfig> attached = service.networks == null ? List.of() : service.networks;
       for (int i = 0; i < attached.size(); i++) {
         String name = attached.get(i).name;
-        if (name != null && PREDEFINED_NETWORKS.contains(name)) {
+        if (name != null && Network.PREDEFINED.contains(name)) {
           firstUse.putIfAbsent(name,
               "<services><service>" + service.name + "</service><networks>[" + (i + 1) + "]");
         }
