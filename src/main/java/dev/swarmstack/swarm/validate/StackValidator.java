@@ -16,7 +16,8 @@ public final class StackValidator {
       new ServiceSettingsCheck(),
       new PortCheck(),
       new NetworkCheck(),
-      new FileObjectCheck());
+      new FileObjectCheck(),
+      new CapacityCheck());
 
   private final String stackName;
 
