@@ -60,7 +60,7 @@ public final class CapacityReport {
         ? "its subnet has the swarm's default size, /" + AddressSpace.DEFAULT_PREFIX + ", as none is declared"
         : "its subnet " + network.effectivePools().stream().map(CapacityReport::describe).collect(Collectors.joining(" + "));
     return pools + ": " + need.size() + " addresses, of which the engine reserves " + need.reserved()
-        + " (network, gateway" + (need.bits() == 32 ? ", broadcast" : "") + " and auxiliary addresses)";
+        + " (network, gateway" + (need.bits() == 32 ? ", broadcast" : "") + " and any auxiliary addresses)";
   }
 
   private static String describe(AddressPool pool) {

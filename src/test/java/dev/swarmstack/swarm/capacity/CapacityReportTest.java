@@ -25,7 +25,7 @@ class CapacityReportTest {
         + " endpoint_mode dnsrr), 200 task addresses (one per replica; global services one per node, jobs their"
         + " maximum concurrent tasks), 1 load-balancer address (one per node with tasks on it; 1 node); its subnet"
         + " has the swarm's default size, /24, as none is declared: 256 addresses, of which the engine reserves 3"
-        + " (network, gateway, broadcast and auxiliary addresses). The engine would accept the deploy and leave the"
+        + " (network, gateway, broadcast and any auxiliary addresses). The engine would accept the deploy and leave the"
         + " tasks it finds no address for New or Rejected (\"ip addresses may be exhausted\"). Use a /23 or larger"
         + " subnet: <ipam><subnet>10.10.0.0/23</subnet></ipam> in the pom's <network>", message);
   }
