@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.convert;
 
 import dev.swarmstack.swarm.compose.SourceMap;
 import dev.swarmstack.swarm.model.ComposeFile;
+import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problems;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,6 +66,11 @@ final class ConversionContext {
     full[1] = service;
     System.arraycopy(path, 0, full, 2, path.length);
     error("service " + service + ": " + message, full);
+  }
+
+  /** Where the value found by following {@code path} from the document root was written. */
+  Origin origin(Object... path) {
+    return origins.at(path);
   }
 
   /** Records an error at the value found by following {@code path} from the document root. */

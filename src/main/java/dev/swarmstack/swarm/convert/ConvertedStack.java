@@ -1,6 +1,8 @@
 package dev.swarmstack.swarm.convert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.problem.Origin;
+import java.util.Collections;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
@@ -15,10 +17,26 @@ import java.util.SortedSet;
  * @param configs ConfigSpec of every non-external top-level config, used or not
  * @param services ServiceSpec of every service; secret and config references carry names, not IDs yet: see
  *     {@link ServiceSpecs#withObjectIds}
+ * @param networkOrigins where each network of {@code networks} and {@code externalNetworks} is declared, for
+ *     errors found while planning (the implicit default network: the first service on it); may be incomplete
  */
 public record ConvertedStack(
     SortedMap<String, ObjectNode> networks,
     SortedSet<String> externalNetworks,
     SortedMap<String, ObjectNode> secrets,
     SortedMap<String, ObjectNode> configs,
-    SortedMap<String, ObjectNode> services) {}
+    SortedMap<String, ObjectNode> services,
+    SortedMap<String, Origin> networkOrigins) {
+
+  /** A stack whose networks' origins are unknown. */
+  public ConvertedStack(SortedMap<String, ObjectNode> networks, SortedSet<String> externalNetworks,
+      SortedMap<String, ObjectNode> secrets, SortedMap<String, ObjectNode> configs,
+      SortedMap<String, ObjectNode> services) {
+    this(networks, externalNetworks, secrets, configs, services, Collections.emptySortedMap());
+  }
+
+  /** Where the network is declared; {@link Origin#UNKNOWN} when not known. */
+  public Origin networkOrigin(String name) {
+    return networkOrigins.getOrDefault(name, Origin.UNKNOWN);
+  }
+}

@@ -67,6 +67,6 @@ public final class StackConverter {
         services.put(context.scope(name), converter.convert(name, service)));
 
     context.problems.throwIfErrors();
-    return new ConvertedStack(networks, externalNetworks, secrets, configs, services);
+    return new ConvertedStack(networks, externalNetworks, secrets, configs, services, objects.networkOrigins());
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.model.FileObject;
 import dev.swarmstack.swarm.model.Network;
 import dev.swarmstack.swarm.model.Service;
+import dev.swarmstack.swarm.problem.Origin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,23 @@ final class StackObjects {
         created.put(name, networkRequest(name, network));
       }
     }
+  }
+
+  /** Where each used network is declared, by engine name; for the implicit default network, the first service on it by name. */
+  SortedMap<String, Origin> networkOrigins() {
+    SortedMap<String, Origin> origins = new TreeMap<>();
+    Map<String, Network> declared = context.compose.networksOrEmpty();
+    context.compose.servicesOrEmpty().forEach((service, definition) -> {
+      if (definition.networks() == null || definition.networks().isEmpty()) {
+        origins.putIfAbsent(context.scope(DEFAULT_NETWORK), context.origin("services", service));
+      }
+    });
+    declared.forEach((key, network) -> {
+      if (network != null) {
+        origins.put(context.objectName(key, network.name(), network.external()), context.origin("networks", key));
+      }
+    });
+    return origins;
   }
 
   private static Network emptyNetwork() {

@@ -35,7 +35,8 @@ final class NewerApiFields {
       }
       services.put(name, copy);
     });
-    return new ConvertedStack(stack.networks(), stack.externalNetworks(), stack.secrets(), stack.configs(), services);
+    return new ConvertedStack(stack.networks(), stack.externalNetworks(), stack.secrets(), stack.configs(), services,
+        stack.networkOrigins());
   }
 
   /** Whether {@code version} ("1.41") is older than {@code minimum}; an unknown version counts as new. */

@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.capacity.LiveCapacityCheck;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
 import dev.swarmstack.swarm.deploy.PlannedChange.Change;
@@ -55,6 +56,7 @@ final class Planner {
       planRemovals(plan, "service", stackServices, stack.services(), plan.servicesToRemove);
     }
     checkExternalNetworks(stack.externalNetworks(), problems);
+    new LiveCapacityCheck(engine).check(stack, problems);
     planNetworks(plan, stack.networks(), stackNetworks, problems);
     planFileObjects(plan, "secret", stack.secrets(), ours(allSecrets, namespace), plan.secretWrites, problems);
     planFileObjects(plan, "config", stack.configs(), ours(allConfigs, namespace), plan.configWrites, problems);

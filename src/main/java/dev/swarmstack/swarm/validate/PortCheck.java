@@ -45,7 +45,7 @@ final class PortCheck implements Check {
     byPublished.forEach((published, uses) -> reportClashes(findings, published, uses));
   }
 
-  private static boolean isDnsrr(Service service) {
+  static boolean isDnsrr(Service service) {
     return service.deploy() != null && service.deploy().endpointMode() != null
         && service.deploy().endpointMode().toLowerCase(Locale.ROOT).equals("dnsrr");
   }

@@ -17,7 +17,8 @@ public final class StackValidator {
       new PortCheck(),
       new NetworkCheck(),
       new ConfigFromDriverCheck(),
-      new FileObjectCheck());
+      new FileObjectCheck(),
+      new CapacityCheck());
 
   private final String stackName;
 

@@ -156,6 +156,31 @@ class StackConversionTest {
   }
 
   @Test
+  void networksCarryWhereTheyAreDeclaredForPlanningErrors() {
+    SourceMap origins = new SourceMap();
+    origins.put(JsonPointer.compile("/services/plain"), new Origin("stack.yml:2:3"));
+    origins.put(JsonPointer.compile("/services/later"), new Origin("stack.yml:3:3"));
+    origins.put(JsonPointer.compile("/networks/front"), new Origin("<networks><network>front</network>"));
+    origins.put(JsonPointer.compile("/networks/outside"), new Origin("stack.yml:9:3"));
+    var compose = Stacks.parse("""
+        services:
+          plain: {image: a}
+          later: {image: a}
+          attached: {image: a, networks: {front: null, outside: null}}
+        networks:
+          front: {}
+          outside: {external: true, name: shared}
+        """);
+
+    ConvertedStack stack = Stacks.converter().convert(new LoadedStack(compose, origins, List.of(), dir));
+
+    assertEquals(new Origin("stack.yml:3:3"), stack.networkOrigin("st_default"), "the first service on it, by name");
+    assertEquals(new Origin("<networks><network>front</network>"), stack.networkOrigin("st_front"));
+    assertEquals(new Origin("stack.yml:9:3"), stack.networkOrigin("shared"));
+    assertEquals(Origin.UNKNOWN, stack.networkOrigin("st_unknown"));
+  }
+
+  @Test
   void everyErrorIsReportedAtOnceWithItsOrigin() {
     SourceMap origins = new SourceMap();
     origins.put(JsonPointer.compile("/services/web/networks/nowhere"), new Origin("stack.yml:7:9"));

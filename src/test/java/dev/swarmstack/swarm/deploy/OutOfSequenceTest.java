@@ -67,7 +67,7 @@ class OutOfSequenceTest {
           case "inspectService" -> Optional.of(service(deployedSpec));
           case "listNetworks" -> List.of(new EngineObject("net1", "app_back", 0,
               (ObjectNode) stack.networks.get("app_back").deepCopy(), stack.networks.get("app_back")));
-          case "listSecrets", "listConfigs" -> List.of();
+          case "listSecrets", "listConfigs", "listNodes" -> List.of();
           case "imageDistribution" -> Optional.empty();
           case "updateService" -> {
             updates.add("update at " + args[1]);
