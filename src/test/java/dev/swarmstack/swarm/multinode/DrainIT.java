@@ -8,11 +8,14 @@ import dev.swarmstack.swarm.testing.MultiNodeSwarm;
 import dev.swarmstack.swarm.testing.SwarmCluster;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A deploy onto a swarm with a drained node places nothing there, and the wait doesn't wait for it. */
 @MultiNodeSwarm
+@Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = MultiNodeSwarm.NODES, mode = ResourceAccessMode.READ_WRITE)
 class DrainIT {
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * the start, also during a rolling update that replaces one node's task at a time.
  */
 @MultiNodeSwarm
+@Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = MultiNodeSwarm.NODES, mode = ResourceAccessMode.READ)
 class GlobalModeIT {
 

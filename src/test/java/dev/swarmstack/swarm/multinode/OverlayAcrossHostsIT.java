@@ -28,8 +28,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * don't forward. Each server task answers with its node's hostname, so an answer proves which host it came from.
  */
 @MultiNodeSwarm
-@ResourceLock(value = MultiNodeSwarm.NODES, mode = ResourceAccessMode.READ)
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = MultiNodeSwarm.NODES, mode = ResourceAccessMode.READ)
 class OverlayAcrossHostsIT {
 
   private static final String STACK = """

@@ -11,6 +11,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * at most 2 on any node, and on w2 only by chance.
  */
 @MultiNodeSwarm
+@Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = MultiNodeSwarm.NODES, mode = ResourceAccessMode.READ)
 class PlacementIT {
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * timeout (120 s here), and the first deploy is rolled back to nothing.
  */
 @MultiNodeSwarm
-@ResourceLock(value = MultiNodeSwarm.NODES, mode = ResourceAccessMode.READ)
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = MultiNodeSwarm.NODES, mode = ResourceAccessMode.READ)
 class UnsatisfiablePlacementIT {
 
   /** The grace the scheduler gets (5 s), the rollback, and a busy machine. */
