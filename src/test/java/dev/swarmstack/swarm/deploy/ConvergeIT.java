@@ -1,6 +1,7 @@
 package dev.swarmstack.swarm.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,8 +45,6 @@ class ConvergeIT extends EngineTestBase {
     RolloutReport report = rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
 
     assertEquals(Outcome.CONVERGED, report.outcome());
-    // 1 s of monitoring, side by side for all services; the rest is the engine starting tasks on a busy machine
-    assertTrue(report.timingsMillis.get("converge") < 30_000, "timings " + report.timingsMillis);
     assertEquals(List.of("agent global converged", "idle replicated converged", "once replicated-job converged",
         "web replicated converged"), report.services().stream().map(r -> r.service() + " " + r.mode() + " "
         + r.state()).toList(), log.toString());
@@ -62,10 +61,9 @@ class ConvergeIT extends EngineTestBase {
     DeployFailedException failure = assertThrows(DeployFailedException.class,
         () -> rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT));
 
-    // the engine rejects the first task within about 2 s
-    long waited = failure.report().timingsMillis.get("converge");
-    assertTrue(waited < 20_000, "failed after " + waited + " ms; timings " + failure.report().timingsMillis + log);
+    // the engine rejects the first task within seconds: the wait ends on that, not on its timeout
     String message = failure.getMessage();
+    assertFalse(message.contains("timed out"), message);
     assertTrue(message.contains("service worker failed: task rejected") && message.contains("does-not-exist"),
         message);
     assertTrue(message.contains("  node:  ") && message.contains("  state: rejected"), message);
@@ -156,7 +154,7 @@ class ConvergeIT extends EngineTestBase {
         () -> rollout().deploy(namespace, stack.converted(), OPTIONS, shortWait));
 
     long waited = failure.report().timingsMillis.get("converge");
-    assertTrue(waited >= 4_000 && waited < 10_000, "waited " + waited + " ms");
+    assertTrue(waited >= 4_000, "waited " + waited + " ms");
     assertTrue(failure.getMessage().contains("timed out after 4 s")
         && failure.getMessage().contains("service stuck: 0/1 running"), failure.getMessage());
     assertTrue(failure.getMessage().contains("rolled back to nothing"), failure.getMessage());
@@ -176,8 +174,7 @@ class ConvergeIT extends EngineTestBase {
     DeployFailedException failure = assertThrows(DeployFailedException.class,
         () -> rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT));
 
-    long waited = failure.report().timingsMillis.get("converge");
-    assertTrue(waited < 20_000, "waited " + waited + " ms of 90 s; " + failure.getMessage());
+    assertFalse(failure.getMessage().contains("timed out"), failure.getMessage());
     assertTrue(failure.getMessage().contains("service nowhere failed: task pending: no suitable node "
         + "(scheduling constraints not satisfied on 1 node)"), failure.getMessage());
     assertTrue(failure.getMessage().contains("  state: pending"), failure.getMessage());
