@@ -25,13 +25,15 @@ public final class VersionNames {
     return prefix + "-" + hex.substring(0, HASH_LENGTH);
   }
 
-  /** Whether {@code name} and {@code other} are two versions of one object: the same name before the hash. */
+  /**
+   * Whether {@code name} and {@code other} are two versions of one object: the same name once the hash is taken off.
+   * A name without a hash counts as a version too, the one deployed with rotation off.
+   */
   public static boolean sameObject(String name, String other) {
-    return VERSIONED.matcher(name).matches() && VERSIONED.matcher(other).matches()
-        && name.length() == other.length() && base(name).equals(base(other));
+    return !name.equals(other) && base(name).equals(base(other));
   }
 
-  private static String base(String versionedName) {
-    return versionedName.substring(0, versionedName.length() - HASH_LENGTH - 1);
+  private static String base(String name) {
+    return VERSIONED.matcher(name).matches() ? name.substring(0, name.length() - HASH_LENGTH - 1) : name;
   }
 }

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Removes the old versions of a stack's rotated secrets and configs once the deploy has converged: objects of this
- * stack (its namespace label and the plugin's content hash) that are an earlier version of a declared one and that
- * no service of the swarm uses any more. Before convergence they must stay, since a rollback goes back to them.
+ * stack (its namespace label and the plugin's content hash) that are an earlier version of a declared one (see
+ * {@link VersionNames#sameObject}) and that no service of the swarm uses any more. Before convergence they must stay, since a rollback goes back to them.
  * Objects no longer declared at all are left to pruning; nothing outside the stack is touched.
  */
 final class VersionCleanup {
