@@ -24,19 +24,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Secrets and configs named after their content, on the real swarm, from compose files through the converter and
- * the waiting deploy: what the tasks see, which objects exist afterwards, what a redeploy writes.
+ * the waiting deploy: what the tasks see, which objects exist afterwards, what a redeploy writes. One case at a time:
+ * each reads files inside its tasks, and the shared engine is slow enough already.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class RotationIT extends EngineTestBase {
 
   private static final DeployOptions OPTIONS = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
       Duration.ofMinutes(1));
-  private static final ConvergeOptions WAIT = new ConvergeOptions(false, Duration.ofSeconds(90), true, 5);
+  /** Generous: a converged deploy returns at once, and other tests may be loading the shared engine meanwhile. */
+  private static final ConvergeOptions WAIT = new ConvergeOptions(false, Duration.ofSeconds(180), true, 5);
 
   /** One service reading a secret; updates monitored 1 s, tasks stopped within 1 s. */
   private static final String ONE_SERVICE = """
