@@ -32,6 +32,7 @@ final class ComposeVersion {
     }
     if (!SUPPORTED.contains(text)) {
       problems.error(tree.origins().at(at), "unsupported Compose file version: " + text + ": use a 3.x version up to " + LATEST);
+      return LATEST;
     }
     return text;
   }

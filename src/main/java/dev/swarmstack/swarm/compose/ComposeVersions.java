@@ -1,10 +1,9 @@
 package dev.swarmstack.swarm.compose;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which compose file format 3.x first allows each key, so that a written stack file can declare the lowest
@@ -30,7 +29,12 @@ public final class ComposeVersions {
       return format(minor);
     }
 
-    boolean matches(List<String> path) {
+    /** Whether the key at {@code path}, holding {@code node}, is this introduction's. */
+    boolean matches(List<String> path, JsonNode node) {
+      // a pattern ending in a list item is about the long (mapping) syntax: short strings are valid in 3.0
+      if (pattern.endsWith("/*") && !node.isObject()) {
+        return false;
+      }
       String[] segments = pattern.substring(1).split("/");
       if (segments.length != path.size()) {
         return false;
@@ -103,35 +107,75 @@ public final class ComposeVersions {
     return "3." + minor;
   }
 
+  /** A key of a document, and the version its value needs: its own, or a newer key's inside it. */
+  public record DatedKey(JsonPointer at, int minor) {
+
+    public String version() {
+      return format(minor);
+    }
+  }
+
   /** The lowest version, {@code "3.x"}, whose schema allows every key in {@code document}. */
   public static String lowestCovering(JsonNode document) {
-    return format(lowestMinor(document, new ArrayList<>()));
+    return format(neededMinor(document, new ArrayList<>()));
   }
 
-  private static int lowestMinor(JsonNode node, List<String> path) {
+  /**
+   * The keys of {@code document} that format {@code 3.<minor>} does not have yet, outermost only: the version given
+   * for a key also covers the newer keys inside it.
+   */
+  public static List<DatedKey> keysNewerThan(JsonNode document, int minor) {
+    List<DatedKey> newer = new ArrayList<>();
+    collectNewer(document, new ArrayList<>(), minor, newer);
+    return newer;
+  }
+
+  private static void collectNewer(JsonNode node, List<String> path, int minor, List<DatedKey> newer) {
+    if (ownMinor(node, path) > minor) {
+      JsonPointer at = JsonPointer.empty();
+      for (String segment : path) {
+        at = at.appendProperty(segment);
+      }
+      newer.add(new DatedKey(at, neededMinor(node, path)));
+      return;
+    }
+    forEachChild(node, path, () -> collectNewer(childOf(node, path), path, minor, newer));
+  }
+
+  /** The version the key at {@code path} needs, and everything inside it. */
+  private static int neededMinor(JsonNode node, List<String> path) {
+    int[] needed = {ownMinor(node, path)};
+    forEachChild(node, path, () -> needed[0] = Math.max(needed[0], neededMinor(childOf(node, path), path)));
+    return needed[0];
+  }
+
+  /** The version that introduced the key at {@code path} itself: the base version for keys 3.0 had. */
+  private static int ownMinor(JsonNode node, List<String> path) {
     int minor = BASE_MINOR;
-    for (Introduction introduction : TABLE) {
-      if (introduction.minor() > minor && introduction.matches(path)) {
-        minor = introduction.minor();
-      }
-    }
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        minor = Math.max(minor, childMinor(field.getValue(), path, field.getKey()));
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        minor = Math.max(minor, childMinor(node.get(i), path, Integer.toString(i)));
+    for (Introduction row : TABLE) {
+      if (row.minor() > minor && row.matches(path, node)) {
+        minor = row.minor();
       }
     }
     return minor;
   }
 
-  private static int childMinor(JsonNode child, List<String> path, String key) {
-    path.add(key);
-    int minor = lowestMinor(child, path);
-    path.remove(path.size() - 1);
-    return minor;
+  /** Runs {@code visit} once per child of {@code node}, with the child's key appended to {@code path}. */
+  private static void forEachChild(JsonNode node, List<String> path, Runnable visit) {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    for (int i = 0; node.isArray() && i < node.size(); i++) {
+      keys.add(Integer.toString(i));
+    }
+    for (String key : keys) {
+      path.add(key);
+      visit.run();
+      path.remove(path.size() - 1);
+    }
+  }
+
+  private static JsonNode childOf(JsonNode node, List<String> path) {
+    String key = path.get(path.size() - 1);
+    return node.isArray() ? node.get(Integer.parseInt(key)) : node.get(key);
   }
 }

@@ -41,6 +41,18 @@ final class KeyPolicy {
     this.problems = problems;
   }
 
+  /** Checks a compose file's keys, including those its declared {@code version} does not have yet. */
+  void check(SourceTree tree, String version) {
+    check(tree);
+    int minor = Integer.parseInt(version.substring(version.indexOf('.') + 1));
+    for (ComposeVersions.DatedKey key : ComposeVersions.keysNewerThan(tree.root(), minor)) {
+      String needed = key.version();
+      problems.error(origins.keyAt(key.at()), describe(key.at()) + " needs compose file format " + needed
+          + " or later, and this file declares version \"" + version + "\": raise it to \"" + needed + "\"");
+    }
+  }
+
+  /** Checks keys against the latest format, as for the pom's definitions, which have no version. */
   void check(SourceTree tree) {
     origins = tree.origins();
     checkObject(tree.root(), "root", JsonPointer.empty());
@@ -93,6 +105,11 @@ final class KeyPolicy {
         problems.warning(origins.keyAt(at.appendProperty(key)), "Ignoring deprecated options: " + key + ": " + reason);
       }
     });
+  }
+
+  private static String describe(JsonPointer at) {
+    String last = at.last().getMatchingProperty();
+    return last.chars().allMatch(Character::isDigit) ? "the long syntax of this entry" : "key " + last;
   }
 
   private static String suggestion(String key, Map<String, Child> allowed) {

@@ -55,7 +55,7 @@ public final class StackLoader {
         problems.error(tree.origins().at(JsonPointer.compile("/version")),
             "version mismatched between two composefiles : " + version + " and " + fileVersion);
       }
-      new KeyPolicy(problems).check(tree);
+      new KeyPolicy(problems).check(tree, fileVersion);
       new Interpolator(lookup, problems).interpolate(tree);
       normalise(tree, new TreeEdits(problems, tree.origins(), workingDir, lookup), version);
       merged = merged == null ? tree : TreeMerger.merge(merged, tree);

@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.convert.ContentHash;
 import dev.swarmstack.swarm.convert.ConvertedStack;
@@ -8,9 +9,12 @@ import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
 import dev.swarmstack.swarm.deploy.PlannedChange.Change;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.network.NetworkDrift;
+import dev.swarmstack.swarm.network.NetworkDrift.Difference;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +54,7 @@ final class Planner {
       plan.networkIds.put(network.name(), network.id());
       plan.networkIds.put(network.id(), network.id());
     }
+    addPredefinedSwarmNetworks(plan, stackServices.values());
 
     if (options.prune()) {
       planRemovals(plan, "service", stackServices, stack.services(), plan.servicesToRemove);
@@ -69,6 +74,25 @@ final class Planner {
     }
     problems.throwIfErrors();
     return plan;
+  }
+
+  /**
+   * A service on a node's host network is stored with the id of the swarm's predefined network of that name, which
+   * the network list doesn't show (it lists the node's own): found from the deployed attachments, it replaces the
+   * node's id, so that an unchanged service compares equal.
+   */
+  private void addPredefinedSwarmNetworks(DeployPlan plan, Collection<EngineObject> services) {
+    for (EngineObject service : services) {
+      for (JsonNode attachment : service.spec().path("TaskTemplate").path("Networks")) {
+        String id = attachment.path("Target").asText();
+        if (!plan.networkIds.containsKey(id)) {
+          engine.inspectNetwork(id).ifPresent(network -> {
+            plan.networkIds.put(network.name(), network.id());
+            plan.networkIds.put(network.id(), network.id());
+          });
+        }
+      }
+    }
   }
 
   private void checkExternalNetworks(Set<String> externalNetworks, Problems problems) {
@@ -97,9 +121,9 @@ final class Planner {
       Map<String, EngineObject> stackNetworks, Problems problems) {
     networks.forEach((name, request) -> {
       if (stackNetworks.containsKey(name)) {
-        List<String> drift = NetworkDrift.of(request, stackNetworks.get(name));
-        String detail = drift.isEmpty() ? "" : "declared " + String.join(", ", drift) + " differ from the deployed"
-            + " network, which the engine cannot change: remove the stack (swarm:rm) and deploy again to apply them";
+        List<Difference> drift = NetworkDrift.of(request, stackNetworks.get(name).raw());
+        String detail = drift.isEmpty() ? "" : NetworkDrift.describe(drift) + " differ from the deployed network,"
+            + " which the engine cannot change: remove the stack (swarm:rm) and deploy again to apply them";
         if (!drift.isEmpty()) {
           log.warn("network " + name + ": " + detail);
         }

@@ -10,7 +10,10 @@ import java.util.Set;
 /** Every network, secret, config and named volume a service uses is declared at the top level. */
 final class ReferenceCheck implements Check {
 
-  /** Services without networks join {@code default}, which the CLI creates without a declaration. */
+  /**
+   * Services without networks join {@code default}, which the CLI creates without a declaration; the predefined
+   * networks are {@link NetworkCheck}'s, which explains what to do with each.
+   */
   private static final String DEFAULT_NETWORK = "default";
 
   @Override
@@ -21,7 +24,7 @@ final class ReferenceCheck implements Check {
       Service s = entry.getValue();
       if (s.networks() != null) {
         for (String network : s.networks().keySet()) {
-          if (!network.equals(DEFAULT_NETWORK)) {
+          if (!network.equals(DEFAULT_NETWORK) && !NetworkCheck.PREDEFINED.contains(network)) {
             require(findings, "network", network, compose.networksOrEmpty().keySet(), "services", service, "networks", network);
           }
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.compose.ComposeVersions.DatedKey;
 import dev.swarmstack.swarm.compose.ComposeVersions.Introduction;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,9 @@ class ComposeVersionsTest {
     assertNotNull(valid, row + ": no value for this key is valid in schema " + row.version());
     assertNotEquals(List.of(), ComposeSchemas.violations(valid, row.minor() - 1),
         row + " is already valid in 3." + (row.minor() - 1) + ": " + valid);
+    assertEquals(List.of(row.version()), ComposeVersions.keysNewerThan(valid, row.minor() - 1).stream()
+        .map(DatedKey::version).toList(), "the key is too new for 3." + (row.minor() - 1));
+    assertEquals(List.of(), ComposeVersions.keysNewerThan(valid, row.minor()), "nothing is too new for " + row.version());
   }
 
   /**
@@ -93,6 +97,21 @@ class ComposeVersionsTest {
         """);
 
     assertEquals("3.8", ComposeVersions.lowestCovering(document));
+  }
+
+  @Test
+  void shortSyntaxPortsAndVolumesAreValidInTheBaseVersion() throws Exception {
+    JsonNode document = ComposeMapper.yaml().readTree("services: {web: {image: nginx, ports: [\"80:80\"], volumes: [\"/a:/b\"]}}");
+
+    assertEquals("3.0", ComposeVersions.lowestCovering(document));
+  }
+
+  @Test
+  void aNewerKeyInsideANewerListItemCounts() throws Exception {
+    JsonNode document = ComposeMapper.yaml().readTree(
+        "services: {web: {image: nginx, volumes: [{type: tmpfs, target: /a, tmpfs: {size: 1000}}]}}");
+
+    assertEquals("3.6", ComposeVersions.lowestCovering(document));
   }
 
   @Test

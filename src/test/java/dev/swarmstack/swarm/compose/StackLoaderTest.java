@@ -69,6 +69,19 @@ class StackLoaderTest {
   }
 
   @Test
+  void keysNewerThanTheDeclaredVersionNameTheVersionTheyNeed() {
+    Path file = COMPOSE.resolve("errors/old-version.yml");
+
+    StackException e = assertThrows(StackException.class, () -> load(Map.of(), file));
+
+    assertEquals(List.of(
+        file + ":5:5: key init needs compose file format 3.7 or later, and this file declares version \"3.1\": raise it to \"3.7\"",
+        file + ":8:9: the long syntax of this entry needs compose file format 3.6 or later, and this file declares version \"3.1\": raise it to \"3.6\"",
+        file + ":9:1: key configs needs compose file format 3.3 or later, and this file declares version \"3.1\": raise it to \"3.3\""),
+        e.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
   void dotEnvBesideTheFirstFileHasTheLowestPrecedence() {
     LoadedStack loaded = load(Map.of("IN_BOTH", "caller"), COMPOSE.resolve("dotenv/stack.yml"));
 

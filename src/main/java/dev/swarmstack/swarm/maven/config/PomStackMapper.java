@@ -1,11 +1,14 @@
 package dev.swarmstack.swarm.maven.config;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.compose.SourceMap;
 import dev.swarmstack.swarm.compose.SourceTree;
 import dev.swarmstack.swarm.problem.Problems;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -16,6 +19,9 @@ import java.util.function.Function;
  * them for compose files and the pom alike, and reports their errors with these origins.
  */
 public final class PomStackMapper {
+
+  /** Node-local networks a service can name without declaring them. */
+  private static final Set<String> PREDEFINED_NETWORKS = Set.of("host", "none", "bridge");
 
   /**
    * Each list may be {@code null}: not configured. Entries without a name, names used twice and values given
@@ -29,6 +35,7 @@ public final class PomStackMapper {
     ServiceMapper serviceMapper = new ServiceMapper();
     named(root, "services", "service", services, s -> s.name, serviceMapper::map);
     named(root, "networks", "network", networks, n -> n.name, this::network);
+    declarePredefinedNetworks(root, services);
     named(root, "volumes", "volume", volumes, v -> v.name, this::volume);
     named(root, "secrets", "secret", secrets, f -> f.name, this::fileObject);
     named(root, "configs", "config", configs, f -> f.name, this::fileObject);
@@ -64,7 +71,44 @@ public final class PomStackMapper {
     }
   }
 
+  /**
+   * A service's {@code <network>host</network>} (or none, or bridge) means the network every node already has, so
+   * the pom needs no {@code <network>} for it: it is declared here in the form the CLI accepts ({@code host:
+   * {name: host, external: true}}), unless the pom declares that key itself. The origin is the first service element
+   * naming it, so that the validator's verdict on the network (bridge and none are refused) points there.
+   */
+  private static void declarePredefinedNetworks(PomNode root, List<ServiceConfig> services) {
+    Map<String, String> firstUse = new TreeMap<>();
+    for (ServiceConfig service : services == null ? List.<ServiceConfig>of() : services) {
+      if (service.name == null) {
+        continue; // reported by named()
+      }
+      List<ServiceNetworkConfig> attached = service.networks == null ? List.of() : service.networks;
+      for (int i = 0; i < attached.size(); i++) {
+        String name = attached.get(i).name;
+        if (name != null && PREDEFINED_NETWORKS.contains(name)) {
+          firstUse.putIfAbsent(name,
+              "<services><service>" + service.name + "</service><networks>[" + (i + 1) + "]");
+        }
+      }
+    }
+    firstUse.forEach((name, element) -> {
+      if (!(root.node().get("networks") instanceof ObjectNode declared && declared.has(name))) {
+        PomNode network = root.object("networks").as("").object(name, element);
+        network.putOwn("name", name);
+        network.putOwn("external", true);
+      }
+    });
+  }
+
   private void network(NetworkConfig network, PomNode node) {
+    List<String> sharedOnly = network.sharedOnlySettings();
+    if (!sharedOnly.isEmpty()) {
+      node.error("", String.join(", ", sharedOnly) + (sharedOnly.size() == 1 ? " is" : " are") + " for shared networks"
+          + " only: compose file format 3 has no such key, and the generated stack file must stay valid for docker"
+          + " stack config. Declare the network under <sharedNetworks> instead and create it with swarm:networks;"
+          + " services that name it then use it as an external network");
+    }
     node.put("name", "engineName", network.engineName);
     node.put("driver", network.driver);
     node.put("driver_opts", network.driverOpts);
