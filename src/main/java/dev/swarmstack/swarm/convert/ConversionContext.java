@@ -36,6 +36,11 @@ final class ConversionContext {
     this.workingDir = workingDir;
   }
 
+  /** The same conversion of another stack (its own problems): rotation converts the stack renamed. */
+  ConversionContext withCompose(ComposeFile other) {
+    return new ConversionContext(namespace, other, environment, origins, workingDir);
+  }
+
   /** {@code <namespace>_<name>}, the name the CLI gives a stack's own object. */
   String scope(String name) {
     return namespace + "_" + name;

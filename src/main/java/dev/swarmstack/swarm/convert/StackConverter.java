@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.compose.LoadedStack;
 import dev.swarmstack.swarm.compose.SourceMap;
 import dev.swarmstack.swarm.model.ComposeFile;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -22,14 +21,39 @@ public final class StackConverter {
 
   private final String namespace;
   private final Function<String, Optional<String>> environment;
+  private final boolean rotate;
 
   /**
+   * A converter that names objects as the CLI does.
+   *
    * @param namespace the stack name
    * @param environment OS environment lookup for environment keys whose value is null
    */
   public StackConverter(String namespace, Function<String, Optional<String>> environment) {
+    this(namespace, environment, false);
+  }
+
+  private StackConverter(String namespace, Function<String, Optional<String>> environment, boolean rotate) {
     this.namespace = Objects.requireNonNull(namespace, "namespace");
     this.environment = Objects.requireNonNull(environment, "environment");
+    this.rotate = rotate;
+  }
+
+  /**
+   * This converter, naming the stack's own secrets and configs after their content when {@code rotate}
+   * ({@code <name>-<8 hex>}, see {@link VersionNames}) so that a changed content deploys as a new object.
+   */
+  public StackConverter withRotation(boolean rotate) {
+    return new StackConverter(namespace, environment, rotate);
+  }
+
+  /**
+   * The stack as it is deployed, for writing a stack file: with rotation, each own secret and config has its
+   * versioned {@code name:}. Errors (an unreadable file) are left to {@link #convert(LoadedStack)}.
+   */
+  public ComposeFile deployedNames(LoadedStack stack) {
+    ConversionContext context = context(stack);
+    return rotate ? Rotation.named(context) : context.compose;
   }
 
   /**
@@ -42,6 +66,10 @@ public final class StackConverter {
     return convert(new ConversionContext(namespace, compose, environment, new SourceMap(), null));
   }
 
+  private ConversionContext context(LoadedStack stack) {
+    return new ConversionContext(namespace, stack.compose(), environment, stack.origins(), stack.workingDir());
+  }
+
   /**
    * Converts a loaded stack: errors name the file:line or pom element of the faulty value, and relative
    * paths (env files) resolve against the stack's working directory.
@@ -49,11 +77,11 @@ public final class StackConverter {
    * @throws dev.swarmstack.swarm.problem.StackException with every conversion error
    */
   public ConvertedStack convert(LoadedStack stack) {
-    Path workingDir = stack.workingDir();
-    return convert(new ConversionContext(namespace, stack.compose(), environment, stack.origins(), workingDir));
+    return convert(context(stack));
   }
 
-  private static ConvertedStack convert(ConversionContext context) {
+  private ConvertedStack convert(ConversionContext declared) {
+    ConversionContext context = rotate ? declared.withCompose(Rotation.named(declared)) : declared;
     StackObjects objects = new StackObjects(context);
     SortedMap<String, ObjectNode> networks = new TreeMap<>();
     SortedSet<String> externalNetworks = new TreeSet<>();

@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /** The stack's networks, secrets and configs, as docker/cli's {@code convert/compose.go} builds them. */
 final class StackObjects {
@@ -115,42 +116,58 @@ final class StackObjects {
 
   /** SecretSpec of every non-external secret. */
   SortedMap<String, ObjectNode> secrets() {
-    return fileObjects("secrets", context.compose.secretsOrEmpty(), true);
+    return fileObjects(context.compose.secretsOrEmpty(), this::secretSpec);
   }
 
   /** ConfigSpec of every non-external config; configs have no driver. */
   SortedMap<String, ObjectNode> configs() {
-    return fileObjects("configs", context.compose.configsOrEmpty(), false);
+    return fileObjects(context.compose.configsOrEmpty(), this::configSpec);
   }
 
-  private SortedMap<String, ObjectNode> fileObjects(String kind, Map<String, FileObject> objects, boolean driverAllowed) {
+  ObjectNode secretSpec(String key, FileObject secret) {
+    return fileObjectSpec("secrets", key, secret, true);
+  }
+
+  ObjectNode configSpec(String key, FileObject config) {
+    return fileObjectSpec("configs", key, config, false);
+  }
+
+  private static SortedMap<String, ObjectNode> fileObjects(Map<String, FileObject> objects,
+      BiFunction<String, FileObject, ObjectNode> toSpec) {
     SortedMap<String, ObjectNode> specs = new TreeMap<>();
     objects.forEach((key, object) -> {
-      if (Boolean.TRUE.equals(object.external())) {
-        return;
+      if (!Boolean.TRUE.equals(object.external())) {
+        ObjectNode spec = toSpec.apply(key, object);
+        specs.put(spec.get("Name").asText(), spec);
       }
-      String name = context.objectName(key, object.name(), false);
-      ObjectNode spec = Json.object();
-      spec.put("Name", name);
-      spec.set("Labels", Json.stringMap(context.withStackLabel(object.labels())));
-      boolean hasDriver = driverAllowed && object.driver() != null && !object.driver().isEmpty();
-      if (hasDriver) {
-        ObjectNode driver = spec.putObject("Driver");
-        driver.put("Name", object.driver());
-        Json.putStringMap(driver, "Options", object.driverOpts());
-      } else {
-        readData(kind, key, object, spec);
-      }
-      if (object.templateDriver() != null && !object.templateDriver().isEmpty()) {
-        spec.putObject("Templating").put("Name", object.templateDriver());
-      }
-      specs.put(name, spec);
     });
     return specs;
   }
 
+  private ObjectNode fileObjectSpec(String kind, String key, FileObject object, boolean driverAllowed) {
+    ObjectNode spec = Json.object();
+    spec.put("Name", context.objectName(key, object.name(), false));
+    spec.set("Labels", Json.stringMap(context.withStackLabel(object.labels())));
+    boolean hasDriver = driverAllowed && object.driver() != null && !object.driver().isEmpty();
+    if (hasDriver) {
+      ObjectNode driver = spec.putObject("Driver");
+      driver.put("Name", object.driver());
+      Json.putStringMap(driver, "Options", object.driverOpts());
+    } else {
+      readData(kind, key, object, spec);
+    }
+    if (object.templateDriver() != null && !object.templateDriver().isEmpty()) {
+      spec.putObject("Templating").put("Name", object.templateDriver());
+    }
+    return spec;
+  }
+
   private void readData(String kind, String key, FileObject object, ObjectNode spec) {
     String singular = kind.substring(0, kind.length() - 1);
+    if (object.content() != null) {
+      putData(spec, object.content().bytes());
+      return;
+    }
     if (object.file() == null || object.file().isEmpty()) {
       context.error(singular + " '" + key + "' has no file: set file: to the path of its content, or external: true",
           kind, key);
@@ -158,14 +175,18 @@ final class StackObjects {
     }
     Path file = context.workingDir == null ? Path.of(object.file()) : context.workingDir.resolve(object.file());
     try {
-      byte[] data = Files.readAllBytes(file);
-      if (data.length > 0) {
-        spec.put("Data", Base64.getEncoder().encodeToString(data));
-      }
+      putData(spec, Files.readAllBytes(file));
     } catch (IOException e) {
       // the path only, never the content
       context.error("cannot read the file of " + singular + " '" + key + "' (" + file + "): " + e.getClass().getSimpleName()
           + "; check that the file exists and is readable", kind, key, "file");
+    }
+  }
+
+  /** As the CLI sends it: empty content is no {@code Data} at all. */
+  private static void putData(ObjectNode spec, byte[] data) {
+    if (data.length > 0) {
+      spec.put("Data", Base64.getEncoder().encodeToString(data));
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.swarmstack.swarm.deploy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.RegistryAuth;
+import dev.swarmstack.swarm.problem.Problem;
+import dev.swarmstack.swarm.problem.StackException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,8 @@ public final class DeployPlan {
   final List<EngineObject> secretsToRemove = new ArrayList<>();
   final List<EngineObject> configsToRemove = new ArrayList<>();
   final List<EngineObject> networksToRemove = new ArrayList<>();
+  /** Why this plan can't be applied, found while planning (a content change the engine refuses); empty when it can. */
+  final List<Problem> blockers = new ArrayList<>();
   /** Ids of every secret and config in the swarm by name, completed with the created ones while applying. */
   final Map<String, String> secretIds = new HashMap<>();
   final Map<String, String> configIds = new HashMap<>();
@@ -60,6 +64,17 @@ public final class DeployPlan {
 
   void add(String kind, String name, PlannedChange.Change change, String detail, List<String> fieldChanges) {
     changes.add(new PlannedChange(kind, name, change, detail, fieldChanges));
+  }
+
+  /** What stops this plan from being applied: shown by {@code swarm:diff}, thrown by {@link Deployer#plan}. */
+  public List<Problem> blockers() {
+    return List.copyOf(blockers);
+  }
+
+  void throwIfBlocked() {
+    if (!blockers.isEmpty()) {
+      throw new StackException(blockers);
+    }
   }
 
   /** Whether deploying would change anything, or a network differs from its declaration in a way it can't apply. */

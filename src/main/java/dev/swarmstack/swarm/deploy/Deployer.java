@@ -44,8 +44,20 @@ public final class Deployer {
     plan.changes().forEach(change -> change.lines().forEach(line -> log.info("  " + line)));
   }
 
-  /** Reads the swarm and checks everything; writes nothing. */
+  /**
+   * Reads the swarm and checks everything; writes nothing.
+   *
+   * @throws dev.swarmstack.swarm.problem.StackException when the stack can't be deployed, e.g. a secret's content
+   *     changed and rotation is off
+   */
   public DeployPlan plan(String namespace, ConvertedStack stack, DeployOptions options) {
+    DeployPlan plan = preview(namespace, stack, options);
+    plan.throwIfBlocked();
+    return plan;
+  }
+
+  /** The plan, even when it can't be applied: {@link DeployPlan#blockers()} say why ({@code swarm:diff}). */
+  public DeployPlan preview(String namespace, ConvertedStack stack, DeployOptions options) {
     EngineInfo info = engine.info();
     info.requireManager(engine.address());
     return new Planner(engine, log).plan(namespace, NewerApiFields.withoutUnsupported(stack, info.apiVersion(), log),

@@ -3,7 +3,9 @@ package dev.swarmstack.swarm.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.capacity.LiveCapacityCheck;
+import dev.swarmstack.swarm.convert.ContentHash;
 import dev.swarmstack.swarm.convert.ConvertedStack;
+import dev.swarmstack.swarm.convert.VersionNames;
 import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
 import dev.swarmstack.swarm.deploy.PlannedChange.Change;
 import dev.swarmstack.swarm.engine.EngineObject;
@@ -12,6 +14,7 @@ import dev.swarmstack.swarm.model.Network;
 import dev.swarmstack.swarm.network.NetworkDrift;
 import dev.swarmstack.swarm.network.NetworkDrift.Difference;
 import dev.swarmstack.swarm.problem.Origin;
+import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
 import java.util.Collection;
 import java.util.List;
@@ -62,8 +65,11 @@ final class Planner {
     planFileObjects(plan, "config", stack.configs(), ours(allConfigs, namespace), plan.configWrites, problems);
     new ServicePlanner(engine, options, log).plan(plan, stack, stackServices, problems);
     if (options.prune()) {
-      planRemovals(plan, "secret", ours(allSecrets, namespace), stack.secrets(), plan.secretsToRemove);
-      planRemovals(plan, "config", ours(allConfigs, namespace), stack.configs(), plan.configsToRemove);
+      // old versions of declared objects go after the deploy converged (VersionCleanup): a rollback needs them
+      planRemovals(plan, "secret", withoutVersionsOf(stack.secrets().keySet(), ours(allSecrets, namespace)),
+          stack.secrets(), plan.secretsToRemove);
+      planRemovals(plan, "config", withoutVersionsOf(stack.configs().keySet(), ours(allConfigs, namespace)),
+          stack.configs(), plan.configsToRemove);
       planRemovals(plan, "network", stackNetworks, stack.networks(), plan.networksToRemove);
     }
     problems.throwIfErrors();
@@ -155,9 +161,13 @@ final class Planner {
         plan.add(kind, name, Change.UNCHANGED, "content not compared: it was deployed without "
             + StackLabels.CONTENT_HASH + ", e.g. by docker stack deploy");
       } else if (!deployedHash.equals(hash)) {
-        problems.error(Origin.UNKNOWN, kind + " \"" + name + "\" has new content, but the engine cannot change the"
-            + " content of an existing " + kind + " (only its labels). Give it a new name (name: " + name + "_v2) so"
-            + " services switch to it, or remove the stack first");
+        // listed in the plan (swarm:diff shows it); deploying it fails before the first write
+        plan.add(kind, name, Change.UPDATE, "new content, which the engine can't apply in place");
+        plan.blockers.add(Problem.error(Origin.UNKNOWN, kind + " \"" + name + "\" has new content, but the engine"
+            + " cannot change the content of an existing " + kind + " (only its labels). Turn on rotation"
+            + " (swarm.rotate=true, the default, or <rotate>true</rotate>): each content then gets a " + kind
+            + " of its own, named " + name + "-<hash of the content>, and the services using it switch to it in a"
+            + " rolling update. Or give it a new name yourself (name: " + name + "_v2), or remove the stack first"));
       } else if (existing.spec().path("Labels").equals(spec.path("Labels"))) {
         plan.add(kind, name, Change.UNCHANGED, "");
       } else {
@@ -175,6 +185,12 @@ final class Planner {
         plan.add(kind, name, Change.REMOVE, "no longer declared");
       }
     });
+  }
+
+  private static Map<String, EngineObject> withoutVersionsOf(Set<String> declared, Map<String, EngineObject> deployed) {
+    Map<String, EngineObject> others = new java.util.TreeMap<>(deployed);
+    others.keySet().removeIf(name -> declared.stream().anyMatch(current -> VersionNames.sameObject(name, current)));
+    return others;
   }
 
   /** Sorted by name, so that plans and writes come in a stable order. */

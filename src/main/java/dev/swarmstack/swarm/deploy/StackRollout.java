@@ -49,6 +49,7 @@ public final class StackRollout {
     report.time("apply", Duration.between(applying, waiting));
     if (converge.detach()) {
       log.info("Not waiting for stack " + namespace + " to converge (swarm.detach)");
+      new VersionCleanup(engine, log).keep(namespace, stack);
       summarise(report, namespace, null);
       return report;
     }
@@ -61,6 +62,7 @@ public final class StackRollout {
     if (watch.converged()) {
       report.outcome = Outcome.CONVERGED;
       log.info("Stack " + namespace + " converged in " + seconds(Duration.between(applying, Instant.now())));
+      new VersionCleanup(engine, log).removeUnused(namespace, stack);
       return report;
     }
     report.failure.addAll(watch.report());

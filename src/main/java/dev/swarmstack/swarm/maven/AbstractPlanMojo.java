@@ -1,10 +1,8 @@
 package dev.swarmstack.swarm.maven;
 
 import dev.swarmstack.swarm.convert.ConvertedStack;
-import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.deploy.DeployOptions;
 import dev.swarmstack.swarm.deploy.ResolveImage;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -31,7 +29,7 @@ abstract class AbstractPlanMojo extends AbstractEngineMojo {
 
   /** The stack as Engine API specs, from the compose files and the pom. */
   protected ConvertedStack convertedStack() {
-    return new StackConverter(stackName, name -> Optional.ofNullable(System.getenv(name))).convert(loadStack());
+    return converter().convert(loadStack());
   }
 
   protected DeployOptions deployOptions() throws MojoFailureException {

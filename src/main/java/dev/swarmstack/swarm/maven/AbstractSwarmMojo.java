@@ -4,7 +4,9 @@ import dev.swarmstack.swarm.compose.LoadedStack;
 import dev.swarmstack.swarm.compose.SourceTree;
 import dev.swarmstack.swarm.compose.StackLoader;
 import dev.swarmstack.swarm.compose.VariableSource;
+import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.maven.config.ContentSources;
 import dev.swarmstack.swarm.model.ComposeFile;
 import dev.swarmstack.swarm.network.SharedNetwork;
 import dev.swarmstack.swarm.maven.config.FileObjectConfig;
@@ -90,6 +92,14 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
   @Parameter
   private List<FileObjectConfig> configs;
 
+  /**
+   * Names each of the stack's own secrets and configs after its content ({@code <stack>_<name>-<8 hex>}), so that a
+   * changed content deploys as a new object and the services using it are updated; old versions are removed once
+   * the deploy converged. Off: the CLI's names, and a changed content fails the deploy before any write.
+   */
+  @Parameter(property = PropertyNames.ROTATE, defaultValue = "true")
+  protected boolean rotate;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip || skipGoal()) {
@@ -131,6 +141,8 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
       problems.addAll(e.problems());
       throw new StackException(errors(problems));
     }
+    stack = new ContentSources(name -> Optional.ofNullable(System.getenv(name)), this::property)
+        .apply(stack, secrets, configs, problems);
     problems.addAll(stack.warnings());
     problems.addAll(new StackValidator(stackName).validate(stack));
     problems.warnings().forEach(warning -> getLog().warn(warning.toString()));
@@ -138,6 +150,11 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
       throw new StackException(errors(problems));
     }
     return stack;
+  }
+
+  /** Converts the stack to Engine API specs, with the objects' names as {@link #rotate} decides. */
+  protected StackConverter converter() {
+    return new StackConverter(stackName, name -> Optional.ofNullable(System.getenv(name))).withRotation(rotate);
   }
 
   /**
@@ -179,10 +196,14 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
   }
 
   private VariableSource variables() {
-    VariableSource userProperties = name -> Optional.ofNullable(session.getUserProperties().getProperty(name));
-    VariableSource projectProperties = name -> Optional.ofNullable(project.getProperties().getProperty(name));
     VariableSource environment = name -> Optional.ofNullable(System.getenv(name));
-    return userProperties.orElse(projectProperties).orElse(environment);
+    return ((VariableSource) this::property).orElse(environment);
+  }
+
+  /** A -D property, else a project property. */
+  private Optional<String> property(String name) {
+    return Optional.ofNullable(session.getUserProperties().getProperty(name))
+        .or(() -> Optional.ofNullable(project.getProperties().getProperty(name)));
   }
 
   private List<Path> composePaths() {

@@ -34,8 +34,9 @@ public class DiffMojo extends AbstractPlanMojo {
   @Override
   protected void run(SwarmEngine engine) throws MojoFailureException {
     Deployer deployer = new Deployer(engine, deployLog());
-    DeployPlan plan = deployer.plan(stackName, convertedStack(), deployOptions());
+    DeployPlan plan = deployer.preview(stackName, convertedStack(), deployOptions());
     deployer.printPlan(plan);
+    plan.blockers().forEach(blocker -> getLog().warn("Deploying this would fail: " + blocker));
     if (failOnChanges && plan.hasDrift()) {
       throw new MojoFailureException("Stack " + stackName + " differs from its declaration (" + plan.writeCount()
           + " change(s) to deploy); " + PropertyNames.DIFF_FAIL_ON_CHANGES + " is set");

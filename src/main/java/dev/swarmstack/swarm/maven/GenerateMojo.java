@@ -1,6 +1,7 @@
 package dev.swarmstack.swarm.maven;
 
 import dev.swarmstack.swarm.compose.ComposeWriter;
+import dev.swarmstack.swarm.model.ComposeFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import org.apache.maven.project.MavenProjectHelper;
 /**
  * Validates the stack and writes it as one compose file that {@code docker stack deploy -c} accepts, attached
  * to the build as {@code <artifactId>-<version>-stack.yml} so it is installed and deployed with the project.
+ * Contents the pom gives in memory (environment variable, property, inline) are written to owner-only files
+ * under {@code target/swarm/<stack>-contents/}, which the stack file names with {@code file:}.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class GenerateMojo extends AbstractSwarmMojo {
@@ -44,10 +47,13 @@ public class GenerateMojo extends AbstractSwarmMojo {
 
   @Override
   protected void doExecute() throws IOException {
-    String yaml = ComposeWriter.write(loadStack().compose());
     Path output = outputFile != null
         ? outputFile.toPath()
         : Path.of(project.getBuild().getDirectory(), "swarm", stackName + ".yml");
+    // rotated names as deploy gives them, so `docker stack deploy -c` of the file creates the same objects
+    ComposeFile deployed = converter().deployedNames(loadStack());
+    Path contents = Path.of(project.getBuild().getDirectory(), "swarm", stackName + "-contents");
+    String yaml = ComposeWriter.write(new ContentFiles(contents).materialise(deployed));
     Files.createDirectories(output.toAbsolutePath().getParent());
     Files.writeString(output, yaml, StandardCharsets.UTF_8);
     projectHelper.attachArtifact(project, ARTIFACT_TYPE, CLASSIFIER, output.toFile());

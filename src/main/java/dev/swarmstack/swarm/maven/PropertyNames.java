@@ -11,6 +11,7 @@ public final class PropertyNames {
   public static final String STACK = "swarm.stack";
   public static final String COMPOSE_FILES = "swarm.composeFiles";
   public static final String OUTPUT_FILE = "swarm.outputFile";
+  public static final String ROTATE = "swarm.rotate";
 
   public static final String SKIP = "swarm.skip";
   public static final String GENERATE_SKIP = "swarm.generate.skip";

@@ -24,7 +24,8 @@ final class FileObjectCheck implements Check {
       FileObject object = entry.getValue();
       boolean external = object != null && Boolean.TRUE.equals(object.external());
       boolean fromDriver = driverAllowed && object != null && object.driver() != null;
-      if (object == null || object.file() == null && !external && !fromDriver) {
+      boolean inMemory = object != null && object.content() != null;
+      if (object == null || object.file() == null && !external && !fromDriver && !inMemory) {
         findings.error(kind + " " + key + " has no content source: set file to a path"
             + (driverAllowed ? ", driver to a secret store driver," : "")
             + " or external: true for a " + kind + " that already exists in the swarm", section, key);

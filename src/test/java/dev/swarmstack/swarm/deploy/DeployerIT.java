@@ -103,7 +103,15 @@ class DeployerIT extends EngineTestBase {
         () -> deployer().deploy(namespace, stack.converted(), NO_PRUNE));
 
     assertTrue(failure.getMessage().contains("secret \"" + stack.scoped("token") + "\" has new content"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("Turn on rotation (swarm.rotate=true"), failure.getMessage());
     assertTrue(!failure.getMessage().contains("rotated"), "never the secret's value");
+    assertEquals(List.of(), engine.writes());
+
+    // swarm:diff lists the change instead of failing
+    DeployPlan preview = deployer().preview(namespace, stack.converted(), NO_PRUNE);
+    assertTrue(preview.changes().stream().anyMatch(change -> change.toString().equals("update    secret  "
+        + stack.scoped("token") + " (new content, which the engine can't apply in place)")), preview.changes().toString());
+    assertEquals(List.of(failure.problems().get(0)), preview.blockers());
     assertEquals(List.of(), engine.writes());
   }
 

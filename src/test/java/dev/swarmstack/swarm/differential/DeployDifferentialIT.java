@@ -110,6 +110,29 @@ class DeployDifferentialIT {
     return new Twice(before, after, writes);
   }
 
+  /**
+   * With rotation (the deploy goal's default) the plugin names secrets and configs after their content; the stack
+   * file {@code swarm:generate} writes carries those names, so {@code docker stack deploy} of it gives the same stack.
+   */
+  @Test
+  void theGeneratedStackFileDeploysByTheCliAsThePluginDeploysWithRotation(@TempDir Path dir) throws Exception {
+    Path file = caseFile("storage", "stack.yml");
+    try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
+      Deployments.Pair pair = deployments.pair();
+      Path generated = dir.resolve("generated.yml");
+      Files.writeString(generated, deployments.generated(file, pair.cli()));
+      deployments.cli(generated, pair.cli(), CLI_NEVER_RESOLVE);
+      StackSnapshot byCli = deployments.snapshot(pair.cli());
+      deployments.remove(pair.cli());
+      deployments.plugin(file, pair.plugin(), NEVER_RESOLVE, true);
+      StackSnapshot byPlugin = deployments.snapshot(pair.plugin());
+
+      assertTrue(byPlugin.secrets().keySet().stream().allMatch(name -> name.matches(".+-[0-9a-f]{8}")),
+          byPlugin.secrets().keySet().toString());
+      assertSameStack("storage, rotated", byCli, byPlugin);
+    }
+  }
+
   /** The CLI and the plugin both pin the image to the digest the authenticated registry reports. */
   @Test
   void anImageInAnAuthenticatedRegistryIsPinnedToTheSameDigest(@TempDir Path dockerConfig) throws Exception {

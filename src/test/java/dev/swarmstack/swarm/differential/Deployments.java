@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.differential;
 
+import dev.swarmstack.swarm.compose.ComposeWriter;
 import dev.swarmstack.swarm.compose.LoadedStack;
 import dev.swarmstack.swarm.compose.StackLoader;
 import dev.swarmstack.swarm.compose.VariableSource;
@@ -81,14 +82,31 @@ final class Deployments implements AutoCloseable {
     return cli(Cli.docker().withEnvironment(variables(stack)), file, stack, options);
   }
 
-  /** Loads, converts and deploys {@code file} as the deploy goal does, without Maven. */
+  /** Loads, converts and deploys {@code file} as the deploy goal does with CLI names, without Maven. */
   DeployPlan plugin(Path file, String stack, DeployOptions options) {
+    return plugin(file, stack, options, false);
+  }
+
+  /** The same, with secrets and configs named after their content when {@code rotate} (the goal's default). */
+  DeployPlan plugin(Path file, String stack, DeployOptions options, boolean rotate) {
+    ConvertedStack converted = converter(stack, rotate).convert(load(file, stack));
+    return new Deployer(counter.engine(), deployLog).deploy(stack, converted, options);
+  }
+
+  /** {@code file} as {@code swarm:generate} writes it for {@code stack}, with rotated names. */
+  String generated(Path file, String stack) {
+    return ComposeWriter.write(converter(stack, true).deployedNames(load(file, stack)));
+  }
+
+  private LoadedStack load(Path file, String stack) {
     Map<String, String> variables = variables(stack);
     VariableSource lookup = name -> Optional.ofNullable(variables.get(name));
-    LoadedStack loaded = new StackLoader(lookup.orElse(name -> Optional.ofNullable(System.getenv(name))))
+    return new StackLoader(lookup.orElse(name -> Optional.ofNullable(System.getenv(name))))
         .load(List.of(file), null, file.getParent());
-    ConvertedStack converted = new StackConverter(stack, name -> Optional.ofNullable(System.getenv(name))).convert(loaded);
-    return new Deployer(counter.engine(), deployLog).deploy(stack, converted, options);
+  }
+
+  private static StackConverter converter(String stack, boolean rotate) {
+    return new StackConverter(stack, name -> Optional.ofNullable(System.getenv(name))).withRotation(rotate);
   }
 
   StackSnapshot snapshot(String stack) {

@@ -14,6 +14,15 @@ public class FileObjectConfig {
   /** File with the content; a relative path resolves against the project's base directory. */
   String file;
 
+  /** Environment variable of the Maven process that holds the content (for CI secrets that never touch disk). */
+  String environment;
+
+  /** Maven property ({@code -Dname=...}, {@code <properties>}, a settings profile) that holds the content. */
+  String property;
+
+  /** The content itself, for configs only: a secret's value does not belong in the pom. */
+  String content;
+
   /** The object exists already and is not managed by the stack. */
   Boolean external;
 

@@ -1,4 +1,4 @@
-package dev.swarmstack.swarm.deploy;
+package dev.swarmstack.swarm.convert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -7,14 +7,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The {@link StackLabels#CONTENT_HASH} of a secret or config spec: its data, driver and templating, so that any
- * change the engine would refuse to apply in place is seen before deploying. Only the hash is stored, never the data.
+ * The content hash of a secret or config spec: its data, driver and templating, so that any change the engine would
+ * refuse to apply in place is seen before deploying. Stored as a label and used in rotated names; never the data.
  */
-final class ContentHash {
+public final class ContentHash {
 
   private ContentHash() {}
 
-  static String of(ObjectNode spec) {
+  /** {@code sha256:<64 hex>}. */
+  public static String of(ObjectNode spec) {
     String content = "data=" + spec.path("Data").asText("")
         + "\ndriver=" + spec.path("Driver")
         + "\ntemplating=" + spec.path("Templating");
