@@ -65,13 +65,21 @@ public final class Deployer {
   }
 
   public void apply(DeployPlan plan, DeployOptions options) {
+    applyChanges(plan, options);
+    removePruned(plan, options);
+  }
+
+  /**
+   * Everything but removing pruned networks, secrets and configs: a rollback may still need them, for the pruned
+   * services it recreates. Pruned services themselves go first, as with the CLI: a new service may take their
+   * published ports.
+   */
+  void applyChanges(DeployPlan plan, DeployOptions options) {
     if (plan.writeCount() == 0) {
       log.info("Stack " + plan.namespace() + " is up to date");
       return;
     }
-    StackCleanup cleanup = new StackCleanup(engine, log, options.timeout());
-    // pruned services go first, as with the CLI: their names may be reused below
-    cleanup.removeServices(plan.servicesToRemove);
+    new StackCleanup(engine, log, options.timeout()).removeServices(plan.servicesToRemove);
     for (ObjectWrite network : plan.networkWrites) {
       log.info("Creating network " + network.name());
       engine.createNetwork(network.spec());
@@ -90,6 +98,11 @@ public final class Deployer {
         update(service, spec);
       }
     }
+  }
+
+  /** Removes the pruned networks, secrets and configs, once the pruned services' tasks are gone. */
+  void removePruned(DeployPlan plan, DeployOptions options) {
+    StackCleanup cleanup = new StackCleanup(engine, log, options.timeout());
     cleanup.removeSecrets(plan.secretsToRemove);
     cleanup.removeConfigs(plan.configsToRemove);
     if (!plan.networksToRemove.isEmpty()) {

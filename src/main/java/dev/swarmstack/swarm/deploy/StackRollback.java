@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * Puts a stack back as a {@link StackSnapshot} recorded it: updated services get their previous spec back, new
- * services are removed, then new secrets, configs and networks, once the removed services' tasks are gone. Goes
+ * services are removed, pruned ones recreated, then new secrets, configs and networks are removed once the removed
+ * services' tasks are gone. Goes
  * on past a step that fails, so that as much as possible is restored, and lists what could not be.
  */
 final class StackRollback {
@@ -43,6 +44,10 @@ final class StackRollback {
         removed.add(service);
       }));
     }
+    // after the new services: one of them may hold a port a pruned service published
+    for (EngineObject pruned : snapshot.prunedServices()) {
+      attempt(problems, "recreating service " + pruned.name(), () -> recreate(pruned));
+    }
     Map<String, String> stackLabel = StackLabels.of(namespace);
     attempt(problems, "waiting for the removed services' tasks to stop",
         () -> cleanup.awaitTasksGone(namespace, removed));
@@ -68,6 +73,18 @@ final class StackRollback {
           throw e;
         }
       }
+    }
+  }
+
+  /**
+   * A pruned service comes back with its previous spec, under a new id. Its networks, secrets and configs are still
+   * there: pruning removes them only after the deploy converged. No registry credentials: the image is pinned and was
+   * running on the swarm's nodes.
+   */
+  private void recreate(EngineObject pruned) {
+    if (engine.inspectService(pruned.name()).isEmpty()) {
+      log.info("Rollback: recreating pruned service " + pruned.name());
+      engine.createService(pruned.spec(), Optional.empty());
     }
   }
 

@@ -39,7 +39,7 @@ public final class StackRollout {
     Instant applying = Instant.now();
     report.time("plan", Duration.between(planning, applying));
     try {
-      deployer.apply(plan, options);
+      deployer.applyChanges(plan, options);
     } catch (EngineException e) {
       report.time("apply", Duration.between(applying, Instant.now()));
       report.failure.add("applying the plan failed: " + e.getMessage());
@@ -49,6 +49,7 @@ public final class StackRollout {
     report.time("apply", Duration.between(applying, waiting));
     if (converge.detach()) {
       log.info("Not waiting for stack " + namespace + " to converge (swarm.detach)");
+      deployer.removePruned(plan, options);
       new VersionCleanup(engine, log).keep(namespace, stack);
       summarise(report, namespace, null);
       return report;
@@ -62,6 +63,7 @@ public final class StackRollout {
     if (watch.converged()) {
       report.outcome = Outcome.CONVERGED;
       log.info("Stack " + namespace + " converged in " + seconds(Duration.between(applying, Instant.now())));
+      deployer.removePruned(plan, options);
       new VersionCleanup(engine, log).removeUnused(namespace, stack);
       return report;
     }
@@ -91,14 +93,16 @@ public final class StackRollout {
         + (before.isFirstDeploy() ? "nothing (this was its first deploy)" : "its state before this deploy"));
     Instant start = Instant.now();
     List<String> problems = new StackRollback(engine, log, converge.timeout()).restore(namespace, before);
-    List<String> restored = before.updatedServices().stream().map(EngineObject::name).toList();
+    List<String> restored = java.util.stream.Stream.concat(before.updatedServices().stream(),
+        before.prunedServices().stream()).map(EngineObject::name).toList();
     WatchResult watch = restored.isEmpty() ? null : watcher(converge).watch(namespace, restored, start);
     report.time("rollback", Duration.between(start, Instant.now()));
     boolean converged = problems.isEmpty() && (watch == null || watch.converged());
     report.outcome = converged ? Outcome.ROLLED_BACK : Outcome.ROLLBACK_FAILED;
     if (converged) {
       report.rollback.add(before.isFirstDeploy() ? "rolled back to nothing: every object this deploy created is removed"
-          : "rolled back: " + restored.size() + " service(s) restored to their previous spec and converged, "
+          : "rolled back: " + before.updatedServices().size() + " service(s) restored to their previous spec, "
+              + before.prunedServices().size() + " pruned service(s) recreated, all converged; "
               + before.newServices().size() + " new service(s) removed");
       return;
     }

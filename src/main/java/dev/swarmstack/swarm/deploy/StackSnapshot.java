@@ -9,27 +9,33 @@ import java.util.Optional;
 
 /**
  * What the stack was before a deploy wrote anything, as far as the deploy changes it: the previous spec of every
- * service it updates, and which services, networks, secrets and configs it creates. Taken from the plan, whose
- * reads all happen before the first write. {@link StackRollback} restores it.
+ * service it updates or prunes, and which services, networks, secrets and configs it creates. Taken from the plan,
+ * whose reads all happen before the first write. {@link StackRollback} restores it.
  *
  * @param updatedServices the services the deploy updates, as they were (spec and version)
  * @param credentials per updated service, the registry credentials its restore is sent with
+ * @param prunedServices the services the deploy removes because they are no longer declared, as they were
+ * @param stackExisted whether the stack had services before; a failed first deploy is rolled back to nothing
  */
 record StackSnapshot(List<EngineObject> updatedServices, List<Optional<RegistryAuth>> credentials,
-    List<String> newServices, List<String> newNetworks, List<String> newSecrets, List<String> newConfigs) {
+    List<EngineObject> prunedServices, List<String> newServices, List<String> newNetworks, List<String> newSecrets,
+    List<String> newConfigs, boolean stackExisted) {
 
   static StackSnapshot of(DeployPlan plan) {
     List<ServiceWrite> updates = plan.serviceWrites.stream().filter(write -> write.existing() != null).toList();
+    boolean stackExisted = plan.changes.stream()
+        .anyMatch(change -> change.kind().equals("service") && change.change() != PlannedChange.Change.CREATE);
     return new StackSnapshot(
         updates.stream().map(ServiceWrite::existing).toList(),
         updates.stream().map(ServiceWrite::auth).toList(),
+        List.copyOf(plan.servicesToRemove),
         plan.serviceWrites.stream().filter(write -> write.existing() == null).map(ServiceWrite::name).toList(),
-        created(plan.networkWrites), created(plan.secretWrites), created(plan.configWrites));
+        created(plan.networkWrites), created(plan.secretWrites), created(plan.configWrites), stackExisted);
   }
 
   /** Whether the stack did not exist before: a failed first deploy is rolled back to nothing. */
   boolean isFirstDeploy() {
-    return updatedServices.isEmpty();
+    return !stackExisted;
   }
 
   private static List<String> created(List<ObjectWrite> writes) {

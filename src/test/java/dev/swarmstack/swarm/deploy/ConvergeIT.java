@@ -131,13 +131,39 @@ class ConvergeIT extends EngineTestBase {
 
     assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
     assertTrue(failure.getMessage().contains("service worker failed") && failure.getMessage().contains(
-        "rolled back: 3 service(s) restored to their previous spec and converged, 1 new service(s) removed"),
+        "rolled back: 3 service(s) restored to their previous spec, 0 pruned service(s) recreated, all converged;"
+            + " 1 new service(s) removed"),
         failure.getMessage());
     before.forEach((name, spec) -> assertEquals(spec.path("TaskTemplate"), spec(stack, name).path("TaskTemplate"),
         name + " is back on its previous spec"));
     assertEquals(Optional.empty(), engine.inspectService(stack.scoped("added")));
     assertEquals(List.of(stack.scoped("back")), names(engine.listNetworks(StackLabels.of(namespace))));
     assertEquals(List.of(stack.scoped("token")), names(engine.listSecrets(StackLabels.of(namespace))));
+  }
+
+  /** Pruning waits for convergence, so a rollback can recreate a pruned service: its config is still there. */
+  @Test
+  void aRollbackRecreatesThePrunedServicesAndKeepsTheirObjects() {
+    TestStack stack = TestStack.twoServices(namespace);
+    stack.services.values().forEach(ConvergeIT::fastMonitor);
+    stack.config("legacy", "mode=old");
+    fastMonitor(stack.service("legacy", TestStack.IMAGE, "back"));
+    container(stack, "legacy").putArray("Configs").addObject()
+        .put("ConfigName", stack.scoped("legacy"))
+        .putObject("File").put("Name", "/etc/legacy").put("UID", "0").put("GID", "0").put("Mode", 292);
+    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+    ObjectNode legacyBefore = spec(stack, "legacy");
+
+    stack.services.remove(stack.scoped("legacy"));
+    stack.configs.remove(stack.scoped("legacy"));
+    image(stack, "worker", "local/does-not-exist:1");
+    DeployFailedException failure = assertThrows(DeployFailedException.class,
+        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT));
+
+    assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
+    assertTrue(failure.getMessage().contains("1 pruned service(s) recreated"), failure.getMessage());
+    assertEquals(legacyBefore.path("TaskTemplate"), spec(stack, "legacy").path("TaskTemplate"));
+    assertTrue(names(engine.listConfigs(StackLabels.of(namespace))).contains(stack.scoped("legacy")));
   }
 
   @Test
