@@ -11,6 +11,8 @@ import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.EventSubscription;
 import dev.swarmstack.swarm.engine.ImageDistribution;
+import dev.swarmstack.swarm.engine.ManagerChoice;
+import dev.swarmstack.swarm.engine.ManagerChooser;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.net.URLEncoder;
@@ -29,6 +31,9 @@ import java.util.function.Consumer;
  */
 public final class DockerSwarmEngine implements SwarmEngine {
 
+  /** How long a candidate manager may take to answer before the next one is tried: a down manager must not cost long. */
+  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
   private final EngineHttp http;
 
   /**
@@ -41,10 +46,36 @@ public final class DockerSwarmEngine implements SwarmEngine {
     this.http = new EngineHttp(address, timeout);
   }
 
-  /** Connects to the engine the docker CLI would use, unless {@code connection} names one. */
+  /** Connects to the engine the docker CLI would use, unless {@code connection} names one or several managers. */
   public static DockerSwarmEngine connect(EngineConnection connection) {
-    EngineAddress address = EngineAddressResolver.forThisProcess().resolve(connection);
-    return new DockerSwarmEngine(address, connection.timeout());
+    return connect(connection, choice -> {});
+  }
+
+  /**
+   * Connects to the engine {@code connection} names; when it lists several managers, to the first that is up and
+   * a manager ({@link ManagerChooser}).
+   *
+   * @param onChoice told which manager was chosen and which were skipped (not called for a single engine)
+   */
+  public static DockerSwarmEngine connect(EngineConnection connection, Consumer<ManagerChoice> onChoice) {
+    EngineAddressResolver resolver = EngineAddressResolver.forThisProcess();
+    if (!connection.choosesAManager()) {
+      return new DockerSwarmEngine(resolver.resolve(connection), connection.timeout());
+    }
+    Duration probeTimeout = connection.timeout().compareTo(PROBE_TIMEOUT) < 0 ? connection.timeout() : PROBE_TIMEOUT;
+    ManagerChoice choice = new ManagerChooser(candidate -> probe(candidate, probeTimeout))
+        .choose(resolver.resolveManagers(connection), connection.hostSource());
+    onChoice.accept(choice);
+    return new DockerSwarmEngine(choice.manager(), connection.timeout());
+  }
+
+  /** The engine's info, asked with a short timeout; a failure says just why (connection refused, no answer, ...). */
+  private static EngineInfo probe(EngineAddress candidate, Duration timeout) {
+    try (DockerSwarmEngine engine = new DockerSwarmEngine(candidate, timeout)) {
+      return engine.info();
+    } catch (EngineException e) {
+      throw new EngineException(e.getCause() == null ? e.getMessage() : EngineHttp.reason(e.getCause(), timeout), e.status(), e);
+    }
   }
 
   @Override

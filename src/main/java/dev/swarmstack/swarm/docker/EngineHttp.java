@@ -193,6 +193,11 @@ final class EngineHttp implements AutoCloseable {
     }
   }
 
+  /** Why a call failed, in a few words: the root cause's message, or that no answer came in time. */
+  static String reason(Throwable failure, Duration timeout) {
+    return failure instanceof TimeoutException ? "no answer within " + timeout.toSeconds() + " s" : rootMessage(failure);
+  }
+
   private static String rootMessage(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {

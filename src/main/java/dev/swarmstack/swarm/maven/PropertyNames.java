@@ -22,6 +22,7 @@ public final class PropertyNames {
   public static final String DIFF_FAIL_ON_CHANGES = "swarm.diff.failOnChanges";
 
   public static final String DOCKER_HOST = "swarm.docker.host";
+  public static final String DOCKER_HOSTS = "swarm.docker.hosts";
   public static final String DOCKER_CERT_PATH = "swarm.docker.certPath";
   public static final String DOCKER_TIMEOUT = "swarm.docker.timeout";
   public static final String RESOLVE_IMAGE = "swarm.resolveImage";
