@@ -10,6 +10,7 @@ import com.github.dockerjava.transport.DockerHttpClient.Response;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.swarmstack.swarm.engine.EngineAddress;
 import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -166,11 +167,11 @@ final class EngineHttp implements AutoCloseable {
       return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       answer.cancel(true);
-      throw new EngineException(doing + ": the engine at " + address.describe() + " did not answer within "
-          + timeout.toSeconds() + " s", 0, e);
+      throw new EngineUnreachableException(doing + ": the engine at " + address.describe() + " did not answer within "
+          + timeout.toSeconds() + " s", e);
     } catch (ExecutionException e) {
-      throw new EngineException(doing + ": cannot reach the Docker engine at " + address.describe() + ": "
-          + rootMessage(e.getCause()), 0, e.getCause());
+      throw new EngineUnreachableException(doing + ": cannot reach the Docker engine at " + address.describe() + ": "
+          + rootMessage(e.getCause()), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       answer.cancel(true);

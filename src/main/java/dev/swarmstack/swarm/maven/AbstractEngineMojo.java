@@ -6,6 +6,7 @@ import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
 import dev.swarmstack.swarm.engine.EngineAddressResolver;
 import dev.swarmstack.swarm.engine.EngineConnection;
+import dev.swarmstack.swarm.engine.FailoverSwarmEngine;
 import dev.swarmstack.swarm.engine.ManagerChoice;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.model.GoDuration;
@@ -56,9 +57,17 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
 
   @Override
   protected final void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
-    try (SwarmEngine engine = DockerSwarmEngine.connect(connection(), this::logChoice)) {
+    try (SwarmEngine engine = connect(connection())) {
       run(engine);
     }
+  }
+
+  /** With several managers, one that moves on to the next when its manager is lost midway. */
+  private SwarmEngine connect(EngineConnection connection) {
+    SwarmEngine first = DockerSwarmEngine.connect(connection, this::logChoice);
+    return connection.choosesAManager()
+        ? new FailoverSwarmEngine(first, () -> DockerSwarmEngine.connect(connection, this::logChoice), getLog()::warn)
+        : first;
   }
 
   private EngineConnection connection() throws MojoFailureException {
