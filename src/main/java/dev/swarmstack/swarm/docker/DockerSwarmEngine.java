@@ -9,6 +9,7 @@ import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import dev.swarmstack.swarm.engine.EventSubscription;
 import dev.swarmstack.swarm.engine.ImageDistribution;
 import dev.swarmstack.swarm.engine.ManagerChoice;
@@ -69,12 +70,12 @@ public final class DockerSwarmEngine implements SwarmEngine {
     return new DockerSwarmEngine(choice.manager(), connection.timeout());
   }
 
-  /** The engine's info, asked with a short timeout; a failure says just why (connection refused, no answer, ...). */
+  /** The engine's info, asked with a short timeout; no answer is told in a few words (connection refused, ...). */
   private static EngineInfo probe(EngineAddress candidate, Duration timeout) {
     try (DockerSwarmEngine engine = new DockerSwarmEngine(candidate, timeout)) {
       return engine.info();
-    } catch (EngineException e) {
-      throw new EngineException(e.getCause() == null ? e.getMessage() : EngineHttp.reason(e.getCause(), timeout), e.status(), e);
+    } catch (EngineUnreachableException e) {
+      throw new EngineUnreachableException(e.reason(), e.reason(), e);
     }
   }
 

@@ -168,10 +168,11 @@ final class EngineHttp implements AutoCloseable {
     } catch (TimeoutException e) {
       answer.cancel(true);
       throw new EngineUnreachableException(doing + ": the engine at " + address.describe() + " did not answer within "
-          + timeout.toSeconds() + " s", e);
+          + timeout.toSeconds() + " s", "no answer within " + timeout.toSeconds() + " s", e);
     } catch (ExecutionException e) {
+      String reason = rootMessage(e.getCause());
       throw new EngineUnreachableException(doing + ": cannot reach the Docker engine at " + address.describe() + ": "
-          + rootMessage(e.getCause()), e.getCause());
+          + reason, reason, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       answer.cancel(true);
@@ -192,11 +193,6 @@ final class EngineHttp implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
-  }
-
-  /** Why a call failed, in a few words: the root cause's message, or that no answer came in time. */
-  static String reason(Throwable failure, Duration timeout) {
-    return failure instanceof TimeoutException ? "no answer within " + timeout.toSeconds() + " s" : rootMessage(failure);
   }
 
   private static String rootMessage(Throwable failure) {

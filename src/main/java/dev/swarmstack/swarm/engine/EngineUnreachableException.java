@@ -5,7 +5,15 @@ public class EngineUnreachableException extends EngineException {
 
   private static final long serialVersionUID = 1L;
 
-  public EngineUnreachableException(String message, Throwable cause) {
+  private final String reason;
+
+  /** @param reason why, in a few words, without what was being done or where ({@code Connection refused}) */
+  public EngineUnreachableException(String message, String reason, Throwable cause) {
     super(message, 0, cause);
+    this.reason = reason;
+  }
+
+  public String reason() {
+    return reason;
   }
 }

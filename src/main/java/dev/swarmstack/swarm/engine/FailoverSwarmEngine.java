@@ -45,7 +45,7 @@ public final class FailoverSwarmEngine implements SwarmEngine {
     if (current != lost) {
       return; // another call already moved on
     }
-    warn.accept("Lost swarm manager " + lost.address() + ": " + why.getMessage() + "; going on through another manager");
+    warn.accept("Lost swarm manager " + lost.address() + ": " + why.reason() + "; going on through another manager");
     current = null;
     try {
       lost.close();

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public final class ManagerChooser {
 
-  /** Asks one candidate what it is; throws {@link EngineException} with the short reason when it can't be reached. */
+  /** Asks one candidate what it is; throws {@link EngineUnreachableException} when it gives no answer. */
   @FunctionalInterface
   public interface Probe {
     EngineInfo info(EngineAddress candidate);
@@ -44,8 +44,10 @@ public final class ManagerChooser {
     EngineInfo info;
     try {
       info = probe.info(candidate);
+    } catch (EngineUnreachableException e) {
+      return Optional.of("unreachable: " + e.reason());
     } catch (EngineException e) {
-      return Optional.of("unreachable: " + e.getMessage());
+      return Optional.of("unusable: " + e.getMessage()); // it answered, but not as an engine the plugin can use
     }
     if (info.controlAvailable()) {
       return Optional.empty();

@@ -44,18 +44,18 @@ class FailoverSwarmEngineTest {
 
   @Test
   void aReadThatGetsNoAnswerIsAskedAgainOfTheNextManager() {
-    SwarmEngine engine = failingOver(manager("m1", new EngineUnreachableException("listing nodes: Connection refused", null)),
+    SwarmEngine engine = failingOver(manager("m1", new EngineUnreachableException("listing nodes: cannot reach m1: Connection refused", "Connection refused", null)),
         manager("m2", null));
 
     assertEquals(List.of(NODE), engine.listNodes());
     assertEquals(List.of("m1.listNodes", "m1.address", "m1.close", "m2.listNodes"), calls);
-    assertEquals(List.of("Lost swarm manager m1: listing nodes: Connection refused; going on through another manager"), warnings);
+    assertEquals(List.of("Lost swarm manager m1: Connection refused; going on through another manager"), warnings);
     assertEquals("m2", engine.address());
   }
 
   @Test
   void aWriteThatGetsNoAnswerFailsAndTheNextCallGoesToTheNextManager() {
-    EngineUnreachableException lost = new EngineUnreachableException("creating service s: Connection reset", null);
+    EngineUnreachableException lost = new EngineUnreachableException("creating service s: Connection reset", "Connection reset", null);
     SwarmEngine engine = failingOver(manager("m1", lost), manager("m2", null));
 
     assertSame(lost, assertThrows(EngineUnreachableException.class,

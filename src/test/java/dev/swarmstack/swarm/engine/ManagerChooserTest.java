@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class ManagerChooserTest {
       probed.add(candidate.uri());
       EngineInfo info = answers.get(candidate.uri().toString());
       if (info == null) {
-        throw new EngineException("Connection refused", 0, null);
+        throw new EngineUnreachableException("asking the engine for its version: Connection refused", "Connection refused", null);
       }
       return info;
     });
@@ -49,6 +50,15 @@ class ManagerChooserTest {
     assertEquals(URI.create("tcp://m3:2375"), choice.manager().uri());
     assertEquals(List.of("tcp://m1:2375: unreachable: Connection refused", "tcp://w:2375: a swarm worker, not a manager"),
         choice.skipped());
+  }
+
+  @Test
+  void anEngineThatAnswersWithAnErrorIsSkippedWithIt() {
+    ManagerChooser chooser = new ManagerChooser(candidate -> {
+      throw new EngineException("the engine at x is Docker 19.03 with Engine API 1.40; the plugin needs 1.41", 0, null);
+    });
+    EngineException e = assertThrows(EngineException.class, () -> chooser.choose(addresses("tcp://old:2375"), "<dockerHosts>"));
+    assertTrue(e.getMessage().contains("\n  tcp://old:2375: unusable: the engine at x is Docker 19.03"), e.getMessage());
   }
 
   @Test
