@@ -2,6 +2,7 @@
 # Brings up the test environment the engine tests (*IT.java) need, on a Debian 12 machine, as root:
 # a Docker engine, a single-node swarm, the test image local/busybox:1 (no public registry is reachable),
 # and a local registry with password authentication holding 127.0.0.1:5000/swarmtest/busybox:1.
+# The multi-node tests need nothing more: iproute2, iptables and util-linux (nsenter, unshare, flock) are here.
 #
 # Idempotent: every step first checks whether its result is already there, so it is safe to run twice
 # and after an earlier run died halfway. It never stops anything it finds running.
@@ -34,7 +35,7 @@ wait_for() {
 
 install_packages() {
   local missing=() pkg
-  for pkg in docker.io busybox-static docker-registry apache2-utils iproute2 iptables curl; do
+  for pkg in docker.io busybox-static docker-registry apache2-utils iproute2 iptables util-linux curl; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
       missing+=("$pkg")
     fi
@@ -151,6 +152,12 @@ push_test_image() {
   step push "$REGISTRY_IMAGE"
 }
 
+# The multi-node tests start their own clusters (scripts/cluster.sh); remove those of test runs that died.
+remove_stale_clusters() {
+  bash "$(dirname "$0")/cluster.sh" gc
+  step clusters "no cluster of a dead test run left"
+}
+
 [[ $(id -u) == 0 ]] || fail "run as root (it installs packages and starts dockerd)"
 install_packages
 start_engine
@@ -158,4 +165,5 @@ init_swarm
 build_test_image
 start_registry
 push_test_image
+remove_stale_clusters
 step done "engine, swarm, $TEST_IMAGE and $REGISTRY_IMAGE ready"

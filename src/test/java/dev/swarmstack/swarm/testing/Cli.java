@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Cli {
 
-  /** How long any command may take before the test fails. */
-  private static final long TIMEOUT_SECONDS = 120;
+  /** How long a command may take before the test fails, unless {@link #withTimeout} says otherwise. */
+  private static final long DEFAULT_TIMEOUT_SECONDS = 120;
 
   public record Result(int exitCode, String stdout, String stderr) {
 
@@ -33,39 +33,52 @@ public final class Cli {
   private final List<String> prefix;
   private final Path workDir;
   private final Map<String, String> environment;
+  private final long timeoutSeconds;
 
-  private Cli(List<String> prefix, Path workDir, Map<String, String> environment) {
+  private Cli(List<String> prefix, Path workDir, Map<String, String> environment, long timeoutSeconds) {
     this.prefix = List.copyOf(prefix);
     this.workDir = workDir;
     this.environment = Map.copyOf(environment);
+    this.timeoutSeconds = timeoutSeconds;
   }
 
   /** {@code docker ...} in the current directory. */
   public static Cli docker() {
-    return new Cli(List.of("docker"), null, Map.of());
+    return new Cli(List.of("docker"), null, Map.of(), DEFAULT_TIMEOUT_SECONDS);
   }
 
   /** Whole command lines, each naming its program. */
   public static Cli commands() {
-    return new Cli(List.of(), null, Map.of());
+    return new Cli(List.of(), null, Map.of(), DEFAULT_TIMEOUT_SECONDS);
   }
 
   public Cli in(Path directory) {
-    return new Cli(prefix, directory, environment);
+    return new Cli(prefix, directory, environment, timeoutSeconds);
   }
 
   /** The same commands with {@code variables} added to their environment. */
   public Cli withEnvironment(Map<String, String> variables) {
     Map<String, String> merged = new HashMap<>(environment);
     merged.putAll(variables);
-    return new Cli(prefix, workDir, merged);
+    return new Cli(prefix, workDir, merged, timeoutSeconds);
   }
 
   /** The docker CLI with a config folder of its own, so that {@code docker login} never touches the user's. */
   public Cli withDockerConfig(Path configDir) {
     List<String> withConfig = new ArrayList<>(prefix);
     withConfig.addAll(List.of("--config", configDir.toString()));
-    return new Cli(withConfig, workDir, environment);
+    return new Cli(withConfig, workDir, environment, timeoutSeconds);
+  }
+
+  /** The docker CLI talking to the engine at {@code host} ({@code unix:///...}), e.g. one node of a cluster. */
+  public Cli withHost(String host) {
+    List<String> withHost = new ArrayList<>(prefix);
+    withHost.addAll(List.of("-H", host));
+    return new Cli(withHost, workDir, environment, timeoutSeconds);
+  }
+
+  public Cli withTimeout(long seconds) {
+    return new Cli(prefix, workDir, environment, seconds);
   }
 
   public Result run(String... args) {
@@ -103,9 +116,9 @@ public final class Cli {
         }
       }
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new AssertionError(describe(args) + " took longer than " + TIMEOUT_SECONDS + " s");
+        throw new AssertionError(describe(args) + " took longer than " + timeoutSeconds + " s");
       }
       return new Result(process.exitValue(), out, Files.readString(errors));
     } catch (IOException e) {
