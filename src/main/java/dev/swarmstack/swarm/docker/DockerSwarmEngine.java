@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  */
 public final class DockerSwarmEngine implements SwarmEngine {
 
-  /** How long a candidate manager may take to answer before the next one is tried: a down manager must not cost long. */
-  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+  /** How long a candidate manager's host may take to accept a connection: a host that is down must not cost long. */
+  static final Duration PROBE_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final EngineHttp http;
 
@@ -44,7 +44,11 @@ public final class DockerSwarmEngine implements SwarmEngine {
    * @throws dev.swarmstack.swarm.engine.EngineException when the engine can't be reached or is too old
    */
   public DockerSwarmEngine(EngineAddress address, Duration timeout) {
-    this.http = new EngineHttp(address, timeout);
+    this(address, timeout, timeout);
+  }
+
+  private DockerSwarmEngine(EngineAddress address, Duration connectTimeout, Duration timeout) {
+    this.http = new EngineHttp(address, connectTimeout, timeout);
   }
 
   /** Connects to the engine the docker CLI would use, unless {@code connection} names one or several managers. */
@@ -63,16 +67,20 @@ public final class DockerSwarmEngine implements SwarmEngine {
     if (!connection.choosesAManager()) {
       return new DockerSwarmEngine(resolver.resolve(connection), connection.timeout());
     }
-    Duration probeTimeout = connection.timeout().compareTo(PROBE_TIMEOUT) < 0 ? connection.timeout() : PROBE_TIMEOUT;
-    ManagerChoice choice = new ManagerChooser(candidate -> probe(candidate, probeTimeout))
+    ManagerChoice choice = new ManagerChooser(candidate -> probe(candidate, connection.timeout()))
         .choose(resolver.resolveManagers(connection), connection.hostSource());
     onChoice.accept(choice);
     return new DockerSwarmEngine(choice.manager(), connection.timeout());
   }
 
-  /** The engine's info, asked with a short timeout; no answer is told in a few words (connection refused, ...). */
+  /**
+   * The engine's info; no answer is told in a few words (connection refused, ...). A host that doesn't take the
+   * connection soon is passed over, but one that did gets the whole timeout: a manager answers {@code /info} only
+   * once the swarm has a leader, which takes seconds after the leader was lost.
+   */
   private static EngineInfo probe(EngineAddress candidate, Duration timeout) {
-    try (DockerSwarmEngine engine = new DockerSwarmEngine(candidate, timeout)) {
+    Duration connectTimeout = timeout.compareTo(PROBE_CONNECT_TIMEOUT) < 0 ? timeout : PROBE_CONNECT_TIMEOUT;
+    try (DockerSwarmEngine engine = new DockerSwarmEngine(candidate, connectTimeout, timeout)) {
       return engine.info();
     } catch (EngineUnreachableException e) {
       throw new EngineUnreachableException(e.reason(), e.reason(), e);

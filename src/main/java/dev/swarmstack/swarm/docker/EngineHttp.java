@@ -73,12 +73,13 @@ final class EngineHttp implements AutoCloseable {
   private final ExecutorService calls;
   private final ApiVersion apiVersion;
 
-  EngineHttp(EngineAddress address, Duration timeout) {
+  /** @param connectTimeout how long opening a tcp connection may take (a unix socket connects or fails at once) */
+  EngineHttp(EngineAddress address, Duration connectTimeout, Duration timeout) {
     this.address = address;
     this.timeout = timeout;
     ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
         .dockerHost(address.uri())
-        .connectionTimeout(timeout)
+        .connectionTimeout(connectTimeout)
         .responseTimeout(timeout);
     if (address.usesTls()) {
       builder.sslConfig(new LocalDirectorySSLConfig(address.tlsCertPath().toString()));
