@@ -29,10 +29,11 @@ final class FailureReport {
       }
     }
     lines.add(notConverged(services));
+    nodesDown(nodes, lines);
     return lines;
   }
 
-  static List<String> timedOut(List<ServiceTracker> services, String timeout) {
+  static List<String> timedOut(List<ServiceTracker> services, String timeout, SwarmNodes nodes) {
     List<String> lines = new ArrayList<>();
     lines.add("timed out after " + timeout);
     for (ServiceTracker service : services) {
@@ -41,7 +42,19 @@ final class FailureReport {
       }
     }
     lines.add(notConverged(services));
+    nodesDown(nodes, lines);
     return lines;
+  }
+
+  /**
+   * A lost node often explains the rest: its tasks no longer count, and a service only it may run can't be placed
+   * ("no suitable node") until it is back.
+   */
+  private static void nodesDown(SwarmNodes nodes, List<String> lines) {
+    if (!nodes.down().isEmpty()) {
+      lines.add("node(s) down: " + String.join(", ", nodes.down())
+          + " (their tasks don't count; what only they may run waits until they are back)");
+    }
   }
 
   private void describe(ObjectNode task, SwarmNodes nodes, List<String> lines) {
