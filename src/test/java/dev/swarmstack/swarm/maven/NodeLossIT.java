@@ -67,6 +67,8 @@ class NodeLossIT {
     System.out.println("case B report:\n" + e.getMessage());
     assertEquals("w1", lost.get().name(), log.lines().toString());
     assertTrue(e.getMessage().startsWith("Deploy of stack nodelosspinned failed:\n"), e.getMessage());
+    assertTrue(e.getMessage().contains("\n  node(s) down: " + lost.get().hostname() + " (their tasks don't count;"),
+        e.getMessage());
     assertTrue(e.getMessage().endsWith("Rollback:\n  rolled back to nothing: every object this deploy created is removed"),
         e.getMessage());
     assertEquals("", cluster.docker().ok("service", "ls", "-q", "--filter", "name=nodelosspinned_"));
