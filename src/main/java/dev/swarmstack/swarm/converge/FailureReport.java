@@ -5,12 +5,17 @@ import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What went wrong, for people: per failing service the task, its node, state and the engine's error, and the last
  * lines of the failed task's log; then what had not converged.
  */
 final class FailureReport {
+
+  /** The engine's error when a macvlan or ipvlan network can't give the container an interface on that node. */
+  private static final Pattern NETWORK_PORT_FAILURE = Pattern.compile("failed to create the (macvlan|ipvlan) port");
 
   private final SwarmEngine engine;
   private final int logLines;
@@ -63,6 +68,13 @@ final class FailureReport {
     lines.add("  node:  " + nodes.name(Tasks.nodeId(task)));
     lines.add("  state: " + Tasks.state(task));
     lines.add("  error: " + (Tasks.error(task).isEmpty() ? "(none given)" : Tasks.error(task)));
+    Matcher networkPort = NETWORK_PORT_FAILURE.matcher(Tasks.error(task));
+    if (networkPort.find()) {
+      String driver = networkPort.group(1);
+      lines.add("  hint:  that node can't put containers on the " + driver + " network: its kernel lacks " + driver
+          + " (modprobe " + driver + ") or the parent interface named by the network's config-only network on that"
+          + " node is missing");
+    }
     if (logLines <= 0) {
       return;
     }

@@ -6,6 +6,8 @@ import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
 import dev.swarmstack.swarm.deploy.PlannedChange.Change;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.network.NetworkDrift;
+import dev.swarmstack.swarm.network.NetworkDrift.Difference;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problems;
 import java.util.List;
@@ -91,9 +93,9 @@ final class Planner {
       Map<String, EngineObject> stackNetworks, Problems problems) {
     networks.forEach((name, request) -> {
       if (stackNetworks.containsKey(name)) {
-        List<String> drift = NetworkDrift.of(request, stackNetworks.get(name));
-        String detail = drift.isEmpty() ? "" : "declared " + String.join(", ", drift) + " differ from the deployed"
-            + " network, which the engine cannot change: remove the stack (swarm:rm) and deploy again to apply them";
+        List<Difference> drift = NetworkDrift.of(request, stackNetworks.get(name).raw());
+        String detail = drift.isEmpty() ? "" : NetworkDrift.describe(drift) + " differ from the deployed network,"
+            + " which the engine cannot change: remove the stack (swarm:rm) and deploy again to apply them";
         if (!drift.isEmpty()) {
           log.warn("network " + name + ": " + detail);
         }

@@ -5,10 +5,13 @@ import dev.swarmstack.swarm.compose.SourceTree;
 import dev.swarmstack.swarm.compose.StackLoader;
 import dev.swarmstack.swarm.compose.VariableSource;
 import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.model.ComposeFile;
+import dev.swarmstack.swarm.network.SharedNetwork;
 import dev.swarmstack.swarm.maven.config.FileObjectConfig;
 import dev.swarmstack.swarm.maven.config.NetworkConfig;
 import dev.swarmstack.swarm.maven.config.PomStackMapper;
 import dev.swarmstack.swarm.maven.config.ServiceConfig;
+import dev.swarmstack.swarm.maven.config.SharedNetworkMapper;
 import dev.swarmstack.swarm.maven.config.VolumeConfig;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
@@ -17,8 +20,11 @@ import dev.swarmstack.swarm.validate.StackValidator;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -59,6 +65,14 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
   /** Networks, as compose's {@code networks:}; each {@code <network>} needs a {@code <name>}. */
   @Parameter
   private List<NetworkConfig> networks;
+
+  /**
+   * Networks outside any stack, created by {@code swarm:networks} and removed by {@code swarm:networks-rm}; each
+   * {@code <network>} takes the elements of a stack's {@code <network>}, plus those compose can't express. A service
+   * that names one not declared under {@code <networks>} uses it as an external network.
+   */
+  @Parameter
+  private List<NetworkConfig> sharedNetworks;
 
   /** Services, as compose's {@code services:}; each {@code <service>} needs a {@code <name>}. */
   @Parameter
@@ -107,7 +121,9 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
    */
   protected LoadedStack loadStack() {
     Problems problems = new Problems();
-    SourceTree pomDefinitions = new PomStackMapper().map(networks, services, volumes, secrets, configs, problems);
+    List<NetworkConfig> stackNetworks = new ArrayList<>(networks == null ? List.of() : networks);
+    stackNetworks.addAll(sharedNetworksUsed());
+    SourceTree pomDefinitions = new PomStackMapper().map(stackNetworks, services, volumes, secrets, configs, problems);
     LoadedStack stack;
     try {
       stack = new StackLoader(variables()).load(composePaths(), pomDefinitions, project.getBasedir().toPath());
@@ -122,6 +138,40 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
       throw new StackException(errors(problems));
     }
     return stack;
+  }
+
+  /**
+   * External declarations for the shared networks the services name without declaring them. Which names they use is
+   * known only once the compose files are loaded, so this loads them once beforehand; its errors are left to the real
+   * load, which finds them again.
+   */
+  private List<NetworkConfig> sharedNetworksUsed() {
+    if (sharedNetworks == null || sharedNetworks.isEmpty()) {
+      return List.of();
+    }
+    SourceTree pomDefinitions = new PomStackMapper().map(networks, services, volumes, secrets, configs, new Problems());
+    ComposeFile compose;
+    try {
+      compose = new StackLoader(variables()).load(composePaths(), pomDefinitions, project.getBasedir().toPath()).compose();
+    } catch (StackException e) {
+      return List.of();
+    }
+    Set<String> referenced = new HashSet<>();
+    compose.servicesOrEmpty().values().stream().filter(service -> service != null && service.networks() != null)
+        .forEach(service -> referenced.addAll(service.networks().keySet()));
+    return SharedNetworkMapper.externalsFor(sharedNetworks, referenced, compose.networksOrEmpty().keySet());
+  }
+
+  /**
+   * The declared shared networks, checked.
+   *
+   * @throws StackException when a declaration has errors; {@link #execute()} reports them all
+   */
+  protected List<SharedNetwork> sharedNetworks() {
+    Problems problems = new Problems();
+    List<SharedNetwork> mapped = new SharedNetworkMapper().map(sharedNetworks, problems);
+    problems.throwIfErrors();
+    return mapped;
   }
 
   private static List<Problem> errors(Problems problems) {

@@ -1,5 +1,7 @@
 package dev.swarmstack.swarm.maven;
 
+import dev.swarmstack.swarm.deploy.SharedNetworks;
+
 /**
  * Every user property the plugin reads ({@code -Dswarm.stack=shop} or {@code <properties>}), in one place so
  * that names stay consistent across goals and the documentation can list them.
@@ -20,6 +22,9 @@ public final class PropertyNames {
   public static final String LS_SKIP = "swarm.ls.skip";
   public static final String DIFF_SKIP = "swarm.diff.skip";
   public static final String DIFF_FAIL_ON_CHANGES = "swarm.diff.failOnChanges";
+  public static final String NETWORKS_SKIP = "swarm.networks.skip";
+  public static final String NETWORKS_RM_SKIP = "swarm.networks-rm.skip";
+  public static final String NETWORKS_RECREATE = SharedNetworks.RECREATE_PROPERTY;
 
   public static final String DOCKER_HOST = "swarm.docker.host";
   public static final String DOCKER_HOSTS = "swarm.docker.hosts";

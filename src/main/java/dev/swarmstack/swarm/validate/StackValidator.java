@@ -16,6 +16,7 @@ public final class StackValidator {
       new ServiceSettingsCheck(),
       new PortCheck(),
       new NetworkCheck(),
+      new ConfigFromDriverCheck(),
       new FileObjectCheck());
 
   private final String stackName;

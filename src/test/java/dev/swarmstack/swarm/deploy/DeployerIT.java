@@ -56,8 +56,8 @@ class DeployerIT extends EngineTestBase {
     DeployPlan plan = deployer().deploy(namespace, stack.converted(), NO_PRUNE);
 
     assertEquals(List.of(), engine.writes());
-    assertTrue(log.stream().anyMatch(line -> line.startsWith("WARN network " + stack.scoped("back") + ": declared internal,"
-        + " driver_opts differ")), log.toString());
+    assertTrue(log.stream().anyMatch(line -> line.startsWith("WARN network " + stack.scoped("back") + ": encrypted (declared true,"
+        + " found false), internal (declared true, found false) differ")), log.toString());
     assertTrue(plan.changes().get(0).detail().contains("swarm:rm"), plan.changes().toString());
   }
 

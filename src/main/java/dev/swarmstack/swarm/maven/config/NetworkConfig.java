@@ -1,8 +1,14 @@
 package dev.swarmstack.swarm.maven.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** A top-level network, as under compose's {@code networks:}. */
+/**
+ * A top-level network, as under compose's {@code networks:}, or a shared network under {@code <sharedNetworks>}. A
+ * few settings ({@link #enableIpv6}, the IPAM gateway, IP range and auxiliary addresses, the macvlan, ipvlan and
+ * bridge drivers) are for shared networks only: compose file format 3 has no key for them.
+ */
 public class NetworkConfig {
 
   /** The network's key in the stack, which services refer to. Required. */
@@ -32,6 +38,38 @@ public class NetworkConfig {
   /** IP address management: driver and subnets. */
   IpamConfig ipam;
 
+  /** Shared networks only: IPv6 addressing too (give an IPv6 subnet in {@code <ipam><subnets>}). */
+  Boolean enableIpv6;
+
   /** Labels on the network. */
   Map<String, String> labels;
+
+  /** The settings given that only a shared network can have, as pom elements. */
+  List<String> sharedOnlySettings() {
+    List<String> settings = new ArrayList<>();
+    if (enableIpv6 != null) {
+      settings.add("<enableIpv6>");
+    }
+    if (ipam != null) {
+      if (ipam.gateway != null) {
+        settings.add("<ipam><gateway>");
+      }
+      if (ipam.ipRange != null) {
+        settings.add("<ipam><ipRange>");
+      }
+      if (ipam.auxAddresses != null) {
+        settings.add("<ipam><auxAddresses>");
+      }
+    }
+    return settings;
+  }
+
+  /** How a stack refers to this shared network: external, by its name on the engine. */
+  NetworkConfig asExternal() {
+    NetworkConfig external = new NetworkConfig();
+    external.name = name;
+    external.engineName = engineName == null ? name : engineName;
+    external.external = true;
+    return external;
+  }
 }

@@ -65,6 +65,13 @@ public final class PomStackMapper {
   }
 
   private void network(NetworkConfig network, PomNode node) {
+    List<String> sharedOnly = network.sharedOnlySettings();
+    if (!sharedOnly.isEmpty()) {
+      node.error("", String.join(", ", sharedOnly) + (sharedOnly.size() == 1 ? " is" : " are") + " for shared networks"
+          + " only: compose file format 3 has no such key, and the generated stack file must stay valid for docker"
+          + " stack config. Declare the network under <sharedNetworks> instead and create it with swarm:networks;"
+          + " services that name it then use it as an external network");
+    }
     node.put("name", "engineName", network.engineName);
     node.put("driver", network.driver);
     node.put("driver_opts", network.driverOpts);
