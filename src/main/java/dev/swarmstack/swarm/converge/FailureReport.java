@@ -16,6 +16,8 @@ final class FailureReport {
 
   /** The engine's error when a macvlan or ipvlan network can't give the container an interface on that node. */
   private static final Pattern NETWORK_PORT_FAILURE = Pattern.compile("failed to create the (macvlan|ipvlan) port");
+  /** The engine's words when a node lacks the config-only network a macvlan/ipvlan swarm network is made from. */
+  private static final Pattern MISSING_CONFIG_NETWORK = Pattern.compile("configuration network \"([^\"]+)\" does not exist");
 
   private final SwarmEngine engine;
   private final int logLines;
@@ -74,6 +76,12 @@ final class FailureReport {
       lines.add("  hint:  that node can't put containers on the " + driver + " network: its kernel lacks " + driver
           + " (modprobe " + driver + ") or the parent interface named by the network's config-only network on that"
           + " node is missing");
+    }
+    Matcher missingConfig = MISSING_CONFIG_NETWORK.matcher(Tasks.error(task));
+    if (missingConfig.find()) {
+      lines.add("  hint:  config-only networks are node-local: create " + missingConfig.group(1) + " on that node too"
+          + " (docker -H <that node> network create --config-only --subnet ... --ip-range <a range of its own>"
+          + " -o parent=<its interface> " + missingConfig.group(1) + "), or constrain the service to the nodes that have it");
     }
     if (logLines <= 0) {
       return;

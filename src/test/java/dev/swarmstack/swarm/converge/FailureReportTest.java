@@ -35,4 +35,23 @@ class FailureReportTest {
     assertEquals(List.of("timed out after 60 s", "service web: not found", "not converged: web"),
         FailureReport.timedOut(List.of(new ServiceTracker("web", Instant.EPOCH)), "60 s", allUp));
   }
+
+  @Test
+  void aNodeWithoutTheConfigOnlyNetworkGetsAHint() {
+    SwarmNodes nodes = new SwarmNodes(Map.of("n1", "m1", "n2", "w1"), Set.of("n1", "n2"));
+    ObjectNode service = JSON.createObjectNode();
+    service.putObject("Spec").putObject("Mode").putObject("Global");
+    ObjectNode rejected = JSON.createObjectNode().put("ID", "t1").put("NodeID", "n2").put("DesiredState", "running");
+    rejected.putObject("Status").put("State", "rejected").put("Timestamp", "2026-11-29T10:00:01Z")
+        .put("Err", "configuration network \"mv-config\" does not exist");
+    ServiceTracker app = new ServiceTracker("app", Instant.parse("2026-11-29T10:00:00Z"));
+    app.observe(new ServiceSnapshot(service, List.of(rejected), nodes, Instant.parse("2026-11-29T10:00:00Z")),
+        Instant.parse("2026-11-29T10:00:02Z"));
+
+    List<String> report = new FailureReport(null, 0).failed(List.of(app), nodes);
+
+    assertEquals("  hint:  config-only networks are node-local: create mv-config on that node too (docker -H <that node>"
+        + " network create --config-only --subnet ... --ip-range <a range of its own> -o parent=<its interface> mv-config),"
+        + " or constrain the service to the nodes that have it", report.get(5), report.toString());
+  }
 }
