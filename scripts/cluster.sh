@@ -22,8 +22,8 @@ set -euo pipefail
 readonly ROOT=${SWARM_CLUSTER_ROOT:-/var/lib/swarm-cluster}
 readonly LOCK=$ROOT/.lock
 
-log() { printf 'cluster %s: %s\n' "${ID:-}" "$*" >&2; }
-fail() { printf 'cluster %s: FAILED: %s\n' "${ID:-}" "$*" >&2; exit 1; }
+log() { printf 'cluster%s: %s\n' "${ID:+ $ID}" "$*" >&2; }
+fail() { printf 'cluster%s: FAILED: %s\n' "${ID:+ $ID}" "$*" >&2; exit 1; }
 
 # Polls "$@" every half second until it succeeds or $1 seconds have passed.
 wait_for() {
@@ -35,7 +35,7 @@ wait_for() {
   done
 }
 
-usage() { sed -n '5,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '6,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # ---- names -------------------------------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.converge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,16 +14,27 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>replicated: the desired number of up-to-date tasks run (zero replicas: done at once);</li>
- *   <li>global: every node that got an up-to-date task runs it (the orchestrator creates them for all eligible
- *       nodes at once, as the CLI also assumes);</li>
+ *   <li>global: every node the orchestrator gave a task runs an up-to-date one. The orchestrator alone knows
+ *       which nodes are eligible (constraints, availability, platform): the nodes it means to cover are those that
+ *       hold a task it wants running, of any spec version, since during a rolling update most still run an older
+ *       one. Down nodes don't count;</li>
  *   <li>jobs: every completion of the current iteration is done;</li>
- *   <li>failed: a task of this deploy was rejected or failed, or the swarm paused or rolled back the update.</li>
+ *   <li>failed: a task of this deploy was rejected or failed, or the swarm paused or rolled back the update;</li>
+ *   <li>blocked: a task is pending because the scheduler found no node for it ("no suitable node (...)"); the
+ *       tracker fails the service when that lasts {@link #UNSCHEDULABLE_GRACE}.</li>
  * </ul>
  */
 public final class ConvergenceRules {
 
   /** The engine's default {@code UpdateConfig.Monitor}, which the CLI also waits for. */
   static final Duration DEFAULT_MONITOR = Duration.ofSeconds(5);
+
+  /**
+   * How long a task may find no node before the deploy fails. The scheduler retries whenever a node or task
+   * changes, so a placement that only waits for an old task to go (max replicas per node, resources) resolves
+   * within seconds; one that no node satisfies never does, and waiting for the whole timeout tells nothing new.
+   */
+  public static final Duration UNSCHEDULABLE_GRACE = Duration.ofSeconds(5);
 
   private static final Set<String> ROLLBACK_STATES = Set.of("rollback_started", "rollback_paused", "rollback_completed");
 
@@ -43,6 +55,10 @@ public final class ConvergenceRules {
       ObjectNode first = failed.get(0);
       return Verdict.failed("task " + Tasks.state(first) + " on " + snapshot.nodes().name(Tasks.nodeId(first))
           + suffix(Tasks.error(first)), failed);
+    }
+    List<ObjectNode> unschedulable = snapshot.tasks().stream().filter(Tasks::isUnschedulable).toList();
+    if (!unschedulable.isEmpty()) {
+      return new Verdict(Verdict.Kind.BLOCKED, pending(unschedulable.get(0), snapshot), unschedulable);
     }
     JsonNode mode = snapshot.service().path("Spec").path("Mode");
     if (mode.has("Global")) {
@@ -74,15 +90,16 @@ public final class ConvergenceRules {
   }
 
   private static Verdict global(ServiceSnapshot snapshot) {
-    List<ObjectNode> wanted = snapshot.tasks().stream()
-        .filter(task -> !Tasks.TERMINAL.contains(Tasks.desiredState(task))).toList();
-    Set<String> nodes = nodesWithTasks(wanted, snapshot);
-    if (nodes.isEmpty()) {
+    Set<String> covered = new HashSet<>(nodesWithTasks(snapshot.tasks().stream()
+        .filter(task -> !Tasks.TERMINAL.contains(Tasks.desiredState(task))).toList(), snapshot));
+    covered.addAll(nodesWithTasks(snapshot.assigned(), snapshot));
+    if (covered.isEmpty()) {
       return Verdict.progressing("waiting for tasks");
     }
-    long running = runningOnLiveNodes(snapshot).stream().map(Tasks::nodeId).distinct().count();
-    String progress = running + "/" + nodes.size() + " nodes running";
-    return running >= nodes.size() ? new Verdict(Verdict.Kind.RUNNING, progress, List.of())
+    long running = runningOnLiveNodes(snapshot).stream().map(Tasks::nodeId).filter(covered::contains).distinct()
+        .count();
+    String progress = running + "/" + covered.size() + " nodes running";
+    return running >= covered.size() ? new Verdict(Verdict.Kind.RUNNING, progress, List.of())
         : Verdict.progressing(progress);
   }
 
@@ -117,6 +134,12 @@ public final class ConvergenceRules {
         .filter(task -> !Tasks.changedAt(task).isBefore(snapshot.since()))
         .sorted((a, b) -> Tasks.changedAt(b).compareTo(Tasks.changedAt(a)))
         .toList();
+  }
+
+  /** Why a task waits: {@code task pending: no suitable node (...)}, naming the node a global task is meant for. */
+  static String pending(ObjectNode task, ServiceSnapshot snapshot) {
+    String node = Tasks.nodeId(task).isEmpty() ? "" : " on " + snapshot.nodes().name(Tasks.nodeId(task));
+    return "task pending" + node + suffix(Tasks.error(task));
   }
 
   private static String suffix(String message) {

@@ -11,5 +11,14 @@ import java.util.List;
  * @param tasks the service's up-to-date tasks (of its current spec version), in any state
  * @param nodes the swarm's nodes
  * @param since when the deploy started writing: failed tasks from before belong to an earlier deploy
+ * @param assigned the service's tasks of any spec version that the orchestrator wants running: for a global
+ *     service, which nodes it means to cover (during a rolling update most of them still run an older task)
  */
-public record ServiceSnapshot(ObjectNode service, List<ObjectNode> tasks, SwarmNodes nodes, Instant since) {}
+public record ServiceSnapshot(ObjectNode service, List<ObjectNode> tasks, SwarmNodes nodes, Instant since,
+    List<ObjectNode> assigned) {
+
+  /** A snapshot where every task the orchestrator wants running is up to date. */
+  public ServiceSnapshot(ObjectNode service, List<ObjectNode> tasks, SwarmNodes nodes, Instant since) {
+    this(service, tasks, nodes, since, List.of());
+  }
+}

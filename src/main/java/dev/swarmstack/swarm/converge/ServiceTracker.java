@@ -24,6 +24,8 @@ public final class ServiceTracker {
   private Instant runningSince;
   /** When the service was last seen not running; the window can't start before. */
   private Instant notRunningSeen = Instant.MIN;
+  /** Since when a task has found no node, while it still finds none. */
+  private Instant blockedSince;
   private Duration monitor = ConvergenceRules.DEFAULT_MONITOR;
   private Duration convergedAfter;
   private String shown = "";
@@ -39,7 +41,7 @@ public final class ServiceTracker {
     if (isConverged() || isFailed()) {
       return Optional.empty();
     }
-    last = ConvergenceRules.judge(snapshot);
+    last = blockedTooLong(ConvergenceRules.judge(snapshot), now);
     monitor = ConvergenceRules.monitor(snapshot.service());
     if (last.kind() == Kind.RUNNING) {
       runningSince = runningSince == null ? windowStart(snapshot, now) : runningSince;
@@ -59,6 +61,17 @@ public final class ServiceTracker {
     }
     shown = text;
     return Optional.of(text);
+  }
+
+  private Verdict blockedTooLong(Verdict verdict, Instant now) {
+    if (verdict.kind() != Kind.BLOCKED) {
+      blockedSince = null;
+      return verdict;
+    }
+    blockedSince = blockedSince == null ? now : blockedSince;
+    Duration blocked = Duration.between(blockedSince, now);
+    return blocked.compareTo(ConvergenceRules.UNSCHEDULABLE_GRACE) < 0 ? verdict
+        : Verdict.failed(verdict.progress() + " (for " + seconds(blocked) + ")", verdict.failedTasks());
   }
 
   private Instant windowStart(ServiceSnapshot snapshot, Instant now) {

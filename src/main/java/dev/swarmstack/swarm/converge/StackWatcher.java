@@ -93,18 +93,28 @@ public final class StackWatcher {
     for (EngineObject service : engine.listServices(stackLabel)) {
       services.put(service.name(), service.raw());
     }
-    Map<String, List<ObjectNode>> tasksByService = engine.listTasks(Map.of(
-            "label", List.of("com.docker.stack.namespace=" + namespace), "_up-to-date", List.of("true")))
-        .stream().collect(Collectors.groupingBy(task -> task.path("ServiceID").asText()));
+    List<String> stackLabelFilter = List.of("com.docker.stack.namespace=" + namespace);
+    Map<String, List<ObjectNode>> tasksByService = byService(engine.listTasks(
+        Map.of("label", stackLabelFilter, "_up-to-date", List.of("true"))));
+    // which nodes global services are meant to cover: one more call, only when there is one
+    boolean anyGlobal = services.values().stream().anyMatch(s -> s.path("Spec").path("Mode").has("Global"));
+    Map<String, List<ObjectNode>> assignedByService = anyGlobal ? byService(engine.listTasks(
+        Map.of("label", stackLabelFilter, "desired-state", List.of("running")))) : Map.of();
     trackers.forEach((name, tracker) -> {
       ObjectNode service = services.get(name);
       if (service == null) {
         return; // not created yet, or removed by someone else: the timeout will tell
       }
-      List<ObjectNode> tasks = tasksByService.getOrDefault(service.path("ID").asText(), List.of());
-      tracker.observe(new ServiceSnapshot(service, tasks, nodes, since), now)
+      String id = service.path("ID").asText();
+      ServiceSnapshot snapshot = new ServiceSnapshot(service, tasksByService.getOrDefault(id, List.of()), nodes,
+          since, assignedByService.getOrDefault(id, List.of()));
+      tracker.observe(snapshot, now)
           .ifPresent(text -> progress.accept(String.format("%-" + width + "s  %s", tracker.name(), text)));
     });
+  }
+
+  private static Map<String, List<ObjectNode>> byService(List<ObjectNode> tasks) {
+    return tasks.stream().collect(Collectors.groupingBy(task -> task.path("ServiceID").asText()));
   }
 
   private static Instant nextRound(List<ServiceTracker> services, Instant now, Instant deadline) {

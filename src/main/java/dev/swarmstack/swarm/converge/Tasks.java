@@ -45,6 +45,15 @@ final class Tasks {
     return FAILED.contains(state(task));
   }
 
+  /**
+   * Whether the scheduler found no node for the task: it stays {@code pending} with the scheduler's reason as its
+   * error ("no suitable node (...)"; for a global task, why its node can't take it). Pending tasks have no error
+   * otherwise.
+   */
+  static boolean isUnschedulable(JsonNode task) {
+    return state(task).equals("pending") && !error(task).isEmpty() && !TERMINAL.contains(desiredState(task));
+  }
+
   /** When the task last changed state ({@code Status.Timestamp}); {@link Instant#MIN} when unknown. */
   static Instant changedAt(JsonNode task) {
     try {

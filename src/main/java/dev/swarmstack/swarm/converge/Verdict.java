@@ -7,7 +7,8 @@ import java.util.List;
  * What the rules say about one service at one moment.
  *
  * @param progress as the progress line shows it ({@code 2/3 running}, {@code task rejected on node-2: ...})
- * @param failedTasks for {@link Kind#FAILED}: the tasks that failed (may be empty, e.g. a paused update)
+ * @param failedTasks for {@link Kind#FAILED}: the tasks that failed (may be empty, e.g. a paused update); for
+ *     {@link Kind#BLOCKED}: the tasks no node can take
  */
 public record Verdict(Kind kind, String progress, List<ObjectNode> failedTasks) {
 
@@ -18,6 +19,8 @@ public record Verdict(Kind kind, String progress, List<ObjectNode> failedTasks) 
     RUNNING,
     /** Converged now, no stability window (jobs done, zero replicas). */
     DONE,
+    /** Not there yet, and a task found no node to run on: a failure once that has lasted a while. */
+    BLOCKED,
     FAILED
   }
 

@@ -73,6 +73,57 @@ class ConvergenceRulesTest {
   }
 
   @Test
+  void globalCoversTheNodesThatStillRunAnOlderTaskDuringARollingUpdate() {
+    ObjectNode global = service("{\"Global\":{}}");
+    ObjectNode olderOnN2 = task("running", "n2");
+    ServiceSnapshot midUpdate = new ServiceSnapshot(global, List.of(task("running", "n1")), NODES, DEPLOYED,
+        List.of(task("running", "n1"), olderOnN2));
+    assertEquals("PROGRESSING 1/2 nodes running", describe(ConvergenceRules.judge(midUpdate)));
+    SwarmNodes n2Down = new SwarmNodes(NODES.hostnames(), Set.of("n1"));
+    ServiceSnapshot n2Lost = new ServiceSnapshot(global, List.of(task("running", "n1")), n2Down, DEPLOYED,
+        List.of(task("running", "n1"), olderOnN2));
+    assertEquals("RUNNING 1/1 nodes running", describe(ConvergenceRules.judge(n2Lost)));
+  }
+
+  @Test
+  void aTaskNoNodeCanTakeBlocksTheServiceAndFailsItAfterTheGrace() {
+    ObjectNode service = replicated(2);
+    ObjectNode pending = task("pending", "");
+    pending.withObjectProperty("Status")
+        .put("Err", "no suitable node (scheduling constraints not satisfied on 2 nodes)");
+    assertVerdict(Kind.BLOCKED, "task pending: no suitable node (scheduling constraints not satisfied on 2 nodes)",
+        service, task("running", "n1"), pending);
+    ObjectNode globalPending = task("pending", "n2");
+    globalPending.withObjectProperty("Status").put("Err", "1 node not available for new tasks");
+    assertVerdict(Kind.BLOCKED, "task pending on node-2: 1 node not available for new tasks",
+        service("{\"Global\":{}}"), globalPending);
+    assertVerdict(Kind.PROGRESSING, "1/2 running", service, task("running", "n1"), task("pending", ""));
+
+    ServiceTracker tracker = new ServiceTracker("api", DEPLOYED);
+    tracker.observe(snapshot(service, pending), DEPLOYED.plusSeconds(1));
+    tracker.observe(snapshot(service, pending), DEPLOYED.plusSeconds(5));
+    assertEquals(Kind.BLOCKED, tracker.verdict().kind(), "the scheduler may still find a node");
+    tracker.observe(snapshot(service, pending), DEPLOYED.plusSeconds(6));
+    assertTrue(tracker.isFailed());
+    assertEquals("task pending: no suitable node (scheduling constraints not satisfied on 2 nodes) (for 5.0 s)",
+        tracker.verdict().progress());
+    assertEquals(List.of(pending), tracker.verdict().failedTasks());
+  }
+
+  @Test
+  void aBlockThatClearsStartsTheGraceOver() {
+    ObjectNode service = replicated(1);
+    ObjectNode pending = task("pending", "");
+    pending.withObjectProperty("Status").put("Err", "no suitable node (max replicas per node limit exceed)");
+    ServiceTracker tracker = new ServiceTracker("api", DEPLOYED);
+    tracker.observe(snapshot(service, pending), DEPLOYED.plusSeconds(1));
+    tracker.observe(snapshot(service, task("assigned", "n1")), DEPLOYED.plusSeconds(4));
+    tracker.observe(snapshot(service, pending), DEPLOYED.plusSeconds(5));
+    tracker.observe(snapshot(service, pending), DEPLOYED.plusSeconds(9));
+    assertEquals(Kind.BLOCKED, tracker.verdict().kind());
+  }
+
+  @Test
   void aJobIsDoneWhenEveryCompletionOfTheCurrentIterationIs() {
     ObjectNode job = service("{\"ReplicatedJob\":{\"MaxConcurrent\":1,\"TotalCompletions\":2}}");
     job.putObject("JobStatus").putObject("JobIteration").put("Index", 7);
@@ -126,8 +177,11 @@ class ConvergenceRulesTest {
   }
 
   private static void assertVerdict(Kind kind, String progress, ObjectNode service, ObjectNode... tasks) {
-    Verdict verdict = ConvergenceRules.judge(snapshot(service, tasks));
-    assertEquals(kind + " " + progress, verdict.kind() + " " + verdict.progress());
+    assertEquals(kind + " " + progress, describe(ConvergenceRules.judge(snapshot(service, tasks))));
+  }
+
+  private static String describe(Verdict verdict) {
+    return verdict.kind() + " " + verdict.progress();
   }
 
   private static ServiceSnapshot snapshot(ObjectNode service, ObjectNode... tasks) {

@@ -143,12 +143,13 @@ class ConvergeIT extends EngineTestBase {
   }
 
   @Test
-  void aServiceThatCannotBeScheduledTimesOut() {
+  void aServiceThatNeverGetsHealthyTimesOut() {
     TestStack stack = new TestStack(namespace);
     stack.network("back");
     ObjectNode stuck = fastMonitor(stack.service("stuck", TestStack.IMAGE, "back"));
-    stuck.withObjectProperty("TaskTemplate").putObject("Placement").putArray("Constraints")
-        .add("node.labels.swarmstack-test-never==true");
+    // the first health check is an hour away: the task stays "starting"
+    container(stack, "stuck").put("StopGracePeriod", 1_000_000_000L).putObject("Healthcheck")
+        .put("Interval", 3_600_000_000_000L).putArray("Test").add("CMD").add("true");
     ConvergeOptions shortWait = new ConvergeOptions(false, Duration.ofSeconds(4), true, 5);
 
     DeployFailedException failure = assertThrows(DeployFailedException.class,
@@ -158,6 +159,28 @@ class ConvergeIT extends EngineTestBase {
     assertTrue(waited >= 4_000 && waited < 10_000, "waited " + waited + " ms");
     assertTrue(failure.getMessage().contains("timed out after 4 s")
         && failure.getMessage().contains("service stuck: 0/1 running"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("rolled back to nothing"), failure.getMessage());
+    // not the network: the rollback gives its container the same 4 s to stop, too short on a busy machine
+    assertEquals(List.of(), names(engine.listServices(StackLabels.of(namespace))));
+  }
+
+  /** The scheduler's reason ends the wait: no node will ever satisfy the constraint. */
+  @Test
+  void aServiceNoNodeCanTakeFailsFastWithTheSchedulersReason() {
+    TestStack stack = new TestStack(namespace);
+    stack.network("back");
+    ObjectNode nowhere = fastMonitor(stack.service("nowhere", TestStack.IMAGE, "back"));
+    nowhere.withObjectProperty("TaskTemplate").putObject("Placement").putArray("Constraints")
+        .add("node.labels.swarmstack-test-never==true");
+
+    DeployFailedException failure = assertThrows(DeployFailedException.class,
+        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT));
+
+    long waited = failure.report().timingsMillis.get("converge");
+    assertTrue(waited < 20_000, "waited " + waited + " ms of 90 s; " + failure.getMessage());
+    assertTrue(failure.getMessage().contains("service nowhere failed: task pending: no suitable node "
+        + "(scheduling constraints not satisfied on 1 node)"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("  state: pending"), failure.getMessage());
     assertTrue(failure.getMessage().contains("rolled back to nothing"), failure.getMessage());
     assertNothingLeft();
   }

@@ -105,6 +105,16 @@ final class ClusterStacks implements AutoCloseable {
     return byNode;
   }
 
+  /** The container arguments of each task the swarm wants running, and its state, as {@code docker inspect} shows. */
+  List<String> runningTaskArgs(String service) {
+    List<String> ids = docker().ok("service", "ps", "-q", "--no-trunc", "--filter", "desired-state=running",
+        scoped(service)).lines().filter(line -> !line.isBlank()).toList();
+    List<String> inspect = new ArrayList<>(List.of("inspect", "--format",
+        "{{.Status.State}} {{json .Spec.ContainerSpec.Args}}"));
+    inspect.addAll(ids);
+    return docker().ok(inspect.toArray(String[]::new)).lines().sorted().toList();
+  }
+
   /** The id of the service's running container on a node, for {@code docker exec} there. */
   String containerOn(String node, String service) {
     String ids = cluster.docker(node).ok("ps", "-q", "--filter", "label=com.docker.swarm.service.name="

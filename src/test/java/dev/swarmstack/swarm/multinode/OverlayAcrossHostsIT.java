@@ -19,6 +19,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Containers on different hosts talk over an overlay network the plugin created (VXLAN between the nodes'
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @MultiNodeSwarm
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = MultiNodeSwarm.NODES, mode = ResourceAccessMode.READ)
 class OverlayAcrossHostsIT {
 
   private static final String STACK = """
@@ -35,6 +38,7 @@ class OverlayAcrossHostsIT {
         server:
           image: local/busybox:1
           hostname: "{{.Node.Hostname}}"
+          stop_grace_period: 1s
           command:
             - sh
             - -c
@@ -52,6 +56,7 @@ class OverlayAcrossHostsIT {
         client:
           image: local/busybox:1
           command: ["sleep", "3600"]
+          stop_grace_period: 1s
           networks: [mesh]
           deploy:
             placement:
