@@ -86,6 +86,10 @@ final class FailureReport {
     if (logLines <= 0) {
       return;
     }
+    if (Tasks.nodeId(task).isEmpty()) {
+      lines.add("  log:   (none: no node took the task)"); // the engine answers with an error frame instead
+      return;
+    }
     try {
       List<String> log = engine.taskLogs(Tasks.id(task), logLines);
       lines.add(log.isEmpty() ? "  log:   (empty)" : "  log (last " + log.size() + " lines):");

@@ -54,4 +54,22 @@ class FailureReportTest {
         + " network create --config-only --subnet ... --ip-range <a range of its own> -o parent=<its interface> mv-config),"
         + " or constrain the service to the nodes that have it", report.get(5), report.toString());
   }
+
+  @Test
+  void aTaskNoNodeTookHasNoLogToShow() {
+    SwarmNodes w1Down = new SwarmNodes(Map.of("n1", "m1", "n2", "w1"), Set.of("n1"));
+    ObjectNode service = JSON.createObjectNode();
+    service.putObject("Spec").putObject("Mode").putObject("Replicated").put("Replicas", 1);
+    ObjectNode pending = JSON.createObjectNode().put("ID", "t1").put("Slot", 1).put("DesiredState", "running");
+    pending.putObject("Status").put("State", "pending").put("Err", "no suitable node (1 node not available for new tasks)");
+    ServiceTracker web = new ServiceTracker("web", Instant.EPOCH);
+    web.observe(new ServiceSnapshot(service, List.of(pending), w1Down, Instant.EPOCH), Instant.EPOCH);
+    web.observe(new ServiceSnapshot(service, List.of(pending), w1Down, Instant.EPOCH), Instant.EPOCH.plusSeconds(6));
+
+    List<String> report = new FailureReport(null, 20).failed(List.of(web), w1Down);
+
+    assertEquals("  log:   (none: no node took the task)", report.get(5), report.toString());
+    assertEquals("node(s) down: w1 (their tasks don't count; what only they may run waits until they are back)",
+        report.get(report.size() - 1));
+  }
 }
