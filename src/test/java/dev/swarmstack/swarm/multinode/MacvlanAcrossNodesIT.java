@@ -21,6 +21,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 7, item 8: a macvlan network's settings (parent interface, addresses) live in a config-only network, which
@@ -30,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * everywhere. Parent: each node's {@code eth0}, its link to the cluster's bridge.
  */
 @MultiNodeSwarm
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = MultiNodeSwarm.NODES, mode = ResourceAccessMode.READ)
 class MacvlanAcrossNodesIT {
 
   private static final DeployLog CONSOLE = new DeployLog() {
