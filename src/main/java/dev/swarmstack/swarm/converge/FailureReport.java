@@ -16,6 +16,8 @@ final class FailureReport {
 
   /** The engine's error when a macvlan or ipvlan network can't give the container an interface on that node. */
   private static final Pattern NETWORK_PORT_FAILURE = Pattern.compile("failed to create the (macvlan|ipvlan) port");
+  /** The engine's words when a node lacks the config-only network a macvlan/ipvlan swarm network is made from. */
+  private static final Pattern MISSING_CONFIG_NETWORK = Pattern.compile("configuration network \"([^\"]+)\" does not exist");
 
   private final SwarmEngine engine;
   private final int logLines;
@@ -34,10 +36,11 @@ final class FailureReport {
       }
     }
     lines.add(notConverged(services));
+    nodesDown(nodes, lines);
     return lines;
   }
 
-  static List<String> timedOut(List<ServiceTracker> services, String timeout) {
+  static List<String> timedOut(List<ServiceTracker> services, String timeout, SwarmNodes nodes) {
     List<String> lines = new ArrayList<>();
     lines.add("timed out after " + timeout);
     for (ServiceTracker service : services) {
@@ -46,7 +49,19 @@ final class FailureReport {
       }
     }
     lines.add(notConverged(services));
+    nodesDown(nodes, lines);
     return lines;
+  }
+
+  /**
+   * A lost node often explains the rest: its tasks no longer count, and a service only it may run can't be placed
+   * ("no suitable node") until it is back.
+   */
+  private static void nodesDown(SwarmNodes nodes, List<String> lines) {
+    if (!nodes.down().isEmpty()) {
+      lines.add("node(s) down: " + String.join(", ", nodes.down())
+          + " (their tasks don't count; what only they may run waits until they are back)");
+    }
   }
 
   private void describe(ObjectNode task, SwarmNodes nodes, List<String> lines) {
@@ -62,7 +77,17 @@ final class FailureReport {
           + " (modprobe " + driver + ") or the parent interface named by the network's config-only network on that"
           + " node is missing");
     }
+    Matcher missingConfig = MISSING_CONFIG_NETWORK.matcher(Tasks.error(task));
+    if (missingConfig.find()) {
+      lines.add("  hint:  config-only networks are node-local: create " + missingConfig.group(1) + " on that node too"
+          + " (docker -H <that node> network create --config-only --subnet ... --ip-range <a range of its own>"
+          + " -o parent=<its interface> " + missingConfig.group(1) + "), or constrain the service to the nodes that have it");
+    }
     if (logLines <= 0) {
+      return;
+    }
+    if (Tasks.nodeId(task).isEmpty()) {
+      lines.add("  log:   (none: no node took the task)"); // the engine answers with an error frame instead
       return;
     }
     try {

@@ -79,7 +79,7 @@ public final class StackWatcher {
         }
         if (!now.isBefore(deadline)) {
           return new WatchResult(Outcome.TIMED_OUT, services,
-              FailureReport.timedOut(services, timeout.toSeconds() + " s"));
+              FailureReport.timedOut(services, timeout.toSeconds() + " s", nodes));
         }
         awaitNextRound(wake, nextRound(services, now, deadline), now);
       }

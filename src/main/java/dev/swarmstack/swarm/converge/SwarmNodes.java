@@ -24,6 +24,12 @@ public record SwarmNodes(Map<String, String> hostnames, Set<String> live) {
     return new SwarmNodes(Map.copyOf(hostnames), Set.copyOf(live));
   }
 
+  /** The hostnames of the nodes that are down, sorted. */
+  public List<String> down() {
+    return hostnames.entrySet().stream().filter(node -> !live.contains(node.getKey())).map(Map.Entry::getValue)
+        .sorted().toList();
+  }
+
   /** The hostname, or the id when the node is unknown (or the task has none yet). */
   public String name(String nodeId) {
     return nodeId.isEmpty() ? "no node" : hostnames.getOrDefault(nodeId, nodeId);

@@ -1,6 +1,7 @@
 package dev.swarmstack.swarm.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmstack.swarm.converge.SwarmNodes;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
@@ -48,11 +49,18 @@ final class StackCleanup {
     Set<String> serviceIds = services.stream().map(EngineObject::id).collect(Collectors.toSet());
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
-      long remaining = engine.listTasks(Map.of("label", List.of(StackLabels.NAMESPACE + "=" + namespace))).stream()
+      Set<String> live = SwarmNodes.of(engine.listNodes()).live();
+      Map<Boolean, Long> runningByLiveNode = engine.listTasks(Map.of("label", List.of(StackLabels.NAMESPACE + "=" + namespace)))
+          .stream()
           .filter(task -> serviceIds.contains(task.path("ServiceID").asText()))
           .filter(StackCleanup::isRunning)
-          .count();
+          .collect(Collectors.partitioningBy(task -> onLiveNode(task, live), Collectors.counting()));
+      long remaining = runningByLiveNode.get(true);
       if (remaining == 0) {
+        if (runningByLiveNode.get(false) > 0) {
+          log.info(runningByLiveNode.get(false) + " task(s) of the removed services are on nodes that are down;"
+              + " not waiting for them: the swarm stops them when their node is back");
+        }
         return;
       }
       if (Instant.now().isAfter(deadline)) {
@@ -110,6 +118,12 @@ final class StackCleanup {
         sleep(POLL_INTERVAL);
       }
     }
+  }
+
+  /** A task on a node that is down can't stop until the node is back: waiting for it would only use up the timeout. */
+  private static boolean onLiveNode(JsonNode task, Set<String> live) {
+    String node = task.path("NodeID").asText("");
+    return node.isEmpty() || live.contains(node);
   }
 
   private static boolean isRunning(JsonNode task) {

@@ -7,11 +7,13 @@ import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code swarm:deploy} from end to end: plan, record what the stack was, apply, wait until the whole stack has
@@ -56,7 +58,15 @@ public final class StackRollout {
     }
     log.info("Waiting up to " + converge.timeout().toSeconds() + " s for " + stack.services().size()
         + " service(s) of stack " + namespace + " to converge");
-    WatchResult watch = watcher(converge).watch(namespace, stack.services().keySet(), applying);
+    WatchResult watch;
+    try {
+      watch = watcher(converge).watch(namespace, stack.services().keySet(), applying);
+    } catch (EngineException e) {
+      report.time("converge", Duration.between(waiting, Instant.now()));
+      report.failure.add("lost the swarm manager while waiting for the stack to converge: " + e.getMessage());
+      report.failure.add("the plan was applied; the swarm goes on rolling it out, unwatched");
+      throw fail(namespace, report, before, converge);
+    }
     report.time("converge", Duration.between(waiting, Instant.now()));
     summarise(report, namespace, watch);
     report.table().forEach(log::info);
@@ -81,7 +91,11 @@ public final class StackRollout {
       report.outcome = Outcome.FAILED;
       report.rollback.add("no rollback (swarm.rollback=false): the stack is left as the failed deploy made it");
     } else {
-      rollBack(namespace, report, before, converge);
+      unreachable().ifPresentOrElse(reason -> {
+        report.outcome = Outcome.FAILED;
+        report.rollback.add("no rollback: " + reason + ". The stack is left as the failed deploy made it;"
+            + " check it through another manager (swarm:ps with <dockerHosts>)");
+      }, () -> rollBack(namespace, report, before, converge));
     }
     story.add("Rollback:");
     report.rollback.forEach(line -> story.add("  " + line));
@@ -110,6 +124,18 @@ public final class StackRollout {
     report.rollback.addAll(problems);
     if (watch != null && !watch.converged()) {
       report.rollback.addAll(watch.report());
+    }
+  }
+
+  /** Why the manager can't be asked anything now, or empty when it answers: a rollback through it would only fail. */
+  private Optional<String> unreachable() {
+    try {
+      engine.info();
+      return Optional.empty();
+    } catch (EngineUnreachableException e) {
+      return Optional.of("the manager can't be reached (" + e.getMessage() + ")");
+    } catch (EngineException answered) {
+      return Optional.empty(); // it answered, if not as hoped: the rollback's own steps will report what fails
     }
   }
 

@@ -9,8 +9,11 @@ import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import dev.swarmstack.swarm.engine.EventSubscription;
 import dev.swarmstack.swarm.engine.ImageDistribution;
+import dev.swarmstack.swarm.engine.ManagerChoice;
+import dev.swarmstack.swarm.engine.ManagerChooser;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.net.URLEncoder;
@@ -29,6 +32,9 @@ import java.util.function.Consumer;
  */
 public final class DockerSwarmEngine implements SwarmEngine {
 
+  /** How long a candidate manager's host may take to accept a connection: a host that is down must not cost long. */
+  static final Duration PROBE_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
   private final EngineHttp http;
 
   /**
@@ -38,13 +44,47 @@ public final class DockerSwarmEngine implements SwarmEngine {
    * @throws dev.swarmstack.swarm.engine.EngineException when the engine can't be reached or is too old
    */
   public DockerSwarmEngine(EngineAddress address, Duration timeout) {
-    this.http = new EngineHttp(address, timeout);
+    this(address, timeout, timeout);
   }
 
-  /** Connects to the engine the docker CLI would use, unless {@code connection} names one. */
+  private DockerSwarmEngine(EngineAddress address, Duration connectTimeout, Duration timeout) {
+    this.http = new EngineHttp(address, connectTimeout, timeout);
+  }
+
+  /** Connects to the engine the docker CLI would use, unless {@code connection} names one or several managers. */
   public static DockerSwarmEngine connect(EngineConnection connection) {
-    EngineAddress address = EngineAddressResolver.forThisProcess().resolve(connection);
-    return new DockerSwarmEngine(address, connection.timeout());
+    return connect(connection, choice -> {});
+  }
+
+  /**
+   * Connects to the engine {@code connection} names; when it lists several managers, to the first that is up and
+   * a manager ({@link ManagerChooser}).
+   *
+   * @param onChoice told which manager was chosen and which were skipped (not called for a single engine)
+   */
+  public static DockerSwarmEngine connect(EngineConnection connection, Consumer<ManagerChoice> onChoice) {
+    EngineAddressResolver resolver = EngineAddressResolver.forThisProcess();
+    if (!connection.choosesAManager()) {
+      return new DockerSwarmEngine(resolver.resolve(connection), connection.timeout());
+    }
+    ManagerChoice choice = new ManagerChooser(candidate -> probe(candidate, connection.timeout()))
+        .choose(resolver.resolveManagers(connection), connection.hostSource());
+    onChoice.accept(choice);
+    return new DockerSwarmEngine(choice.manager(), connection.timeout());
+  }
+
+  /**
+   * The engine's info; no answer is told in a few words (connection refused, ...). A host that doesn't take the
+   * connection soon is passed over, but one that did gets the whole timeout: a manager answers {@code /info} only
+   * once the swarm has a leader, which takes seconds after the leader was lost.
+   */
+  private static EngineInfo probe(EngineAddress candidate, Duration timeout) {
+    Duration connectTimeout = timeout.compareTo(PROBE_CONNECT_TIMEOUT) < 0 ? timeout : PROBE_CONNECT_TIMEOUT;
+    try (DockerSwarmEngine engine = new DockerSwarmEngine(candidate, connectTimeout, timeout)) {
+      return engine.info();
+    } catch (EngineUnreachableException e) {
+      throw new EngineUnreachableException(e.reason(), e.reason(), e);
+    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import com.github.dockerjava.transport.DockerHttpClient.Response;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.swarmstack.swarm.engine.EngineAddress;
 import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -72,12 +73,13 @@ final class EngineHttp implements AutoCloseable {
   private final ExecutorService calls;
   private final ApiVersion apiVersion;
 
-  EngineHttp(EngineAddress address, Duration timeout) {
+  /** @param connectTimeout how long opening a tcp connection may take (a unix socket connects or fails at once) */
+  EngineHttp(EngineAddress address, Duration connectTimeout, Duration timeout) {
     this.address = address;
     this.timeout = timeout;
     ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
         .dockerHost(address.uri())
-        .connectionTimeout(timeout)
+        .connectionTimeout(connectTimeout)
         .responseTimeout(timeout);
     if (address.usesTls()) {
       builder.sslConfig(new LocalDirectorySSLConfig(address.tlsCertPath().toString()));
@@ -166,11 +168,12 @@ final class EngineHttp implements AutoCloseable {
       return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       answer.cancel(true);
-      throw new EngineException(doing + ": the engine at " + address.describe() + " did not answer within "
-          + timeout.toSeconds() + " s", 0, e);
+      throw new EngineUnreachableException(doing + ": the engine at " + address.describe() + " did not answer within "
+          + timeout.toSeconds() + " s", "no answer within " + timeout.toSeconds() + " s", e);
     } catch (ExecutionException e) {
-      throw new EngineException(doing + ": cannot reach the Docker engine at " + address.describe() + ": "
-          + rootMessage(e.getCause()), 0, e.getCause());
+      String reason = rootMessage(e.getCause());
+      throw new EngineUnreachableException(doing + ": cannot reach the Docker engine at " + address.describe() + ": "
+          + reason, reason, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       answer.cancel(true);

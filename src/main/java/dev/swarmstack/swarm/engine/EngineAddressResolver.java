@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,7 +51,23 @@ public final class EngineAddressResolver {
 
   /** @throws EngineException when the configured host or context can't be used */
   public EngineAddress resolve(EngineConnection connection) {
-    EngineAddress address = resolveWithoutExplicitTls(connection);
+    return withExplicitTls(resolveWithoutExplicitTls(connection), connection);
+  }
+
+  /**
+   * The addresses of {@link EngineConnection#managers()}, in order. Each is taken like an explicit host: TLS from
+   * the connection's certPath, else from {@code DOCKER_TLS_VERIFY} / {@code DOCKER_CERT_PATH}.
+   *
+   * @throws EngineException when an address is malformed
+   */
+  public List<EngineAddress> resolveManagers(EngineConnection connection) {
+    String source = "from " + (connection.hostSource() == null ? "the plugin configuration" : connection.hostSource());
+    return connection.managers().stream()
+        .map(host -> withExplicitTls(fromHostAndEnvTls(host, source), connection))
+        .toList();
+  }
+
+  private static EngineAddress withExplicitTls(EngineAddress address, EngineConnection connection) {
     return connection.certPath() == null
         ? address
         : new EngineAddress(address.uri(), connection.certPath(), address.source());

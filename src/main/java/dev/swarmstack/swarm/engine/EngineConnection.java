@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,10 @@ import java.util.Objects;
  * @param hostSource where {@code host} was configured, for messages ({@code "<dockerHost>"}, {@code "swarm.docker.host"})
  * @param certPath a folder with {@code ca.pem}, {@code cert.pem}, {@code key.pem}: use TLS with them; or null
  * @param timeout how long one engine call may take
+ * @param managers several swarm managers' addresses, tried in order (see {@link ManagerChooser}); empty: use
+ *     {@code host} or the CLI's rules. Can't be combined with {@code host}.
  */
-public record EngineConnection(String host, String hostSource, Path certPath, Duration timeout) {
+public record EngineConnection(String host, String hostSource, Path certPath, Duration timeout, List<String> managers) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -22,10 +25,21 @@ public record EngineConnection(String host, String hostSource, Path certPath, Du
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the engine timeout must be positive, got " + timeout);
     }
+    managers = List.copyOf(managers);
+  }
+
+  /** One engine: the explicit {@code host}, or as the CLI chooses when it is null. */
+  public EngineConnection(String host, String hostSource, Path certPath, Duration timeout) {
+    this(host, hostSource, certPath, timeout, List.of());
   }
 
   /** The docker CLI's defaults and a 30 s timeout per call. */
   public static EngineConnection defaults() {
     return new EngineConnection(null, null, null, DEFAULT_TIMEOUT);
+  }
+
+  /** Whether several managers were given to choose from. */
+  public boolean choosesAManager() {
+    return !managers.isEmpty();
   }
 }

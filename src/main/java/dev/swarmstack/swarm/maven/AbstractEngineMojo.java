@@ -6,6 +6,8 @@ import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
 import dev.swarmstack.swarm.engine.EngineAddressResolver;
 import dev.swarmstack.swarm.engine.EngineConnection;
+import dev.swarmstack.swarm.engine.FailoverSwarmEngine;
+import dev.swarmstack.swarm.engine.ManagerChoice;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.model.GoDuration;
 import java.io.File;
@@ -33,6 +35,15 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
   @Parameter(property = PropertyNames.DOCKER_HOST)
   private String dockerHost;
 
+  /**
+   * Several swarm managers, tried in order: the goal uses the first that answers and is a manager, so that it still
+   * works while a manager is down ({@code swarm.docker.hosts}: comma-separated). Each takes TLS from
+   * {@code certPath}, else from {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH}. Can't be combined with
+   * {@code dockerHost}; overrides {@code DOCKER_HOST} and the docker context.
+   */
+  @Parameter(property = PropertyNames.DOCKER_HOSTS)
+  private List<String> dockerHosts;
+
   /** A folder with {@code ca.pem}, {@code cert.pem} and {@code key.pem} for a TLS engine ({@code DOCKER_CERT_PATH}). */
   @Parameter(property = PropertyNames.DOCKER_CERT_PATH)
   private File certPath;
@@ -46,11 +57,37 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
 
   @Override
   protected final void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
-    EngineConnection connection = new EngineConnection(dockerHost, dockerHost == null ? null : "<dockerHost>",
-        certPath == null ? null : certPath.toPath(), duration(engineTimeout, PropertyNames.DOCKER_TIMEOUT));
-    try (SwarmEngine engine = DockerSwarmEngine.connect(connection)) {
+    try (SwarmEngine engine = connect(connection())) {
       run(engine);
     }
+  }
+
+  /** With several managers, one that moves on to the next when its manager is lost midway. */
+  private SwarmEngine connect(EngineConnection connection) {
+    SwarmEngine first = DockerSwarmEngine.connect(connection, this::logChoice);
+    return connection.choosesAManager()
+        ? new FailoverSwarmEngine(first, () -> DockerSwarmEngine.connect(connection, this::logChoice), getLog()::warn)
+        : first;
+  }
+
+  private EngineConnection connection() throws MojoFailureException {
+    Duration timeout = duration(engineTimeout, PropertyNames.DOCKER_TIMEOUT);
+    Path certs = certPath == null ? null : certPath.toPath();
+    List<String> managers = dockerHosts == null ? List.of()
+        : dockerHosts.stream().filter(host -> host != null && !host.isBlank()).map(String::trim).toList();
+    if (managers.isEmpty()) {
+      return new EngineConnection(dockerHost, dockerHost == null ? null : "<dockerHost>", certs, timeout);
+    }
+    if (dockerHost != null && !dockerHost.isBlank()) {
+      throw new MojoFailureException("<dockerHost> (" + PropertyNames.DOCKER_HOST + ") and <dockerHosts> ("
+          + PropertyNames.DOCKER_HOSTS + ") are both set: use <dockerHosts> alone, listing every manager");
+    }
+    return new EngineConnection(null, "<dockerHosts>", certs, timeout, managers);
+  }
+
+  private void logChoice(ManagerChoice choice) {
+    choice.skipped().forEach(skipped -> getLog().warn("Skipped swarm manager " + skipped));
+    getLog().info("Using swarm manager " + choice.manager().uri());
   }
 
   /** The goal's work, with a connected engine that is closed afterwards. */

@@ -28,6 +28,7 @@ public final class PropertyNames {
   public static final String NETWORKS_RECREATE = SharedNetworks.RECREATE_PROPERTY;
 
   public static final String DOCKER_HOST = "swarm.docker.host";
+  public static final String DOCKER_HOSTS = "swarm.docker.hosts";
   public static final String DOCKER_CERT_PATH = "swarm.docker.certPath";
   public static final String DOCKER_TIMEOUT = "swarm.docker.timeout";
   public static final String RESOLVE_IMAGE = "swarm.resolveImage";

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +108,24 @@ class EngineAddressResolverTest {
   void sshHostsAreRefusedWithAWayOut() {
     EngineException e = assertThrows(EngineException.class, () -> resolve(Map.of("DOCKER_HOST", "ssh://me@host"), NOTHING_EXPLICIT));
     assertTrue(e.getMessage().contains("(from DOCKER_HOST) uses ssh://"), e.getMessage());
+  }
+
+  @Test
+  void everyManagerIsTakenAsAnExplicitHostWithTheSameTlsSettings() {
+    EngineConnection managers = new EngineConnection(null, "<dockerHosts>", Path.of("/my/certs"), Duration.ofSeconds(5),
+        List.of("tcp://m1:2376", "unix:///run/m2.sock", "m3:2376"));
+    List<EngineAddress> addresses = new EngineAddressResolver(Map.of("DOCKER_HOST", "tcp://other:2375"), home).resolveManagers(managers);
+    assertEquals(List.of(URI.create("tcp://m1:2376"), URI.create("unix:///run/m2.sock"), URI.create("tcp://m3:2376")),
+        addresses.stream().map(EngineAddress::uri).toList());
+    assertTrue(addresses.stream().allMatch(address -> address.tlsCertPath().equals(Path.of("/my/certs"))));
+    assertEquals("from <dockerHosts>", addresses.get(0).source());
+  }
+
+  @Test
+  void aMalformedManagerAddressIsReportedWithItsSource() {
+    EngineConnection managers = new EngineConnection(null, "<dockerHosts>", null, Duration.ofSeconds(5), List.of("ssh://me@m1"));
+    EngineException e = assertThrows(EngineException.class, () -> new EngineAddressResolver(Map.of(), home).resolveManagers(managers));
+    assertTrue(e.getMessage().contains("(from <dockerHosts>) uses ssh://"), e.getMessage());
   }
 
   @Test

@@ -1,12 +1,15 @@
 package dev.swarmstack.swarm.maven;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,5 +76,25 @@ class EngineGoalsTest {
   @MojoParameter(name = "engineTimeout", value = "2s")
   void anUnreachableEngineIsAnExecutionError(LsMojo mojo) {
     assertThrows(MojoExecutionException.class, mojo::execute);
+  }
+
+  @Test
+  @InjectMojo(goal = "ls", pom = POM)
+  @MojoParameter(name = "dockerHosts", value = NO_ENGINE + ",unix:///nonexistent/swarm-test.sock")
+  void withoutAReachableManagerTheErrorListsEachEngineAndWhy(LsMojo mojo) {
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+    assertTrue(e.getMessage().startsWith("Docker engine: none of the 2 engines in <dockerHosts> is a reachable swarm manager:\n"
+        + "  " + NO_ENGINE + ": unreachable: "), e.getMessage());
+    assertTrue(e.getMessage().contains("\n  unix:///nonexistent/swarm-test.sock: unreachable: "), e.getMessage());
+  }
+
+  @Test
+  @InjectMojo(goal = "deploy", pom = POM)
+  @MojoParameter(name = "dockerHost", value = NO_ENGINE)
+  @MojoParameter(name = "dockerHosts", value = NO_ENGINE)
+  void dockerHostAndDockerHostsTogetherAreRefused(DeployMojo mojo) {
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+    assertEquals("<dockerHost> (swarm.docker.host) and <dockerHosts> (swarm.docker.hosts) are both set:"
+        + " use <dockerHosts> alone, listing every manager", e.getMessage());
   }
 }
