@@ -38,7 +38,7 @@ class DockerSwarmEngineTest {
       server.bind(UnixDomainSocketAddress.of(socket));
       Thread acceptor = new Thread(() -> {
         try (SocketChannel ignored = server.accept()) {
-          Thread.sleep(10_000);
+          Thread.sleep(60_000);
         } catch (Exception closedOrInterrupted) {
           // the test is over
         }
@@ -46,10 +46,9 @@ class DockerSwarmEngineTest {
       acceptor.setDaemon(true);
       acceptor.start();
       EngineAddress silent = new EngineAddress(URI.create("unix://" + socket), null, "default socket");
-      long start = System.nanoTime();
       EngineException e = assertThrows(EngineException.class, () -> new DockerSwarmEngine(silent, Duration.ofSeconds(1)));
+      // without the timeout the call would end only when the socket closes, a minute later and with another error
       assertTrue(e.getMessage().contains("(default socket) did not answer within 1 s"), e.getMessage());
-      assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "the timeout was not honoured");
       acceptor.interrupt();
     }
   }
