@@ -4,6 +4,7 @@ import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.testing.Cli;
+import dev.swarmstack.swarm.testing.RecordingLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +22,7 @@ abstract class EngineTestBase {
   protected static final Cli DOCKER = Cli.docker();
 
   protected final List<String> log = new ArrayList<>();
-  protected final DeployLog deployLog = new DeployLog() {
-    @Override
-    public void info(String message) {
-      log.add("INFO " + message);
-    }
-
-    @Override
-    public void warn(String message) {
-      log.add("WARN " + message);
-    }
-  };
+  protected final DeployLog deployLog = new RecordingLog(log);
   protected final List<Runnable> cleanups = new ArrayList<>();
   protected CountingSwarmEngine engine;
   protected String namespace;

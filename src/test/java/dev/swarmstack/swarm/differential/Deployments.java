@@ -13,6 +13,7 @@ import dev.swarmstack.swarm.deploy.Deployer;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.testing.Cli;
+import dev.swarmstack.swarm.testing.RecordingLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,17 +41,7 @@ final class Deployments implements AutoCloseable {
   final Cli docker = Cli.docker();
   final WriteCounter counter = new WriteCounter(DockerSwarmEngine.connect(EngineConnection.defaults()));
   final List<String> log = new ArrayList<>();
-  private final DeployLog deployLog = new DeployLog() {
-    @Override
-    public void info(String message) {
-      log.add("INFO " + message);
-    }
-
-    @Override
-    public void warn(String message) {
-      log.add("WARN " + message);
-    }
-  };
+  private final DeployLog deployLog = new RecordingLog(log);
   private final String externalNetwork;
   private final Set<String> stacks = new LinkedHashSet<>();
 

@@ -19,6 +19,7 @@ import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.testing.Cli;
 import dev.swarmstack.swarm.testing.SwarmCluster;
+import dev.swarmstack.swarm.testing.RecordingLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,17 +48,7 @@ final class ClusterStacks implements AutoCloseable {
   final SwarmEngine engine;
   final String namespace = "mn" + UUID.randomUUID().toString().substring(0, 8);
   final List<String> log = Collections.synchronizedList(new ArrayList<>());
-  private final DeployLog deployLog = new DeployLog() {
-    @Override
-    public void info(String message) {
-      log.add("INFO " + message);
-    }
-
-    @Override
-    public void warn(String message) {
-      log.add("WARN " + message);
-    }
-  };
+  private final DeployLog deployLog = new RecordingLog(log);
 
   ClusterStacks(SwarmCluster cluster) {
     this.cluster = cluster;
