@@ -5,6 +5,7 @@ import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,10 +15,15 @@ import java.util.regex.Pattern;
  */
 final class FailureReport {
 
-  /** The engine's error when a macvlan or ipvlan network can't give the container an interface on that node. */
-  private static final Pattern NETWORK_PORT_FAILURE = Pattern.compile("failed to create the (macvlan|ipvlan) port");
-  /** The engine's words when a node lacks the config-only network a macvlan/ipvlan swarm network is made from. */
-  private static final Pattern MISSING_CONFIG_NETWORK = Pattern.compile("configuration network \"([^\"]+)\" does not exist");
+  /** Task errors the engine words obscurely, each with what to do about it ({@code $1}: the pattern's group). */
+  private static final List<Map.Entry<Pattern, String>> HINTS = List.of(
+      Map.entry(Pattern.compile("failed to create the (macvlan|ipvlan) port"),
+      "that node can't put containers on the $1 network: its kernel lacks $1 (modprobe $1) or the parent interface"
+          + " named by the network's config-only network on that node is missing"),
+      Map.entry(Pattern.compile("configuration network \"([^\"]+)\" does not exist"),
+      "config-only networks are node-local: create $1 on that node too (docker -H <that node> network create"
+          + " --config-only --subnet ... --ip-range <a range of its own> -o parent=<its interface> $1), or constrain"
+          + " the service to the nodes that have it"));
 
   private final SwarmEngine engine;
   private final int logLines;
@@ -70,18 +76,11 @@ final class FailureReport {
     lines.add("  node:  " + nodes.name(Tasks.nodeId(task)));
     lines.add("  state: " + Tasks.state(task));
     lines.add("  error: " + (Tasks.error(task).isEmpty() ? "(none given)" : Tasks.error(task)));
-    Matcher networkPort = NETWORK_PORT_FAILURE.matcher(Tasks.error(task));
-    if (networkPort.find()) {
-      String driver = networkPort.group(1);
-      lines.add("  hint:  that node can't put containers on the " + driver + " network: its kernel lacks " + driver
-          + " (modprobe " + driver + ") or the parent interface named by the network's config-only network on that"
-          + " node is missing");
-    }
-    Matcher missingConfig = MISSING_CONFIG_NETWORK.matcher(Tasks.error(task));
-    if (missingConfig.find()) {
-      lines.add("  hint:  config-only networks are node-local: create " + missingConfig.group(1) + " on that node too"
-          + " (docker -H <that node> network create --config-only --subnet ... --ip-range <a range of its own>"
-          + " -o parent=<its interface> " + missingConfig.group(1) + "), or constrain the service to the nodes that have it");
+    for (Map.Entry<Pattern, String> hint : HINTS) {
+      Matcher matcher = hint.getKey().matcher(Tasks.error(task));
+      if (matcher.find()) {
+        lines.add("  hint:  " + hint.getValue().replace("$1", matcher.group(1)));
+      }
     }
     if (logLines <= 0) {
       return;
