@@ -7,6 +7,8 @@ import static dev.swarmstack.swarm.convert.JsonComparison.withoutZeroValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.testing.Cli;
+import dev.swarmstack.swarm.testing.LeftoverContainers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -179,6 +181,7 @@ final class StackDeployment {
   /** Removes everything the stack created, even after a failed test. */
   void remove() {
     docker.tryRun(null, "docker", "stack", "rm", stack);
+    LeftoverContainers.remove(Cli.docker(), stack + "_");
     for (String kind : List.of("service", "secret", "config", "network", "volume")) {
       for (int attempt = 0; attempt < 30; attempt++) {
         List<String> left = new ArrayList<>(docker.tryRun(null, "docker", kind, "ls", "-q", "--filter",

@@ -4,6 +4,7 @@ import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.testing.Cli;
+import dev.swarmstack.swarm.testing.LeftoverContainers;
 import dev.swarmstack.swarm.testing.RecordingLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ abstract class EngineTestBase {
       new StackRemover(engine, deployLog).remove(stack, Duration.ofMinutes(1), StackRemover.Volumes.REMOVE);
     } finally {
       DOCKER.run("stack", "rm", stack);
+      LeftoverContainers.remove(DOCKER, stack + "_");
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.testing.Cli;
+import dev.swarmstack.swarm.testing.LeftoverContainers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,6 +29,10 @@ final class EngineTestSupport implements AutoCloseable {
   final String runId = "swt" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
 
   private final Deque<Runnable> cleanups = new ArrayDeque<>();
+
+  EngineTestSupport() {
+    onClose(() -> LeftoverContainers.remove(Cli.docker(), runId));
+  }
 
   String name(String suffix) {
     return runId + "-" + suffix;
