@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * cluster is this class's own, torn down after it.
  */
 @MojoTest
+// a cluster of its own: the class runs beside the other engine tests, its cases one after the other
+@Execution(ExecutionMode.CONCURRENT)
 @MultiNodeSwarm(managers = 3, workers = 0, shared = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManagerFailoverIT {
@@ -44,6 +48,7 @@ class ManagerFailoverIT {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
   @Order(1)
   @MojoParameter(name = "stackName", value = "lostwhilewaiting")
   void aDeployWaitingThroughTheFirstManagerGoesOnThroughTheSecondWhenItStops(
@@ -67,6 +72,7 @@ class ManagerFailoverIT {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
   @Order(2)
   @MojoParameter(name = "stackName", value = "firstmanagerdown")
   void deployDiffAndRmWorkThroughAnotherManagerWhileTheFirstIsDown(

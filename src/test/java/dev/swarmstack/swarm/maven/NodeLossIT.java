@@ -15,6 +15,8 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Issue 7, item 5: a worker's dockerd is killed while {@code swarm:deploy} waits for the stack. Whether the deploy
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * three workers), torn down after it; each case loses a different worker.
  */
 @MojoTest
+// a cluster of its own: the class runs beside the other engine tests, its cases one after the other
+@Execution(ExecutionMode.CONCURRENT)
 @MultiNodeSwarm(managers = 1, workers = 3, shared = false)
 class NodeLossIT {
 
@@ -41,6 +45,7 @@ class NodeLossIT {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
   void caseA_theDeployConvergesOnceTheSwarmReschedulesOnAnotherNode(
       @InjectMojo(goal = "deploy", pom = "src/test/resources/unit/nodeloss-a-pom.xml") DeployMojo deploy) throws Exception {
     AtomicReference<ClusterNode> lost = new AtomicReference<>();
@@ -57,6 +62,7 @@ class NodeLossIT {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
   void caseB_aServicePinnedToTheLostNodeFailsWithAReportAndIsRolledBack(
       @InjectMojo(goal = "deploy", pom = "src/test/resources/unit/nodeloss-b-pom.xml") DeployMojo deploy) throws Exception {
     AtomicReference<ClusterNode> lost = new AtomicReference<>();
