@@ -79,7 +79,15 @@ dockerd_pid() {
     && echo "$pid"
 }
 
-no_node_pids() { [[ -z $(node_pids "$1") ]]; }
+# The pids of $1 (one per line) that are still running: neither zombies nor gone.
+living() {
+  local pid
+  for pid in $1; do
+    # the state follows the command name, which is in parentheses and may hold spaces
+    [[ -r /proc/$pid/stat && $(sed 's/.*) //; s/ .*//' "/proc/$pid/stat" 2>/dev/null) != Z ]] && echo "$pid"
+  done
+  true
+}
 
 # Ends every process of the node; with `graceful`, first lets dockerd stop its containers (up to 30 s).
 kill_node() {
@@ -89,14 +97,16 @@ kill_node() {
     wait_for 30 bash -c "! kill -0 $pid" || log "dockerd of $node ($pid) ignored SIGTERM for 30 s, killing"
   fi
   local round pids
-  for round in 1 2 3 4 5 6 7 8 9 10; do
-    pids=$(node_pids "$node" | sort -u)
+  # a killed process can take seconds to go on a busy machine; a zombie is gone already, waiting for its reaper
+  for ((round = 0; round < 40; round++)); do
+    pids=$(living "$(node_pids "$node" | sort -u)")
     [[ -z $pids ]] && break
     # shellcheck disable=SC2086
     kill -KILL $pids 2>/dev/null || true
-    sleep 0.3
+    sleep 0.5
   done
-  no_node_pids "$node" || fail "processes of $node survived SIGKILL: $(node_pids "$node" | tr '\n' ' ')"
+  [[ -z $(living "$(node_pids "$node")") ]] \
+    || fail "processes of $node survived SIGKILL for 20 s: $(living "$(node_pids "$node")" | tr '\n' ' ')"
   for dir in "/sys/fs/cgroup/$(cgroup_of "$node")" /sys/fs/cgroup/*/"$(cgroup_of "$node")"; do
     [[ -d $dir ]] && find "$dir" -depth -type d -exec rmdir {} + 2>/dev/null
   done

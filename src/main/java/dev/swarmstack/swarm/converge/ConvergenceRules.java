@@ -127,10 +127,14 @@ public final class ConvergenceRules {
         .collect(Collectors.toSet());
   }
 
-  /** Failed tasks of this deploy, newest first: earlier failures of the same spec are history, not news. */
+  /**
+   * Failed tasks of this deploy, newest first: earlier failures of the same spec are history, not news, and so are
+   * tasks that failed only as the swarm stopped them.
+   */
   private static List<ObjectNode> failedTasks(ServiceSnapshot snapshot) {
     return snapshot.tasks().stream()
         .filter(Tasks::isFailed)
+        .filter(task -> !Tasks.wasStopped(task))
         .filter(task -> !Tasks.changedAt(task).isBefore(snapshot.since()))
         .sorted((a, b) -> Tasks.changedAt(b).compareTo(Tasks.changedAt(a)))
         .toList();

@@ -46,6 +46,16 @@ final class Tasks {
   }
 
   /**
+   * Whether a failed task died of the signal that stopped it while the swarm was replacing or removing it: its
+   * container ignored the stop signal, was killed at the end of its grace period (exit 137; 143 for the stop signal
+   * itself), and a busy engine reported that as a failure rather than a shutdown. Not news about the new spec.
+   */
+  static boolean wasStopped(JsonNode task) {
+    return TERMINAL.contains(desiredState(task))
+        && (error(task).endsWith("non-zero exit (137)") || error(task).endsWith("non-zero exit (143)"));
+  }
+
+  /**
    * Whether the scheduler found no node for the task: it stays {@code pending} with the scheduler's reason as its
    * error ("no suitable node (...)"; for a global task, why its node can't take it). Pending tasks have no error
    * otherwise.

@@ -48,6 +48,18 @@ class ConvergenceRulesTest {
   }
 
   @Test
+  void aTaskKilledWhileTheSwarmStopsItIsNoFailure() {
+    ObjectNode replaced = task("failed", "n1");
+    replaced.put("DesiredState", "shutdown").withObjectProperty("Status").put("Err", "task: non-zero exit (137)");
+    assertVerdict(Kind.RUNNING, "1/1 running", replicated(1), replaced, task("running", "n1"));
+
+    ObjectNode crashed = task("failed", "n1");
+    crashed.withObjectProperty("Status").put("Err", "task: non-zero exit (137)");
+    assertVerdict(Kind.FAILED, "task failed on node-1: task: non-zero exit (137)", replicated(1), crashed,
+        task("running", "n1"));
+  }
+
+  @Test
   void aFailureFromBeforeTheDeployIsHistory() {
     ObjectNode old = task("failed", "n1");
     old.withObjectProperty("Status").put("Timestamp", "2026-11-29T09:59:00Z");
