@@ -129,12 +129,12 @@ public final class ConvergenceRules {
 
   /**
    * Failed tasks of this deploy, newest first: earlier failures of the same spec are history, not news, and so are
-   * tasks that failed only as the swarm stopped them.
+   * tasks that failed only as the swarm stopped them, or in a runtime hiccup the swarm retries.
    */
   private static List<ObjectNode> failedTasks(ServiceSnapshot snapshot) {
     return snapshot.tasks().stream()
         .filter(Tasks::isFailed)
-        .filter(task -> !Tasks.wasStopped(task))
+        .filter(task -> !Tasks.wasStopped(task) && !Tasks.hadStartHiccup(task))
         .filter(task -> !Tasks.changedAt(task).isBefore(snapshot.since()))
         .sorted((a, b) -> Tasks.changedAt(b).compareTo(Tasks.changedAt(a)))
         .toList();

@@ -51,8 +51,20 @@ final class Tasks {
    * itself), and a busy engine reported that as a failure rather than a shutdown. Not news about the new spec.
    */
   static boolean wasStopped(JsonNode task) {
-    return TERMINAL.contains(desiredState(task))
-        && (error(task).endsWith("non-zero exit (137)") || error(task).endsWith("non-zero exit (143)"));
+    return TERMINAL.contains(desiredState(task)) && signalled(task);
+  }
+
+  /**
+   * Whether runc lost the pipe to a starting container's init ("write init-p: broken pipe", "read init-p: connection
+   * reset by peer"): a hiccup of an overloaded node, not of the service, and the swarm starts the task again. A
+   * service that keeps failing this way still doesn't converge, and the wait's timeout reports it.
+   */
+  static boolean hadStartHiccup(JsonNode task) {
+    return error(task).contains(" init-p: ");
+  }
+
+  private static boolean signalled(JsonNode task) {
+    return error(task).endsWith("non-zero exit (137)") || error(task).endsWith("non-zero exit (143)");
   }
 
   /**

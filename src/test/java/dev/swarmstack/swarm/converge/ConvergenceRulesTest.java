@@ -60,6 +60,15 @@ class ConvergenceRulesTest {
   }
 
   @Test
+  void aRuntimeHiccupTheSwarmRetriesIsNoFailure() {
+    ObjectNode hiccup = task("failed", "n1");
+    hiccup.withObjectProperty("Status").put("Err", "starting container failed: failed to create shim task: OCI runtime"
+        + " create failed: runc create failed: unable to start container process: error during container init:"
+        + " writing syncT \"procResume\": write init-p: broken pipe: unknown");
+    assertVerdict(Kind.PROGRESSING, "0/1 running", replicated(1), hiccup);
+  }
+
+  @Test
   void aFailureFromBeforeTheDeployIsHistory() {
     ObjectNode old = task("failed", "n1");
     old.withObjectProperty("Status").put("Timestamp", "2026-11-29T09:59:00Z");
