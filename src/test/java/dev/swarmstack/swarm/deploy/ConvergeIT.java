@@ -222,15 +222,6 @@ class ConvergeIT extends EngineTestBase {
     assertTrue(waited < 4000, "waited " + waited + " ms; " + log);
   }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   private StackRollout rollout() {
     return new StackRollout(engine, deployLog);
   }

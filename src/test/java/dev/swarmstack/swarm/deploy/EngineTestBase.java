@@ -62,6 +62,16 @@ abstract class EngineTestBase {
     return new Deployer(engine, deployLog);
   }
 
+  /** Waits for the engine to get on with something the test can't be told about. */
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   static List<String> names(List<EngineObject> objects) {
     return objects.stream().map(EngineObject::name).sorted().toList();
   }

@@ -107,15 +107,6 @@ class NetworkCapacityIT extends EngineTestBase {
     }
   }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   private TestStack twoHundredServices(String subnet) {
     TestStack stack = new TestStack(namespace);
     ObjectNode network = stack.network("net");
