@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  *       hold a task it wants running, of any spec version, since during a rolling update most still run an older
  *       one. Down nodes don't count;</li>
  *   <li>jobs: every completion of the current iteration is done;</li>
- *   <li>failed: a task of this deploy was rejected or failed, or the swarm paused or rolled back the update;</li>
+ *   <li>failed: a slot's task of this deploy was rejected or failed twice (once, if the swarm won't restart it),
+ *       or the swarm paused or rolled back the update;</li>
  *   <li>blocked: a task is pending because the scheduler found no node for it ("no suitable node (...)"); the
  *       tracker fails the service when that lasts {@link #UNSCHEDULABLE_GRACE}.</li>
  * </ul>
@@ -51,11 +52,22 @@ public final class ConvergenceRules {
       return Verdict.failed("the swarm paused the update" + suffix(message), failedTasks(snapshot));
     }
     List<ObjectNode> failed = failedTasks(snapshot);
-    if (!failed.isEmpty()) {
-      ObjectNode first = failed.get(0);
-      return Verdict.failed("task " + Tasks.state(first) + " on " + snapshot.nodes().name(Tasks.nodeId(first))
-          + suffix(Tasks.error(first)), failed);
+    if (failed.isEmpty()) {
+      return byMode(snapshot);
     }
+    ObjectNode latest = failed.get(0);
+    String failure = "task " + Tasks.state(latest) + " on " + snapshot.nodes().name(Tasks.nodeId(latest))
+        + suffix(Tasks.error(latest));
+    if (swarmGaveUp(snapshot, failed)) {
+      return Verdict.failed(failure, failed);
+    }
+    Verdict meanwhile = byMode(snapshot);
+    return meanwhile.kind() == Verdict.Kind.PROGRESSING
+        ? Verdict.progressing(meanwhile.progress() + " (the swarm starts it again after " + failure + ")")
+        : meanwhile;
+  }
+
+  private static Verdict byMode(ServiceSnapshot snapshot) {
     List<ObjectNode> unschedulable = snapshot.tasks().stream().filter(Tasks::isUnschedulable).toList();
     if (!unschedulable.isEmpty()) {
       return new Verdict(Verdict.Kind.BLOCKED, pending(unschedulable.get(0), snapshot), unschedulable);
@@ -128,13 +140,30 @@ public final class ConvergenceRules {
   }
 
   /**
+   * Whether the failures are the service's and not a hiccup of a node: the swarm restarts a failed task (restart
+   * condition {@code any} or {@code on-failure}), and a runtime or network race on a busy node fails one start and
+   * not the next. So a service fails when one of its slots (a global service: one of its nodes) has failed twice in
+   * this deploy, or once when its restart condition is {@code none}. A crash-looping service fails after one restart
+   * delay (5 s by default), well before the timeout.
+   */
+  private static boolean swarmGaveUp(ServiceSnapshot snapshot, List<ObjectNode> failed) {
+    String condition = snapshot.service().path("Spec").path("TaskTemplate").path("RestartPolicy")
+        .path("Condition").asText("any");
+    if (condition.equals("none")) {
+      return true;
+    }
+    Set<String> slots = new HashSet<>();
+    return failed.stream().map(Tasks::slot).anyMatch(slot -> !slots.add(slot));
+  }
+
+  /**
    * Failed tasks of this deploy, newest first: earlier failures of the same spec are history, not news, and so are
-   * tasks that failed only as the swarm stopped them, or in a runtime hiccup the swarm retries.
+   * tasks that failed only as the swarm stopped them.
    */
   private static List<ObjectNode> failedTasks(ServiceSnapshot snapshot) {
     return snapshot.tasks().stream()
         .filter(Tasks::isFailed)
-        .filter(task -> !Tasks.wasStopped(task) && !Tasks.hadStartHiccup(task))
+        .filter(task -> !Tasks.wasStopped(task))
         .filter(task -> !Tasks.changedAt(task).isBefore(snapshot.since()))
         .sorted((a, b) -> Tasks.changedAt(b).compareTo(Tasks.changedAt(a)))
         .toList();

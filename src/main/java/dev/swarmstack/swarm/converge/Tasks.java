@@ -55,12 +55,12 @@ final class Tasks {
   }
 
   /**
-   * Whether runc lost the pipe to a starting container's init ("write init-p: broken pipe", "read init-p: connection
-   * reset by peer"): a hiccup of an overloaded node, not of the service, and the swarm starts the task again. A
-   * service that keeps failing this way still doesn't converge, and the wait's timeout reports it.
+   * The place the task fills, which the swarm fills again when the task fails: its slot number for replicated
+   * services and jobs, its node for global ones (whose tasks have no slot).
    */
-  static boolean hadStartHiccup(JsonNode task) {
-    return error(task).contains(" init-p: ");
+  static String slot(JsonNode task) {
+    long slot = task.path("Slot").asLong(0);
+    return slot > 0 ? "slot " + slot : "node " + nodeId(task);
   }
 
   private static boolean signalled(JsonNode task) {

@@ -40,32 +40,54 @@ class ConvergenceRulesTest {
   }
 
   @Test
-  void aRejectedTaskOfThisDeployFailsTheServiceNamingNodeAndError() {
-    ObjectNode rejected = task("rejected", "n2");
-    rejected.withObjectProperty("Status").put("Err", "No such image: local/does-not-exist:1");
-    assertVerdict(Kind.FAILED, "task rejected on node-2: No such image: local/does-not-exist:1", replicated(1),
-        task("running", "n1"), rejected);
+  void aFirstFailureTheSwarmRetriesIsProgressNamingNodeAndError() {
+    ObjectNode hiccup = task("failed", "n1");
+    hiccup.withObjectProperty("Status").put("Err", "starting container failed: error running hook #0: exit status 1");
+    assertVerdict(Kind.PROGRESSING, "0/1 running (the swarm starts it again after task failed on node-1: starting"
+        + " container failed: error running hook #0: exit status 1)", replicated(1), hiccup);
+    assertVerdict(Kind.RUNNING, "1/1 running", replicated(1), hiccup, task("running", "n2"));
+  }
+
+  @Test
+  void aSlotThatFailsAgainFailsTheServiceNamingTheLatestFailure() {
+    ObjectNode first = rejected("n1", "2026-11-29T10:00:01Z");
+    ObjectNode again = rejected("n2", "2026-11-29T10:00:07Z");
+    Verdict verdict = ConvergenceRules.judge(snapshot(replicated(1), first, again));
+    assertEquals("FAILED task rejected on node-2: No such image: local/does-not-exist:1", describe(verdict));
+    assertEquals(List.of(again, first), verdict.failedTasks());
+
+    ObjectNode otherSlot = rejected("n1", "2026-11-29T10:00:07Z").put("Slot", 2);
+    assertEquals(Kind.PROGRESSING, ConvergenceRules.judge(snapshot(replicated(2), first, otherSlot)).kind());
+  }
+
+  @Test
+  void aGlobalServiceFailsWhenOneNodeFailsTwice() {
+    ObjectNode global = service("{\"Global\":{}}");
+    ObjectNode onN1 = rejected("n1", "2026-11-29T10:00:01Z").put("Slot", 0);
+    ObjectNode onN2 = rejected("n2", "2026-11-29T10:00:02Z").put("Slot", 0);
+    assertEquals(Kind.PROGRESSING, ConvergenceRules.judge(snapshot(global, onN1, onN2)).kind());
+    ObjectNode onN1Again = rejected("n1", "2026-11-29T10:00:07Z").put("Slot", 0);
+    assertEquals(Kind.FAILED, ConvergenceRules.judge(snapshot(global, onN1, onN2, onN1Again)).kind());
+  }
+
+  @Test
+  void aServiceTheSwarmWontRestartFailsAtItsFirstFailure() {
+    ObjectNode service = replicated(1);
+    service.withObjectProperty("Spec").putObject("TaskTemplate").putObject("RestartPolicy").put("Condition", "none");
+    assertVerdict(Kind.FAILED, "task rejected on node-1: No such image: local/does-not-exist:1", service,
+        rejected("n1", "2026-11-29T10:00:01Z"));
   }
 
   @Test
   void aTaskKilledWhileTheSwarmStopsItIsNoFailure() {
     ObjectNode replaced = task("failed", "n1");
     replaced.put("DesiredState", "shutdown").withObjectProperty("Status").put("Err", "task: non-zero exit (137)");
-    assertVerdict(Kind.RUNNING, "1/1 running", replicated(1), replaced, task("running", "n1"));
+    assertVerdict(Kind.RUNNING, "1/1 running", replicated(1), replaced, replaced.deepCopy(), task("running", "n1"));
 
     ObjectNode crashed = task("failed", "n1");
     crashed.withObjectProperty("Status").put("Err", "task: non-zero exit (137)");
     assertVerdict(Kind.FAILED, "task failed on node-1: task: non-zero exit (137)", replicated(1), crashed,
-        task("running", "n1"));
-  }
-
-  @Test
-  void aRuntimeHiccupTheSwarmRetriesIsNoFailure() {
-    ObjectNode hiccup = task("failed", "n1");
-    hiccup.withObjectProperty("Status").put("Err", "starting container failed: failed to create shim task: OCI runtime"
-        + " create failed: runc create failed: unable to start container process: error during container init:"
-        + " writing syncT \"procResume\": write init-p: broken pipe: unknown");
-    assertVerdict(Kind.PROGRESSING, "0/1 running", replicated(1), hiccup);
+        crashed.deepCopy(), task("running", "n1"));
   }
 
   @Test
@@ -219,6 +241,12 @@ class ConvergenceRulesTest {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
+  }
+
+  private static ObjectNode rejected(String node, String at) {
+    ObjectNode task = task("rejected", node).put("ID", "t-rejected-" + at);
+    task.withObjectProperty("Status").put("Err", "No such image: local/does-not-exist:1").put("Timestamp", at);
+    return task;
   }
 
   private static ObjectNode task(String state, String node) {

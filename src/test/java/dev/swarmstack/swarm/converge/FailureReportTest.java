@@ -44,8 +44,9 @@ class FailureReportTest {
     ObjectNode rejected = JSON.createObjectNode().put("ID", "t1").put("NodeID", "n2").put("DesiredState", "running");
     rejected.putObject("Status").put("State", "rejected").put("Timestamp", "2026-11-29T10:00:01Z")
         .put("Err", "configuration network \"mv-config\" does not exist");
+    ObjectNode rejectedAgain = rejected.deepCopy().put("ID", "t2");
     ServiceTracker app = new ServiceTracker("app", Instant.parse("2026-11-29T10:00:00Z"));
-    app.observe(new ServiceSnapshot(service, List.of(rejected), nodes, Instant.parse("2026-11-29T10:00:00Z")),
+    app.observe(new ServiceSnapshot(service, List.of(rejected, rejectedAgain), nodes, Instant.parse("2026-11-29T10:00:00Z")),
         Instant.parse("2026-11-29T10:00:02Z"));
 
     List<String> report = new FailureReport(null, 0).failed(List.of(app), nodes);

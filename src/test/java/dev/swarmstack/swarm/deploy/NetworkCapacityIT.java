@@ -47,9 +47,8 @@ class NetworkCapacityIT extends EngineTestBase {
   }
 
   /**
-   * Waits with its own poll rather than the rollout's watcher: that one fails at the first failed task, and on a busy
-   * machine starting 200 containers at once, runc now and then fails one ("read init-p: connection reset by peer"),
-   * which the swarm simply restarts.
+   * Waits with its own poll rather than the rollout's watcher, so that a failure says how many of the 200 services
+   * got a running task.
    */
   @Test
   void withASlash20TheyPassTheCountAndConverge() {
