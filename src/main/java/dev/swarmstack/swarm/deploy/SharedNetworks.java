@@ -146,8 +146,8 @@ public final class SharedNetworks {
 
   /**
    * Adds an error naming what is attached to the network, if anything: services using it anywhere in the swarm and
-   * containers on this node. The per-network load balancer endpoint (key {@code lb-<network>}) is not counted: it goes with the
-   * last service, and removal waits for that.
+   * containers on this node. The network's own load-balancer endpoint is not counted: it goes with the last service,
+   * and removal waits for that.
    */
   private boolean checkDetached(SharedNetwork network, List<Optional<EngineObject>> existing, Problems problems,
       String action) {
@@ -163,7 +163,7 @@ public final class SharedNetworks {
         }
       }
       found.raw().path("Containers").properties().forEach(container -> {
-        if (!container.getKey().startsWith("lb-")) {
+        if (!isLoadBalancer(found, container.getKey(), container.getValue())) {
           attached.add("container " + container.getValue().path("Name").asText(container.getKey()));
         }
       });
@@ -175,6 +175,16 @@ public final class SharedNetworks {
         + String.join(", ", attached.stream().distinct().sorted().toList()) + ": remove them first (swarm:rm for the"
         + " stacks that use it, docker rm for containers), then run again");
     return false;
+  }
+
+  /**
+   * Whether an entry of the network's {@code Containers} is its load-balancer endpoint, named
+   * {@code <network>-endpoint}: keyed {@code lb-<network>} while it has its sandbox, and {@code ep-<endpoint id>}
+   * while the node tears it down after the last service left.
+   */
+  private static boolean isLoadBalancer(EngineObject network, String key, JsonNode endpoint) {
+    return key.startsWith("lb-")
+        || key.startsWith("ep-") && endpoint.path("Name").asText().equals(network.name() + "-endpoint");
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ public final class DockerSwarmEngine implements SwarmEngine {
 
   /** How long a candidate manager's host may take to accept a connection: a host that is down must not cost long. */
   static final Duration PROBE_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** How long a new swarm network may wait for the manager to allocate it (driver state, subnets). */
+  private static final Duration ALLOCATION_WAIT = Duration.ofSeconds(10);
+
+  private static final Duration ALLOCATION_POLL = Duration.ofMillis(100);
 
   private final EngineHttp http;
 
@@ -144,16 +150,52 @@ public final class DockerSwarmEngine implements SwarmEngine {
   @Override
   public List<EngineObject> listNetworks(Map<String, String> labels) {
     List<EngineObject> networks = new ArrayList<>();
+    Instant deadline = Instant.now().plus(ALLOCATION_WAIT);
     for (ObjectNode network : objects(http.get("/networks" + labelFilter(labels), "listing networks"))) {
-      networks.add(network(network));
+      networks.add(network(allocated(network, deadline)));
     }
     return networks;
   }
 
   @Override
   public Optional<EngineObject> inspectNetwork(String idOrName) {
+    return getNetwork(idOrName).map(network -> network(allocated(network, Instant.now().plus(ALLOCATION_WAIT))));
+  }
+
+  private Optional<ObjectNode> getNetwork(String idOrName) {
     return http.getIfExists("/networks/" + segment(idOrName), "inspecting network " + idOrName)
-        .map(network -> network((ObjectNode) network));
+        .map(ObjectNode.class::cast);
+  }
+
+  /**
+   * The network once the manager's allocator has seen it. Until then the engine shows a swarm network without
+   * driver, options and subnets (a busy manager takes a while), which would read as drift from its declaration. One
+   * the allocator can't place (say, its subnet overlaps another) stays so, and is returned as it is at the deadline.
+   */
+  private ObjectNode allocated(ObjectNode network, Instant deadline) {
+    ObjectNode current = network;
+    while (isUnallocated(current) && Instant.now().isBefore(deadline)) {
+      pause(ALLOCATION_POLL);
+      Optional<ObjectNode> again = getNetwork(current.path("Id").asText());
+      if (again.isEmpty()) {
+        return current;
+      }
+      current = again.get();
+    }
+    return current;
+  }
+
+  private static boolean isUnallocated(ObjectNode network) {
+    return network.path("Scope").asText().equals("swarm") && network.path("Driver").asText().isEmpty();
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted while waiting for the swarm to allocate a network", 0, e);
+    }
   }
 
   @Override

@@ -76,10 +76,12 @@ class ConvergeIT extends EngineTestBase {
   void aTaskThatExitsNonZeroFailsWithItsLogAndWithoutRollbackStays() {
     TestStack stack = new TestStack(namespace);
     stack.network("back");
-    // the engine's 5 s monitor: on a busy machine a crashing task can be reported running for over a second
     ObjectNode crash = stack.service("crash", TestStack.IMAGE, "back");
     ((ObjectNode) crash.path("TaskTemplate").path("ContainerSpec")).putArray("Args")
         .add("sh").add("-c").add("echo starting up; echo config missing >&2; false");
+    // A busy engine may report a task that exited at once as running for several seconds: with the default 5 s
+    // monitor window, two such reports in a row (the task and its restart) would pass for a converged service.
+    crash.putObject("UpdateConfig").put("Monitor", Duration.ofSeconds(30).toNanos());
 
     DeployFailedException failure = assertThrows(DeployFailedException.class,
         () -> rollout().deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK));

@@ -13,6 +13,7 @@ import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.StackException;
 import dev.swarmstack.swarm.testing.Cli;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +88,7 @@ class SharedNetworksIT extends EngineTestBase {
     assertEquals(List.of(), engine.writes());
 
     DOCKER.ok("service", "rm", name + "-svc");
+    awaitNoContainers(name + "-svc");
     shared().create(List.of(changed), true);
     JsonNode recreated = inspect(name);
     assertFalse(recreated.path("Id").asText().equals(created.path("Id").asText()));
@@ -189,6 +191,15 @@ class SharedNetworksIT extends EngineTestBase {
     assertTrue(message.contains("failed to create the ipvlan port: operation not supported"), message);
     assertTrue(message.contains("hint:  that node can't put containers on the ipvlan network: its kernel lacks ipvlan"),
         message);
+  }
+
+  /** {@code docker service rm} returns before the task's container is gone, and that container is attached. */
+  private static void awaitNoContainers(String service) {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (!DOCKER.ok("ps", "-aq", "--filter", "label=com.docker.swarm.service.name=" + service).isBlank()
+        && Instant.now().isBefore(deadline)) {
+      sleep(Duration.ofMillis(200));
+    }
   }
 
   private SharedNetworks shared() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmstack.swarm.engine.EngineAddress;
 import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.engine.EngineObject;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
@@ -13,10 +14,12 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Connection failures, without an engine. */
+/** Connection failures and engine moments a real engine shows only by chance, without an engine. */
 class DockerSwarmEngineTest {
 
   @TempDir Path dir;
@@ -50,6 +53,23 @@ class DockerSwarmEngineTest {
       // without the timeout the call would end only when the socket closes, a minute later and with another error
       assertTrue(e.getMessage().contains("(default socket) did not answer within 1 s"), e.getMessage());
       acceptor.interrupt();
+    }
+  }
+
+  @Test
+  void aSwarmNetworkIsReadOnceTheSwarmHasAllocatedIt() throws Exception {
+    String unallocated = "{\"Id\":\"n1\",\"Name\":\"shop\",\"Scope\":\"swarm\",\"Driver\":\"\",\"Options\":null}";
+    String allocated = "{\"Id\":\"n1\",\"Name\":\"shop\",\"Scope\":\"swarm\",\"Driver\":\"overlay\","
+        + "\"Options\":{\"com.docker.network.driver.mtu\":\"1400\"}}";
+    AtomicInteger reads = new AtomicInteger();
+    Path socket = dir.resolve("engine.sock");
+    try (ScriptedEngine scripted = new ScriptedEngine(socket, path -> reads.incrementAndGet() < 3 ? unallocated : allocated);
+        DockerSwarmEngine engine = new DockerSwarmEngine(new EngineAddress(URI.create("unix://" + socket), null, "test"),
+            Duration.ofSeconds(5))) {
+      EngineObject network = engine.inspectNetwork("shop").orElseThrow();
+      assertEquals("overlay", network.raw().path("Driver").asText());
+      assertEquals("1400", network.raw().path("Options").path("com.docker.network.driver.mtu").asText());
+      assertEquals(List.of("/version", "/networks/shop", "/networks/n1", "/networks/n1"), scripted.paths());
     }
   }
 }
