@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.network.NetworkDrift;
 import dev.swarmstack.swarm.network.NetworkDrift.Difference;
@@ -139,7 +140,7 @@ public final class SharedNetworks {
     Instant deadline = Instant.now().plus(timeout);
     for (EngineObject network : present) {
       while (engine.inspectNetwork(network.name()).isPresent() && Instant.now().isBefore(deadline)) {
-        StackCleanup.sleep(StackCleanup.POLL_INTERVAL);
+        Polling.pause(StackCleanup.POLL_INTERVAL);
       }
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmstack.swarm.converge.SwarmNodes;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +69,7 @@ final class StackCleanup {
             + " s; going on, removing networks may fail");
         return;
       }
-      sleep(POLL_INTERVAL);
+      Polling.pause(POLL_INTERVAL);
     }
   }
 
@@ -115,7 +116,7 @@ final class StackCleanup {
         if (Instant.now().isAfter(deadline)) {
           throw e;
         }
-        sleep(POLL_INTERVAL);
+        Polling.pause(POLL_INTERVAL);
       }
     }
   }
@@ -128,14 +129,5 @@ final class StackCleanup {
 
   private static boolean isRunning(JsonNode task) {
     return !FINAL_TASK_STATES.contains(task.path("Status").path("State").asText());
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("interrupted while waiting for the engine", 0, e);
-    }
   }
 }

@@ -14,6 +14,7 @@ import dev.swarmstack.swarm.engine.EventSubscription;
 import dev.swarmstack.swarm.engine.ImageDistribution;
 import dev.swarmstack.swarm.engine.ManagerChoice;
 import dev.swarmstack.swarm.engine.ManagerChooser;
+import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.net.URLEncoder;
@@ -175,7 +176,7 @@ public final class DockerSwarmEngine implements SwarmEngine {
   private ObjectNode allocated(ObjectNode network, Instant deadline) {
     ObjectNode current = network;
     while (isUnallocated(current) && Instant.now().isBefore(deadline)) {
-      pause(ALLOCATION_POLL);
+      Polling.pause(ALLOCATION_POLL);
       Optional<ObjectNode> again = getNetwork(current.path("Id").asText());
       if (again.isEmpty()) {
         return current;
@@ -187,15 +188,6 @@ public final class DockerSwarmEngine implements SwarmEngine {
 
   private static boolean isUnallocated(ObjectNode network) {
     return network.path("Scope").asText().equals("swarm") && network.path("Driver").asText().isEmpty();
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("interrupted while waiting for the swarm to allocate a network", 0, e);
-    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.deploy;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.testing.Cli;
 import dev.swarmstack.swarm.testing.LeftoverContainers;
 import dev.swarmstack.swarm.testing.RecordingLog;
@@ -64,12 +65,7 @@ abstract class EngineTestBase {
 
   /** Waits for the engine to get on with something the test can't be told about. */
   static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Polling.pause(duration);
   }
 
   static List<String> names(List<EngineObject> objects) {

@@ -225,7 +225,7 @@ class RotationIT extends EngineTestBase {
       id = DOCKER.ok("ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + namespace + "_" + service)
           .lines().findFirst().orElse("");
       if (id.isEmpty()) {
-        StackCleanup.sleep(Duration.ofMillis(500));
+        sleep(Duration.ofMillis(500));
       }
     }
     assertTrue(!id.isEmpty(), "no running container of " + service);
@@ -246,7 +246,7 @@ class RotationIT extends EngineTestBase {
       if (result.exitCode() == 0 && seen.equals(expected)) {
         return;
       }
-      StackCleanup.sleep(Duration.ofMillis(500));
+      sleep(Duration.ofMillis(500));
     }
     assertEquals(expected, seen);
   }

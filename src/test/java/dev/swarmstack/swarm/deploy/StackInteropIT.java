@@ -129,7 +129,7 @@ class StackInteropIT extends EngineTestBase {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("not true within 60 s");
       }
-      StackCleanup.sleep(Duration.ofMillis(500));
+      sleep(Duration.ofMillis(500));
     }
   }
 }
