@@ -51,7 +51,7 @@ public final class SharedNetworks {
     List<Runnable> writes = new ArrayList<>();
     for (SharedNetwork network : networks) {
       List<ObjectNode> requests = SharedNetworkRequests.of(network);
-      List<Optional<EngineObject>> existing = requests.stream().map(r -> engine.inspectNetwork(name(r))).toList();
+      List<Optional<EngineObject>> existing = existing(requests);
       if (existing.stream().anyMatch(e -> e.isPresent() && !isManaged(network, e.get()))) {
         problems.error(network.origin(), "network " + network.name() + " already exists, but swarm:networks did not"
             + " create it (it has no label " + SharedNetworkRequests.MANAGED_LABEL + "): remove it (docker network rm "
@@ -89,8 +89,7 @@ public final class SharedNetworks {
     Problems problems = new Problems();
     List<List<Optional<EngineObject>>> removals = new ArrayList<>();
     for (SharedNetwork network : networks) {
-      List<Optional<EngineObject>> existing = SharedNetworkRequests.of(network).stream()
-          .map(request -> engine.inspectNetwork(name(request))).toList();
+      List<Optional<EngineObject>> existing = existing(SharedNetworkRequests.of(network));
       if (existing.stream().allMatch(Optional::isEmpty)) {
         log.info("Network " + network.name() + " not found: nothing to remove");
       } else if (existing.stream().anyMatch(e -> e.isPresent() && !isManaged(network, e.get()))) {
@@ -102,6 +101,11 @@ public final class SharedNetworks {
     }
     problems.throwIfErrors();
     removals.forEach(this::removeAll);
+  }
+
+  /** What the engine has under each request's name, in the order of the requests. */
+  private List<Optional<EngineObject>> existing(List<ObjectNode> requests) {
+    return requests.stream().map(request -> engine.inspectNetwork(name(request))).toList();
   }
 
   private void requireManager(List<SharedNetwork> networks) {

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Removes the old versions of a stack's rotated secrets and configs once the deploy has converged: objects of this
  * stack (its namespace label and the plugin's content hash) that are an earlier version of a declared one (see
- * {@link VersionNames#sameObject}) and that no service of the swarm uses any more. Before convergence they must stay, since a rollback goes back to them.
- * Objects no longer declared at all are left to pruning; nothing outside the stack is touched.
+ * {@link VersionNames#sameObject}) and that no service of the swarm uses any more. Before convergence they must
+ * stay, since a rollback goes back to them. Objects no longer declared at all are left to pruning; nothing outside
+ * the stack is touched.
  */
 final class VersionCleanup {
 
@@ -30,25 +32,28 @@ final class VersionCleanup {
 
   /** Removes them; a removal the engine refuses is reported and skipped, as the deploy itself succeeded. */
   void removeUnused(String namespace, ConvertedStack stack) {
-    Map<String, String> label = StackLabels.of(namespace);
-    Set<String> used = usedIds();
-    unused(engine.listSecrets(label), stack.secrets().keySet(), used)
-        .forEach(secret -> remove("secret", secret, engine::removeSecret));
-    unused(engine.listConfigs(label), stack.configs().keySet(), used)
-        .forEach(config -> remove("config", config, engine::removeConfig));
+    OldVersions old = oldVersions(namespace, stack);
+    old.secrets().forEach(secret -> remove("secret", secret, engine::removeSecret));
+    old.configs().forEach(config -> remove("config", config, engine::removeConfig));
   }
 
   /** With {@code swarm.detach} the deploy doesn't know whether the update sticks: the old versions stay. */
   void keep(String namespace, ConvertedStack stack) {
-    Map<String, String> label = StackLabels.of(namespace);
-    Set<String> used = usedIds();
-    List<String> kept = java.util.stream.Stream.concat(
-        unused(engine.listSecrets(label), stack.secrets().keySet(), used).stream(),
-        unused(engine.listConfigs(label), stack.configs().keySet(), used).stream()).map(EngineObject::name).toList();
+    OldVersions old = oldVersions(namespace, stack);
+    List<String> kept = Stream.concat(old.secrets().stream(), old.configs().stream()).map(EngineObject::name).toList();
     if (!kept.isEmpty()) {
       log.info("Keeping " + kept.size() + " old secret/config version(s) (" + String.join(", ", kept) + "): with"
           + " swarm.detach the swarm may still roll back to them; the next deploy that waits removes them");
     }
+  }
+
+  private record OldVersions(List<EngineObject> secrets, List<EngineObject> configs) {}
+
+  private OldVersions oldVersions(String namespace, ConvertedStack stack) {
+    Map<String, String> label = StackLabels.of(namespace);
+    Set<String> used = usedIds();
+    return new OldVersions(unused(engine.listSecrets(label), stack.secrets().keySet(), used),
+        unused(engine.listConfigs(label), stack.configs().keySet(), used));
   }
 
   private static List<EngineObject> unused(List<EngineObject> objects, Set<String> declared, Set<String> used) {
