@@ -7,14 +7,14 @@ import dev.swarmstack.swarm.compose.VariableSource;
 import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.maven.config.ContentSources;
-import dev.swarmstack.swarm.model.ComposeFile;
-import dev.swarmstack.swarm.network.SharedNetwork;
 import dev.swarmstack.swarm.maven.config.FileObjectConfig;
 import dev.swarmstack.swarm.maven.config.NetworkConfig;
 import dev.swarmstack.swarm.maven.config.PomStackMapper;
 import dev.swarmstack.swarm.maven.config.ServiceConfig;
 import dev.swarmstack.swarm.maven.config.SharedNetworkMapper;
 import dev.swarmstack.swarm.maven.config.VolumeConfig;
+import dev.swarmstack.swarm.model.ComposeFile;
+import dev.swarmstack.swarm.network.SharedNetwork;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
 import dev.swarmstack.swarm.problem.StackException;
@@ -141,7 +141,7 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
       problems.addAll(e.problems());
       throw new StackException(errors(problems));
     }
-    stack = new ContentSources(name -> Optional.ofNullable(System.getenv(name)), this::property)
+    stack = new ContentSources(AbstractSwarmMojo::environment, this::property)
         .apply(stack, secrets, configs, problems);
     problems.addAll(stack.warnings());
     problems.addAll(new StackValidator(stackName).validate(stack));
@@ -154,7 +154,7 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
 
   /** Converts the stack to Engine API specs, with the objects' names as {@link #rotate} decides. */
   protected StackConverter converter() {
-    return new StackConverter(stackName, name -> Optional.ofNullable(System.getenv(name))).withRotation(rotate);
+    return new StackConverter(stackName, AbstractSwarmMojo::environment).withRotation(rotate);
   }
 
   /**
@@ -196,8 +196,12 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
   }
 
   private VariableSource variables() {
-    VariableSource environment = name -> Optional.ofNullable(System.getenv(name));
-    return ((VariableSource) this::property).orElse(environment);
+    return ((VariableSource) this::property).orElse(AbstractSwarmMojo::environment);
+  }
+
+  /** The Maven process's environment variable {@code name}. */
+  private static Optional<String> environment(String name) {
+    return Optional.ofNullable(System.getenv(name));
   }
 
   /** A -D property, else a project property. */
