@@ -9,6 +9,7 @@ import dev.swarmstack.swarm.engine.ImageDistribution;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.engine.RegistryHosts;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.model.ImageReference;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -46,25 +47,27 @@ final class ImagePinning {
     // platforms are kept too, or every redeploy would update the service
     if (imageUnchanged && options.resolveImage() != ResolveImage.ALWAYS) {
       JsonNode deployed = existing.spec().path("TaskTemplate");
-      containerSpec.put("Image", deployed.path("ContainerSpec").path("Image").asText(composeImage));
+      containerSpec.put("Image", ImageReference.asSent(deployed.path("ContainerSpec").path("Image").asText(composeImage)));
       JsonNode platforms = deployed.path("Placement").path("Platforms");
       if (!platforms.isMissingNode()) {
         taskTemplate.withObjectProperty("Placement").set("Platforms", platforms.deepCopy());
       }
       return;
     }
-    ImageReference reference = ImageReference.parse(composeImage);
-    if (options.resolveImage() == ResolveImage.NEVER || reference.hasDigest()) {
+    // the CLI's client sends every image tagged and in its familiar form: redis is redis:latest
+    String image = ImageReference.asSent(composeImage);
+    containerSpec.put("Image", image);
+    if (options.resolveImage() == ResolveImage.NEVER) {
       return;
     }
-    String named = reference.withDefaultTag();
-    Optional<ImageDistribution> distribution = engine.imageDistribution(named, credentialsFor(composeImage));
+    // an image that names a digest is asked about too: it keeps its digest, and gets the registry's platforms
+    Optional<ImageDistribution> distribution = engine.imageDistribution(image, credentialsFor(composeImage));
     if (distribution.isEmpty()) {
-      log.warn("image " + named + " could not be accessed on a registry to record its digest. Each node will access "
-          + named + " independently, possibly leading to different nodes running different versions of the image.");
+      log.warn("image " + image + " could not be accessed on a registry to record its digest. Each node will access "
+          + image + " independently, possibly leading to different nodes running different versions of the image.");
       return;
     }
-    containerSpec.put("Image", reference.pinnedTo(distribution.get().digest()));
+    containerSpec.put("Image", ImageReference.pinned(image, distribution.get().digest()));
     ArrayNode platforms = schedulablePlatforms(distribution.get());
     if (!platforms.isEmpty()) {
       taskTemplate.withObjectProperty("Placement").set("Platforms", platforms);

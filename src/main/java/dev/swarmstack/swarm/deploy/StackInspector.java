@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.model.ImageReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,7 +186,7 @@ public final class StackInspector {
   }
 
   private static String displayImage(JsonNode taskTemplate) {
-    return ImageReference.parse(taskTemplate.path("ContainerSpec").path("Image").asText()).withoutDigest();
+    return ImageReference.withoutDigest(taskTemplate.path("ContainerSpec").path("Image").asText());
   }
 
   private static String shortId(String id) {

@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.validate;
 
 import dev.swarmstack.swarm.model.Deploy;
 import dev.swarmstack.swarm.model.Deploy.UpdateConfig;
+import dev.swarmstack.swarm.model.ImageReference;
 import dev.swarmstack.swarm.model.Service;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,12 @@ final class ServiceSettingsCheck implements Check {
       Service service = entry.getValue();
       if (service.image() == null || service.image().isBlank()) {
         findings.error("service " + name + " has no image: swarm services run only from images; set its image", "services", name);
+      } else {
+        // docker stack deploy refuses these before it writes anything; the engine would refuse them one by one
+        ImageReference.refusal(service.image()).ifPresent(reason -> findings.error("invalid image reference '"
+            + service.image() + "' for service " + name + ": " + reason
+            + "; write it as [registry[:port]/]repository[:tag][@digest], the repository in lower case",
+            "services", name, "image"));
       }
       if (service.deploy() != null) {
         checkDeploy(findings, name, service.deploy());
