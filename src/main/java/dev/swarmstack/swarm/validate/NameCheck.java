@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * {@code -} and {@code _} inside, at most 63 characters); secrets and configs may also hold dots (at most 64);
  * local volumes allow {@code [a-zA-Z0-9][a-zA-Z0-9_.-]+}. Objects the stack doesn't create (external) are
  * not checked: they already exist under their name.
+ *
+ * <p>A volume's name is a mount source, which the swarm expands for each task ({@code {{.Service.Name}}-{{.Task.Slot}}}
+ * becomes {@code shop_db-1}) before the node creates the volume: it is checked as it will read then, with each
+ * placeholder standing for a value made of name characters.
  */
 final class NameCheck implements Check {
 
@@ -19,6 +23,7 @@ final class NameCheck implements Check {
   private static final Pattern SECRET_NAME = Pattern.compile("[a-zA-Z0-9]+(?:[a-zA-Z0-9-_.]*[a-zA-Z0-9])?");
   private static final int SECRET_NAME_MAX = 64;
   private static final Pattern VOLUME_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.*?}}");
 
   private record Rule(Pattern pattern, int maxLength, String allowed) {
 
@@ -54,8 +59,8 @@ final class NameCheck implements Check {
     for (Map.Entry<String, Volume> volume : findings.compose().volumesOrEmpty().entrySet()) {
       Volume v = volume.getValue();
       if (v == null || !Boolean.TRUE.equals(v.external())) {
-        check(findings, VOLUME, "volume", ObjectNames.effective(stack, volume.getKey(), v == null ? null : v.name(), false),
-            "volumes", volume.getKey());
+        String name = ObjectNames.effective(stack, volume.getKey(), v == null ? null : v.name(), false);
+        checkExpanded(findings, VOLUME, "volume", PLACEHOLDER.matcher(name).replaceAll("x1"), name, "volumes", volume.getKey());
       }
     }
     checkFileObjects(findings, "secret", "secrets", findings.compose().secretsOrEmpty());
@@ -73,7 +78,12 @@ final class NameCheck implements Check {
   }
 
   private static void check(Findings findings, Rule rule, String kind, String name, Object... path) {
-    if (!rule.accepts(name)) {
+    checkExpanded(findings, rule, kind, name, name, path);
+  }
+
+  /** @param expanded the name as the engine will see it; {@code name} as written, for the message */
+  private static void checkExpanded(Findings findings, Rule rule, String kind, String expanded, String name, Object... path) {
+    if (!rule.accepts(expanded)) {
       findings.error("invalid " + kind + " name '" + name + "': the engine allows only " + rule.allowed()
           + "; rename the " + kind + (kind.equals("service") ? "" : " or set its 'name'"), path);
     }
