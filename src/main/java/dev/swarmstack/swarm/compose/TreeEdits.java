@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Rewrites of one compose tree into docker's canonical forms, shared by the service and top-level
@@ -21,6 +22,8 @@ import java.util.function.Function;
  * reports a value it cannot read as a problem at that place instead of stopping.
  */
 final class TreeEdits {
+
+  private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:[\\\\/]");
 
   final Problems problems;
   final SourceMap origins;
@@ -131,13 +134,22 @@ final class TreeEdits {
     parent.set(key, replacement);
   }
 
-  /** A relative path against the working directory, {@code ~} against HOME, as docker resolves them. */
+  /**
+   * A relative path against the working directory, {@code ~} against HOME, as docker/cli resolves them: a relative
+   * path is joined and cleaned, an absolute one is kept as written (a bind source {@code /var/lib/docker/} keeps
+   * its slash in the spec the CLI sends).
+   */
   String absolute(String path) {
     String expanded = path;
     if (path.startsWith("~")) {
       expanded = variables.lookup("HOME").map(home -> home + path.substring(1)).orElse(path);
     }
-    return workingDir.resolve(expanded).normalize().toString();
+    return isAbsolute(expanded) ? expanded : workingDir.resolve(expanded).normalize().toString();
+  }
+
+  /** Absolute on Unix or on Windows ({@code C:\x}, {@code C:/x}, {@code \\server\share}), as the CLI checks both. */
+  private static boolean isAbsolute(String path) {
+    return path.startsWith("/") || path.startsWith("\\\\") || WINDOWS_DRIVE.matcher(path).lookingAt();
   }
 
   static JsonNode scalarText(JsonNode value, boolean allowNull) {
