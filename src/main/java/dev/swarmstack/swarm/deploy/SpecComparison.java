@@ -26,6 +26,8 @@ import java.util.TreeSet;
  *       {@code 0} (such as zero replicas) is still told apart from "not set";</li>
  *   <li>published ports without a protocol or publish mode get the engine's {@code tcp} and {@code ingress};</li>
  *   <li>numbers compare by value: the engine's JSON reads {@code 2} as an int, the converter may build a long;</li>
+ *   <li>fields the engine keeps as float32 compare at that precision: {@code max_failure_ratio: 0.2} reads back as
+ *       {@code 0.20000000298023224};</li>
  *   <li>{@code TaskTemplate.ForceUpdate} is ignored: the deployer copies it from the existing service.</li>
  * </ul>
  * Everything else must be equal, so any field the stack sets (or stops setting) shows up as a change.
@@ -41,6 +43,11 @@ public final class SpecComparison {
       "/UpdateConfig/Order", "stop-first",
       "/RollbackConfig/FailureAction", "pause",
       "/RollbackConfig/Order", "stop-first");
+
+  /** The spec's float32 fields (swarmkit's protobuf), by the path of their parent object. */
+  private static final Map<String, String> FLOAT32_FIELDS = Map.of(
+      "/UpdateConfig", "MaxFailureRatio",
+      "/RollbackConfig", "MaxFailureRatio");
 
   private SpecComparison() {}
 
@@ -66,6 +73,11 @@ public final class SpecComparison {
       fillDefault(port, "Protocol", "tcp");
       fillDefault(port, "PublishMode", "ingress");
     }
+    FLOAT32_FIELDS.forEach((parent, field) -> {
+      if (copy.at(parent) instanceof ObjectNode object && object.path(field).isNumber()) {
+        object.put(field, (double) (float) object.get(field).asDouble());
+      }
+    });
     dropEmpty(copy);
     return (ObjectNode) sameNumberTypes(copy);
   }

@@ -45,6 +45,21 @@ class SpecComparisonTest {
     assertEquals(List.of("/TaskTemplate/ContainerSpec/Args"), SpecComparison.differences(desired, json(STORED)));
   }
 
+  /** The engine keeps max_failure_ratio as a float32 (measured: 0.2 reads back as 0.20000000298023224). */
+  @Test
+  void floatRatiosCompareAtTheEnginesPrecision() throws IOException {
+    ObjectNode desired = json(DESIRED);
+    desired.withObjectProperty("UpdateConfig").put("MaxFailureRatio", 0.2);
+    desired.putObject("RollbackConfig").put("MaxFailureRatio", 0.3);
+    ObjectNode stored = json(STORED);
+    stored.withObjectProperty("UpdateConfig").put("MaxFailureRatio", 0.20000000298023224);
+    stored.putObject("RollbackConfig").put("MaxFailureRatio", 0.30000001192092896);
+
+    assertEquals(List.of(), SpecComparison.differences(desired, stored));
+    desired.withObjectProperty("UpdateConfig").put("MaxFailureRatio", 0.25);
+    assertEquals(List.of("/UpdateConfig/MaxFailureRatio"), SpecComparison.differences(desired, stored));
+  }
+
   @Test
   void zeroReplicasDifferFromTheDefaultOne() throws IOException {
     ObjectNode desired = json(DESIRED);
