@@ -16,7 +16,8 @@ import java.util.TreeMap;
  *
  * <p>Keys come in model order (which is the order {@code docker stack config} prints), maps sorted by key,
  * lists indented under their key, {@code \n} line endings. Secrets and configs are written as the
- * {@code file:} references the model holds: the model never carries their content.
+ * {@code file:} references the model holds: the model never carries their content. The file stands alone: paths
+ * are absolute and {@code env_file} is left out, its entries being in {@code environment} already.
  */
 public final class ComposeWriter {
 
@@ -26,6 +27,9 @@ public final class ComposeWriter {
   public static String write(ComposeFile compose) {
     ObjectNode body = ComposeMapper.json().valueToTree(compose);
     body.remove("version");
+    // the loader merged every env_file into environment; a path kept here would be read again, relative to
+    // wherever the written file lies, and fail there
+    body.path("services").forEach(service -> ((ObjectNode) service).remove("env_file"));
     sortExtensions(body);
     escapeDollars(body);
     ObjectNode document = ComposeMapper.json().createObjectNode();

@@ -4,7 +4,9 @@ import static dev.swarmstack.swarm.compose.DockerStackConfig.asData;
 import static dev.swarmstack.swarm.compose.DockerStackConfig.assertSameData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +46,10 @@ class StackLoaderConformanceTest {
 
     Path generated = Files.writeString(dir.resolve("generated.yml"), ComposeWriter.write(load(env, original).compose()));
 
-    assertSameData(DockerStackConfig.run(env, original), DockerStackConfig.run(env, generated));
+    // the generated file carries the env files' entries in environment, not the files themselves
+    JsonNode expected = DockerStackConfig.run(env, original);
+    expected.path("services").forEach(service -> ((ObjectNode) service).remove("env_file"));
+    assertSameData(expected, DockerStackConfig.run(env, generated));
   }
 
   @Test
