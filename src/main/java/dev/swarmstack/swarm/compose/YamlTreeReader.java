@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Reads one compose file into a {@link SourceTree}, recording file:line:col for every node. The streaming
@@ -31,7 +35,7 @@ import java.util.Optional;
  */
 final class YamlTreeReader {
 
-  private static final YAMLFactory FACTORY = new YAMLFactory();
+  private static final YAMLFactory FACTORY = new AnchorReportingFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String MERGE_KEY = "<<";
 
@@ -76,11 +80,11 @@ final class YamlTreeReader {
   private JsonNode readValue(JsonParser parser, JsonPointer at) throws IOException {
     JsonToken token = parser.currentToken();
     origins.put(at, origin(parser.currentTokenLocation()));
-    YAMLParser yaml = (YAMLParser) parser;
+    AnchorReportingParser yaml = (AnchorReportingParser) parser;
     if (yaml.isCurrentAlias()) {
       return alias(parser.getText(), at);
     }
-    String anchor = yaml.getObjectId();
+    String anchor = yaml.anchor();
     JsonNode node = readPlain(parser, token, at);
     if (anchor != null) {
       anchors.put(anchor, new Anchored(node, at));
@@ -185,6 +189,32 @@ final class YamlTreeReader {
 
   private Origin origin(JsonLocation location) {
     return location == null ? new Origin(file.toString()) : Origin.file(file, location.getLineNr(), location.getColumnNr());
+  }
+
+  /**
+   * Jackson's {@code getObjectId()} reports the anchors of mappings and sequences but not of scalars
+   * ({@code POSTGRES_DB: &db authelia}), which compose files use; the parser's last YAML event has them all.
+   */
+  private static final class AnchorReportingParser extends YAMLParser {
+
+    AnchorReportingParser(IOContext context, int parserFeatures, int yamlFeatures, LoaderOptions options,
+        ObjectCodec codec, Reader reader) {
+      super(context, parserFeatures, yamlFeatures, options, codec, reader);
+    }
+
+    /** The anchor ({@code &name}) of the current value, or null. */
+    String anchor() {
+      return _lastEvent instanceof NodeEvent node ? node.getAnchor() : null;
+    }
+  }
+
+  private static final class AnchorReportingFactory extends YAMLFactory {
+
+    @Override
+    protected YAMLParser _createParser(Reader reader, IOContext context) {
+      return new AnchorReportingParser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec,
+          reader);
+    }
   }
 
   private static String firstLine(String message) {
