@@ -28,7 +28,9 @@ import java.util.TreeSet;
  *   <li>numbers compare by value: the engine's JSON reads {@code 2} as an int, the converter may build a long;</li>
  *   <li>fields the engine keeps as float32 compare at that precision: {@code max_failure_ratio: 0.2} reads back as
  *       {@code 0.20000000298023224};</li>
- *   <li>{@code TaskTemplate.ForceUpdate} is ignored: the deployer copies it from the existing service.</li>
+ *   <li>{@code TaskTemplate.ForceUpdate} is ignored: the deployer copies it from the existing service;</li>
+ *   <li>a mount's {@code Consistency} is ignored: the CLI sends {@code consistency: cached}, engine 20.10 doesn't
+ *       keep it (measured), and it means nothing to a Linux engine.</li>
  * </ul>
  * Everything else must be equal, so any field the stack sets (or stops setting) shows up as a change.
  */
@@ -66,6 +68,9 @@ public final class SpecComparison {
     ObjectNode copy = spec.deepCopy();
     if (copy.get("TaskTemplate") instanceof ObjectNode taskTemplate) {
       taskTemplate.remove("ForceUpdate");
+      for (JsonNode mount : taskTemplate.path("ContainerSpec").path("Mounts")) {
+        ((ObjectNode) mount).remove("Consistency");
+      }
     }
     fillReplicas(copy);
     ENGINE_DEFAULTS.forEach((path, value) -> fillDefault(copy, path, value));

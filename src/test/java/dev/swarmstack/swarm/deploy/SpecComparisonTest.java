@@ -60,6 +60,19 @@ class SpecComparisonTest {
     assertEquals(List.of("/UpdateConfig/MaxFailureRatio"), SpecComparison.differences(desired, stored));
   }
 
+  /** The CLI sends consistency: cached; engine 20.10 stores no Consistency (measured). */
+  @Test
+  void aMountsConsistencyIsNotAChange() throws IOException {
+    ObjectNode desired = json(DESIRED);
+    desired.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Mounts").addObject()
+        .put("Type", "bind").put("Source", "/srv").put("Target", "/srv").put("Consistency", "cached");
+    ObjectNode stored = json(STORED);
+    stored.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Mounts").addObject()
+        .put("Type", "bind").put("Source", "/srv").put("Target", "/srv");
+
+    assertEquals(List.of(), SpecComparison.differences(desired, stored));
+  }
+
   @Test
   void zeroReplicasDifferFromTheDefaultOne() throws IOException {
     ObjectNode desired = json(DESIRED);
