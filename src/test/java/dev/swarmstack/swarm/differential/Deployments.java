@@ -12,12 +12,16 @@ import dev.swarmstack.swarm.deploy.DeployPlan;
 import dev.swarmstack.swarm.deploy.Deployer;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
+import dev.swarmstack.swarm.problem.Problem;
+import dev.swarmstack.swarm.problem.StackException;
 import dev.swarmstack.swarm.testing.Cli;
 import dev.swarmstack.swarm.testing.RecordingLog;
+import dev.swarmstack.swarm.validate.StackValidator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +32,8 @@ import java.util.UUID;
 /**
  * Deploys compose files with the docker CLI and with the plugin's core (loader, converter, deployer over the real
  * engine, behind a {@link WriteCounter}), and removes every stack it deployed. Both tools get the same variables:
- * {@code DIFFTEST_SUFFIX} (the stack name, for objects with a fixed {@code name:}) and
- * {@code DIFFTEST_EXTERNAL_NETWORK}.
+ * {@code DIFFTEST_SUFFIX} (the stack name, for objects with a fixed {@code name:}),
+ * {@code DIFFTEST_EXTERNAL_NETWORK}, and those a case sets as a user would export them.
  */
 final class Deployments implements AutoCloseable {
 
@@ -43,10 +47,16 @@ final class Deployments implements AutoCloseable {
   final List<String> log = new ArrayList<>();
   private final DeployLog deployLog = new RecordingLog(log);
   private final String externalNetwork;
+  private final Map<String, String> caseVariables;
   private final Set<String> stacks = new LinkedHashSet<>();
 
   Deployments(String externalNetwork) {
+    this(externalNetwork, Map.of());
+  }
+
+  Deployments(String externalNetwork, Map<String, String> caseVariables) {
     this.externalNetwork = externalNetwork;
+    this.caseVariables = Map.copyOf(caseVariables);
   }
 
   Pair pair() {
@@ -58,7 +68,10 @@ final class Deployments implements AutoCloseable {
   }
 
   Map<String, String> variables(String stack) {
-    return Map.of("DIFFTEST_SUFFIX", stack, "DIFFTEST_EXTERNAL_NETWORK", externalNetwork);
+    Map<String, String> variables = new HashMap<>(caseVariables);
+    variables.put("DIFFTEST_SUFFIX", stack);
+    variables.put("DIFFTEST_EXTERNAL_NETWORK", externalNetwork);
+    return variables;
   }
 
   /** {@code docker [--config dir] stack deploy <options> -c <file> <stack>}. */
@@ -73,7 +86,7 @@ final class Deployments implements AutoCloseable {
     return cli(Cli.docker().withEnvironment(variables(stack)), file, stack, options);
   }
 
-  /** Loads, converts and deploys {@code file} as the deploy goal does with CLI names, without Maven. */
+  /** Loads, validates, converts and deploys {@code file} as the deploy goal does with CLI names, without Maven. */
   DeployPlan plugin(Path file, String stack, DeployOptions options) {
     return plugin(file, stack, options, false);
   }
@@ -89,15 +102,25 @@ final class Deployments implements AutoCloseable {
     return ComposeWriter.write(converter(stack, true).deployedNames(load(file, stack)));
   }
 
+  /** The stack as the goals load it: every error of the file stops it, as the goal's build failure. */
   private LoadedStack load(Path file, String stack) {
-    Map<String, String> variables = variables(stack);
-    VariableSource lookup = name -> Optional.ofNullable(variables.get(name));
-    return new StackLoader(lookup.orElse(name -> Optional.ofNullable(System.getenv(name))))
-        .load(List.of(file), null, file.getParent());
+    LoadedStack loaded = new StackLoader(environment(stack)::lookup).load(List.of(file), null, file.getParent());
+    List<Problem> errors = new StackValidator(stack).validate(loaded).stream().filter(Problem::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new StackException(errors);
+    }
+    return loaded;
   }
 
-  private static StackConverter converter(String stack, boolean rotate) {
-    return new StackConverter(stack, name -> Optional.ofNullable(System.getenv(name))).withRotation(rotate);
+  private StackConverter converter(String stack, boolean rotate) {
+    return new StackConverter(stack, environment(stack)::lookup).withRotation(rotate);
+  }
+
+  /** What the CLI's process sees: this machine's environment with the variables on top. */
+  private VariableSource environment(String stack) {
+    Map<String, String> variables = variables(stack);
+    VariableSource lookup = name -> Optional.ofNullable(variables.get(name));
+    return lookup.orElse(name -> Optional.ofNullable(System.getenv(name)));
   }
 
   StackSnapshot snapshot(String stack) {
@@ -132,7 +155,8 @@ final class Deployments implements AutoCloseable {
     }
   }
 
-  private List<String> leftovers(String stack) {
+  /** Every service, network, secret and config labelled with the stack, as {@code "kind name"}. */
+  List<String> leftovers(String stack) {
     List<String> left = new ArrayList<>();
     for (String kind : List.of("service", "network", "secret", "config")) {
       docker.ok(kind, "ls", "--filter", "label=com.docker.stack.namespace=" + stack, "--format", "{{.Name}}").lines()

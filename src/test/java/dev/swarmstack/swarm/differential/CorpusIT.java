@@ -1,0 +1,223 @@
+package dev.swarmstack.swarm.differential;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.swarmstack.swarm.deploy.DeployOptions;
+import dev.swarmstack.swarm.deploy.ResolveImage;
+import dev.swarmstack.swarm.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Stack files that nobody here wrote ({@link CorpusCase}), each deployed by {@code docker stack deploy} and by the
+ * plugin's core: the inspected specs must be identical, or both tools must refuse the file and the plugin leave
+ * nothing behind; a second plugin deploy of the same file makes no write. Images are not resolved (nothing can be
+ * pulled here): specs are compared, not running tasks.
+ *
+ * <p>Cases run side by side. A case whose stack publishes ports or holds fixed names or subnets deploys its CLI copy
+ * and its plugin copy one after the other, and holds those names ({@link ExclusiveNames}) meanwhile; a port that
+ * something outside this test publishes skips the case. External networks, secrets and configs are created as a
+ * user would create them, and removed afterwards if this test created them.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class CorpusIT {
+
+  private static final DeployOptions NEVER_RESOLVE =
+      new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** The differential cases' external network variable; no corpus file uses it. */
+  private static final String NO_EXTERNAL_NETWORK = "corpus-unused";
+  private static final ExclusiveNames EXCLUSIVE = new ExclusiveNames();
+  private static final SortedMap<String, String> RESULTS = new ConcurrentSkipListMap<>();
+  private static final Path RESULT_TABLE = Path.of("target/corpus-results.md");
+
+  static Stream<CorpusCase> cases() {
+    return CorpusCase.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void deploysAsTheCliDeploysAndRedeploysWithoutWrites(CorpusCase corpusCase) throws Exception {
+    Path file = corpusCase.stackFile().toAbsolutePath();
+    Cli docker = Cli.docker().withEnvironment(corpusCase.variables()).in(file.getParent());
+    Cli.Result config = docker.run("stack", "config", "-c", file.toString());
+    Map<String, String> variables = corpusCase.variables();
+    if (config.exitCode() != 0) {
+      try (Deployments deployments = new Deployments(NO_EXTERNAL_NETWORK, variables)) {
+        assertPluginRefuses(corpusCase, deployments, file, lastLine(config.stderr()));
+      }
+      return;
+    }
+    CaseResources resources = CaseResources.of(YAML.readTree(config.stdout()));
+    EXCLUSIVE.acquire(resources.exclusive());
+    List<String> created = new ArrayList<>();
+    try {
+      skipWhenSomethingElsePublishes(resources.exclusive());
+      createExternals(resources, created);
+      try (Deployments deployments = new Deployments(NO_EXTERNAL_NETWORK, variables)) {
+        compare(corpusCase, deployments, file, resources.fixed());
+      }
+    } finally {
+      removeExternals(resources, created);
+      EXCLUSIVE.release(resources.exclusive());
+    }
+  }
+
+  private static void compare(CorpusCase corpusCase, Deployments deployments, Path file, boolean oneAtATime) {
+    Deployments.Pair pair = deployments.pair();
+    Cli.Result byCli = Cli.docker().withEnvironment(deployments.variables(pair.cli())).in(file.getParent())
+        .run("stack", "deploy", "--resolve-image", "never", "-c", file.toString(), pair.cli());
+    if (byCli.exitCode() != 0) {
+      deployments.remove(pair.cli());
+      assertPluginRefuses(corpusCase, deployments, file, lastLine(byCli.stderr()));
+      return;
+    }
+    StackSnapshot cliStack = deployments.snapshot(pair.cli());
+    if (oneAtATime) {
+      deployments.remove(pair.cli());
+    }
+    try {
+      deployments.plugin(file, pair.plugin(), NEVER_RESOLVE);
+    } catch (RuntimeException refused) {
+      record(corpusCase, "FAILS: the plugin refuses what the CLI deploys: " + firstLine(refused.getMessage()));
+      fail("the CLI deploys " + corpusCase + ", the plugin refuses it: " + refused.getMessage(), refused);
+    }
+    StackSnapshot pluginStack = deployments.snapshot(pair.plugin());
+    deployments.counter.reset();
+    deployments.plugin(file, pair.plugin(), NEVER_RESOLVE);
+    List<String> redeployWrites = deployments.counter.writes();
+
+    List<String> differences = new ArrayList<>();
+    differences.addAll(differences("service", cliStack.services(), pluginStack.services()));
+    differences.addAll(differences("network", cliStack.networks(), pluginStack.networks()));
+    differences.addAll(differences("secret", cliStack.secrets(), pluginStack.secrets()));
+    differences.addAll(differences("config", cliStack.configs(), pluginStack.configs()));
+    if (!differences.isEmpty() || !redeployWrites.isEmpty()) {
+      record(corpusCase, "FAILS: " + differences.size() + " differences, " + redeployWrites.size()
+          + " writes on redeploy");
+    } else {
+      record(corpusCase, "identical (" + cliStack.services().size() + " services), 0 writes on redeploy");
+    }
+    assertTrue(differences.isEmpty(), () -> JsonDiff.describe(corpusCase + ": specs differ", differences));
+    assertEquals(List.of(), redeployWrites, () -> corpusCase + ": the plugin's no-op redeploy writes");
+  }
+
+  /** Both tools refuse the file: the plugin with an error of its own, and nothing of its stack on the engine. */
+  private static void assertPluginRefuses(CorpusCase corpusCase, Deployments deployments, Path file, String cliError) {
+    Deployments.Pair pair = deployments.pair();
+    try {
+      deployments.plugin(file, pair.plugin(), NEVER_RESOLVE);
+    } catch (RuntimeException refused) {
+      List<String> left = deployments.leftovers(pair.plugin());
+      record(corpusCase, "both refuse" + (left.isEmpty() ? "" : ", FAILS: the plugin left " + left) + ". CLI: "
+          + cliError + " / plugin: " + firstLine(refused.getMessage()));
+      assertEquals(List.of(), left, corpusCase + ": the plugin refused but left objects behind");
+      return;
+    }
+    record(corpusCase, "FAILS: the plugin deploys what the CLI refuses: " + cliError);
+    fail("the CLI refuses " + corpusCase + " (" + cliError + "), the plugin deployed it");
+  }
+
+  private static List<String> differences(String kind, SortedMap<String, JsonNode> byCli,
+      SortedMap<String, JsonNode> byPlugin) {
+    List<String> lines = new ArrayList<>();
+    Set<String> names = new TreeSet<>(byCli.keySet());
+    names.addAll(byPlugin.keySet());
+    for (String name : names) {
+      JsonDiff.between(byCli.get(name), byPlugin.get(name)).forEach(line -> lines.add(kind + " " + name + line));
+    }
+    return lines;
+  }
+
+  private static void skipWhenSomethingElsePublishes(Set<String> exclusive) {
+    Cli docker = Cli.docker();
+    List<String> services = docker.ok("service", "ls", "-q").lines().filter(line -> !line.isBlank()).toList();
+    if (services.isEmpty()) {
+      return;
+    }
+    List<String> command = new ArrayList<>(List.of("service", "inspect", "--format",
+        "{{range .Endpoint.Ports}}port:{{.PublishedPort}}/{{.Protocol}} {{end}}"));
+    command.addAll(services);
+    Cli.Result published = docker.run(command.toArray(String[]::new));
+    for (String port : published.stdout().split("\\s+")) {
+      Assumptions.assumeFalse(exclusive.contains(port), () -> port + " is published by a service this test didn't create");
+    }
+  }
+
+  private static void createExternals(CaseResources resources, List<String> created) {
+    Cli docker = Cli.docker();
+    resources.externals().forEach((name, kind) -> {
+      if (docker.run(kind, "inspect", name).exitCode() == 0) {
+        return; // someone else's: used, never removed
+      }
+      if (kind.equals("network")) {
+        docker.ok("network", "create", "--driver", "overlay", "--attachable", name);
+      } else {
+        Cli.Result result = docker.runWithInput("corpus test " + kind + "\n", kind, "create", name, "-");
+        assertEquals(0, result.exitCode(), result.output());
+      }
+      created.add(name);
+    });
+  }
+
+  private static void removeExternals(CaseResources resources, List<String> created) {
+    Cli docker = Cli.docker();
+    for (String name : created) {
+      String kind = resources.externals().get(name);
+      // a network can be refused for a few seconds while the removed stacks' tasks go away
+      for (int attempt = 0; attempt < 30 && docker.run(kind, "rm", name).exitCode() != 0
+          && docker.run(kind, "inspect", name).exitCode() == 0; attempt++) {
+        Deployments.sleep(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  private static void record(CorpusCase corpusCase, String result) {
+    RESULTS.put(corpusCase.name(), "| " + corpusCase.name() + " | " + corpusCase.text("licence") + " | "
+        + result.replace("|", "\\|").replace("\n", " ") + " |");
+  }
+
+  /** The CLI prints warnings before its error: the error is its last line. */
+  private static String lastLine(String text) {
+    List<String> lines = text.strip().lines().filter(line -> !line.isBlank()).toList();
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+  }
+
+  private static String firstLine(String text) {
+    String stripped = text == null ? "" : text.strip();
+    int newline = stripped.indexOf('\n');
+    return newline < 0 ? stripped : stripped.substring(0, newline);
+  }
+
+  /** The per-case table, for the record of a run: {@code target/corpus-results.md}. */
+  @AfterAll
+  static void writeResultTable() throws IOException {
+    List<String> lines = new ArrayList<>(List.of("| case | licence | result |", "|---|---|---|"));
+    lines.addAll(RESULTS.values());
+    Files.createDirectories(RESULT_TABLE.getParent());
+    Files.write(RESULT_TABLE, lines);
+    System.out.println(String.join("\n", lines));
+  }
+}
