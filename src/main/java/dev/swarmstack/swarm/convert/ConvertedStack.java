@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.convert;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.problem.Origin;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
@@ -19,6 +20,8 @@ import java.util.SortedSet;
  *     {@link ServiceSpecs#withObjectIds}
  * @param networkOrigins where each network of {@code networks} and {@code externalNetworks} is declared, for
  *     errors found while planning (the implicit default network: the first service on it); may be incomplete
+ * @param portOrigins where each published port is written, by {@link #portKey}, for errors found while planning;
+ *     may be incomplete
  */
 public record ConvertedStack(
     SortedMap<String, ObjectNode> networks,
@@ -26,13 +29,36 @@ public record ConvertedStack(
     SortedMap<String, ObjectNode> secrets,
     SortedMap<String, ObjectNode> configs,
     SortedMap<String, ObjectNode> services,
-    SortedMap<String, Origin> networkOrigins) {
+    SortedMap<String, Origin> networkOrigins,
+    SortedMap<String, Origin> portOrigins) {
 
-  /** A stack whose networks' origins are unknown. */
+  /** A stack whose networks' and ports' origins are unknown. */
   public ConvertedStack(SortedMap<String, ObjectNode> networks, SortedSet<String> externalNetworks,
       SortedMap<String, ObjectNode> secrets, SortedMap<String, ObjectNode> configs,
       SortedMap<String, ObjectNode> services) {
-    this(networks, externalNetworks, secrets, configs, services, Collections.emptySortedMap());
+    this(networks, externalNetworks, secrets, configs, services, Collections.emptySortedMap(),
+        Collections.emptySortedMap());
+  }
+
+  /** The same stack with other service specs. */
+  public ConvertedStack withServices(SortedMap<String, ObjectNode> otherServices) {
+    return new ConvertedStack(networks, externalNetworks, secrets, configs, otherServices, networkOrigins,
+        portOrigins);
+  }
+
+  /** {@code 8080/tcp}: a published port as the engine tells them apart; an unset protocol is tcp. */
+  public static String publishedPort(long published, String protocol) {
+    return published + "/" + (protocol == null || protocol.isEmpty() ? "tcp" : protocol.toLowerCase(Locale.ROOT));
+  }
+
+  /** Identifies a published port of a service in {@code portOrigins}. */
+  public static String portKey(String service, long published, String protocol) {
+    return service + " " + publishedPort(published, protocol);
+  }
+
+  /** Where the service publishes the port; {@link Origin#UNKNOWN} when not known. */
+  public Origin portOrigin(String service, long published, String protocol) {
+    return portOrigins.getOrDefault(portKey(service, published, protocol), Origin.UNKNOWN);
   }
 
   /** Where the network is declared; {@link Origin#UNKNOWN} when not known. */

@@ -95,6 +95,7 @@ public final class StackConverter {
         services.put(context.scope(name), converter.convert(name, service)));
 
     context.problems.throwIfErrors();
-    return new ConvertedStack(networks, externalNetworks, secrets, configs, services, objects.networkOrigins());
+    return new ConvertedStack(networks, externalNetworks, secrets, configs, services, objects.networkOrigins(),
+        objects.portOrigins());
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -81,6 +82,22 @@ final class StackObjects {
     declared.forEach((key, network) -> {
       if (network != null) {
         origins.put(context.objectName(key, network.name(), network.external()), context.origin("networks", key));
+      }
+    });
+    return origins;
+  }
+
+  /** Where each service's published ports are written, by {@link ConvertedStack#portKey}. */
+  SortedMap<String, Origin> portOrigins() {
+    SortedMap<String, Origin> origins = new TreeMap<>();
+    context.compose.servicesOrEmpty().forEach((service, definition) -> {
+      List<Service.Port> ports = definition.ports() == null ? List.of() : definition.ports();
+      for (int i = 0; i < ports.size(); i++) {
+        Service.Port port = ports.get(i);
+        if (port.published() != null) {
+          origins.putIfAbsent(ConvertedStack.portKey(context.scope(service), Integer.toUnsignedLong(port.published()),
+              port.protocol()), context.origin("services", service, "ports", i));
+        }
       }
     });
     return origins;

@@ -35,8 +35,7 @@ final class NewerApiFields {
       }
       services.put(name, copy);
     });
-    return new ConvertedStack(stack.networks(), stack.externalNetworks(), stack.secrets(), stack.configs(), services,
-        stack.networkOrigins());
+    return stack.withServices(services);
   }
 
   /** Whether {@code version} ("1.41") is older than {@code minimum}; an unknown version counts as new. */

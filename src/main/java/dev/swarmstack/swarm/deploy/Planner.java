@@ -60,6 +60,7 @@ final class Planner {
     }
     checkExternalNetworks(stack.externalNetworks(), problems);
     new LiveCapacityCheck(engine).check(stack, problems);
+    new LivePortCheck(engine).check(stack, plan.servicesToRemove, problems);
     planNetworks(plan, stack.networks(), stackNetworks, problems);
     planFileObjects(plan, "secret", stack.secrets(), ours(allSecrets, namespace), plan.secretWrites, problems);
     planFileObjects(plan, "config", stack.configs(), ours(allConfigs, namespace), plan.configWrites, problems);

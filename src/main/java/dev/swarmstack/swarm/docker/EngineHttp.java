@@ -77,6 +77,8 @@ final class EngineHttp implements AutoCloseable {
   EngineHttp(EngineAddress address, Duration connectTimeout, Duration timeout) {
     this.address = address;
     this.timeout = timeout;
+    // before the transport's classes create their loggers: its wire log would show credentials and secret data
+    TransportLogging.silence();
     ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
         .dockerHost(address.uri())
         .connectionTimeout(connectTimeout)

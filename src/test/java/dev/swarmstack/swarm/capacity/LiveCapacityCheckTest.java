@@ -126,7 +126,7 @@ class LiveCapacityCheckTest {
     origins.put("app_n", new Origin("stack.yml:3:3"));
     Problems problems = new Problems();
     ConvertedStack stack = new ConvertedStack(stackNetworks, externalNetworks, new TreeMap<>(), new TreeMap<>(),
-        stackServices, origins);
+        stackServices, origins, new TreeMap<>());
     new LiveCapacityCheck(engine).check(stack, problems);
     return problems.all();
   }

@@ -181,6 +181,28 @@ class StackConversionTest {
   }
 
   @Test
+  void publishedPortsCarryWhereTheyAreWrittenWhateverTheOrderTheEngineGetsThem() {
+    SourceMap origins = new SourceMap();
+    origins.put(JsonPointer.compile("/services/web/ports/0"), new Origin("<services><service>web</service><ports>[1]"));
+    origins.put(JsonPointer.compile("/services/web/ports/1"), new Origin("stack.yml:4:9"));
+    var compose = Stacks.parse("""
+        services:
+          web:
+            image: a
+            ports:
+              - {target: 80, published: 9090, protocol: udp}
+              - {target: 80, published: 8080}
+        """);
+
+    ConvertedStack stack = Stacks.converter().convert(new LoadedStack(compose, origins, List.of(), dir));
+
+    assertEquals(new Origin("<services><service>web</service><ports>[1]"), stack.portOrigin("st_web", 9090, "udp"));
+    assertEquals(new Origin("stack.yml:4:9"), stack.portOrigin("st_web", 8080, null), "tcp when unset");
+    assertEquals(new Origin("stack.yml:4:9"), stack.portOrigin("st_web", 8080, "tcp"));
+    assertEquals(Origin.UNKNOWN, stack.portOrigin("st_web", 9090, "tcp"));
+  }
+
+  @Test
   void everyErrorIsReportedAtOnceWithItsOrigin() {
     SourceMap origins = new SourceMap();
     origins.put(JsonPointer.compile("/services/web/networks/nowhere"), new Origin("stack.yml:7:9"));

@@ -7,6 +7,8 @@ import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.testing.Cli;
 import dev.swarmstack.swarm.testing.LeftoverContainers;
 import dev.swarmstack.swarm.testing.RecordingLog;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +68,13 @@ abstract class EngineTestBase {
   /** Waits for the engine to get on with something the test can't be told about. */
   static void sleep(Duration duration) {
     Polling.pause(duration);
+  }
+
+  /** A port nothing on this machine listens on, for a test to publish. */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   static List<String> names(List<EngineObject> objects) {
