@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.problem.StackException;
+import dev.swarmstack.swarm.testing.Cli;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Deployer} against the real engine: what it writes, and what the docker CLI sees afterwards. */
 class DeployerIT extends EngineTestBase {
@@ -19,6 +22,12 @@ class DeployerIT extends EngineTestBase {
   private static final DeployOptions NO_PRUNE = new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(),
       Duration.ofMinutes(1));
   private static final DeployOptions PRUNE = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
+      Duration.ofMinutes(1));
+  /** The image of scripts/engine-up.sh's registry, and its fixed test account. */
+  private static final String REGISTRY_IMAGE = "127.0.0.1:5000/swarmtest/busybox";
+  private static final RegistryAuth REGISTRY_AUTH = new RegistryAuth("127.0.0.1:5000", "swarmtest", "swarmtest-password");
+  private static final DeployOptions ALWAYS_WITH_LOGIN = new DeployOptions(false, ResolveImage.ALWAYS,
+      host -> host.equals(REGISTRY_AUTH.serverAddress()) ? Optional.of(REGISTRY_AUTH) : Optional.empty(),
       Duration.ofMinutes(1));
 
   @Test
@@ -130,31 +139,84 @@ class DeployerIT extends EngineTestBase {
 
   @Test
   void pinsTheImageDigestWithCredentialsFromTheLocalRegistry() {
-    String image = "127.0.0.1:5000/swarmtest/busybox:1";
+    String image = REGISTRY_IMAGE + ":1";
     TestStack stack = new TestStack(namespace);
     stack.network("default");
     stack.service("pinned", image, "default");
-    DeployOptions always = new DeployOptions(false, ResolveImage.ALWAYS,
-        host -> host.equals("127.0.0.1:5000")
-            ? Optional.of(new RegistryAuth(host, "swarmtest", "swarmtest-password"))
-            : Optional.empty(),
-        Duration.ofMinutes(1));
 
-    deployer().deploy(namespace, stack.converted(), always);
+    deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
 
-    String deployed = engine.inspectService(stack.scoped("pinned")).orElseThrow()
-        .spec().path("TaskTemplate").path("ContainerSpec").path("Image").asText();
-    assertTrue(deployed.startsWith(image + "@sha256:"), deployed);
-    assertTrue(log.stream().noneMatch(line -> line.contains("swarmtest-password")), "credentials never logged");
+    assertTrue(deployedImage(stack, "pinned").startsWith(image + "@sha256:"), deployedImage(stack, "pinned"));
+    assertTrue(log.stream().noneMatch(line -> line.contains(REGISTRY_AUTH.password())), "credentials never logged");
 
     engine.reset();
-    deployer().deploy(namespace, stack.converted(), always);
+    deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
     assertEquals(List.of(), engine.writes(), "the same digest again: nothing to update");
+  }
+
+  /**
+   * An update that changes the image sends the credentials too (the nodes pull with them), and pins the new image
+   * to its digest as the create did.
+   */
+  @Test
+  void anUpdateToAnotherImageInTheAuthenticatedRegistryCarriesTheCredentialsAndPinsTheDigest(
+      @TempDir Path dockerConfig) {
+    String first = REGISTRY_IMAGE + ":1";
+    String second = pushSecondTag(dockerConfig);
+    TestStack stack = new TestStack(namespace);
+    stack.network("default");
+    stack.service("pinned", first, "default");
+
+    deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
+    image(stack, "pinned", second);
+    deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
+
+    Optional<RegistryAuth> login = Optional.of(REGISTRY_AUTH);
+    assertEquals(List.of(
+        new CountingSwarmEngine.Write("createService", stack.scoped("pinned"), login),
+        new CountingSwarmEngine.Write("updateService", stack.scoped("pinned"), login)),
+        engine.recordedWrites().stream().filter(write -> write.call().endsWith("Service")).toList());
+    String digest = engine.imageDistribution(second, login).orElseThrow().digest();
+    assertEquals(second + "@" + digest, deployedImage(stack, "pinned"));
+    assertEquals(first + "@" + engine.imageDistribution(first, login).orElseThrow().digest(),
+        engine.inspectService(stack.scoped("pinned")).orElseThrow().raw()
+            .at("/PreviousSpec/TaskTemplate/ContainerSpec/Image").asText(), "the create pinned the first image");
+  }
+
+  /**
+   * {@code :2} of the test registry, the same image as {@code :1}, pushed by the docker CLI logged in with its own
+   * configuration if the registry doesn't have it yet (the registry can't delete tags, so it stays for later runs).
+   */
+  private String pushSecondTag(Path dockerConfig) {
+    String second = REGISTRY_IMAGE + ":2";
+    if (engine.imageDistribution(second, Optional.of(REGISTRY_AUTH)).isEmpty()) {
+      Cli loggedIn = Cli.docker().withDockerConfig(dockerConfig);
+      Cli.Result login = loggedIn.runWithInput(REGISTRY_AUTH.password() + "\n", "login", REGISTRY_AUTH.serverAddress(),
+          "--username", REGISTRY_AUTH.username(), "--password-stdin");
+      assertEquals(0, login.exitCode(), login.output());
+      loggedIn.ok("image", "tag", REGISTRY_IMAGE + ":1", second);
+      try {
+        loggedIn.ok("image", "push", second);
+      } finally {
+        loggedIn.run("image", "rm", second); // only the local tag; the image stays as :1
+      }
+    }
+    return second;
+  }
+
+  private void image(TestStack stack, String service, String image) {
+    ((ObjectNode) stack.services.get(stack.scoped(service)).path("TaskTemplate").path("ContainerSpec"))
+        .put("Image", image);
+  }
+
+  private String deployedImage(TestStack stack, String service) {
+    return engine.inspectService(stack.scoped(service)).orElseThrow()
+        .spec().path("TaskTemplate").path("ContainerSpec").path("Image").asText();
   }
 
   @Test
   void unreachableRegistryWarnsLikeTheCliAndDeploys() {
-    String image = "127.0.0.1:5000/swarmtest/busybox:1";
+    String image = REGISTRY_IMAGE + ":1";
     TestStack stack = new TestStack(namespace);
     stack.network("default");
     stack.service("unpinned", image, "default");
