@@ -15,9 +15,9 @@ import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.problem.Problem;
+import dev.swarmstack.swarm.testing.FreePorts;
 import dev.swarmstack.swarm.validate.StackValidator;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -196,7 +196,7 @@ class NetworkDriversIT extends EngineTestBase {
 
   @Test
   void aPortPublishedInHostModeAnswersOnLocalhost() throws Exception {
-    int port = freePort();
+    int port = FreePorts.one();
     rollout("""
         version: "3.8"
         services:
@@ -302,12 +302,6 @@ class NetworkDriversIT extends EngineTestBase {
   private static String retried(String command) {
     String attempts = String.join(" ", IntStream.rangeClosed(1, ATTEMPTS).mapToObj(Integer::toString).toList());
     return "for i in " + attempts + "; do " + command + " && exit 0; sleep 1; done; exit 1";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static String get(String url) throws Exception {
