@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.problem.StackException;
-import dev.swarmstack.swarm.testing.Cli;
+import dev.swarmstack.swarm.testing.TestRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,11 +23,8 @@ class DeployerIT extends EngineTestBase {
       Duration.ofMinutes(1));
   private static final DeployOptions PRUNE = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
       Duration.ofMinutes(1));
-  /** The image of scripts/engine-up.sh's registry, and its fixed test account. */
-  private static final String REGISTRY_IMAGE = "127.0.0.1:5000/swarmtest/busybox";
-  private static final RegistryAuth REGISTRY_AUTH = new RegistryAuth("127.0.0.1:5000", "swarmtest", "swarmtest-password");
   private static final DeployOptions ALWAYS_WITH_LOGIN = new DeployOptions(false, ResolveImage.ALWAYS,
-      host -> host.equals(REGISTRY_AUTH.serverAddress()) ? Optional.of(REGISTRY_AUTH) : Optional.empty(),
+      host -> host.equals(TestRegistry.AUTH.serverAddress()) ? Optional.of(TestRegistry.AUTH) : Optional.empty(),
       Duration.ofMinutes(1));
 
   @Test
@@ -139,7 +136,7 @@ class DeployerIT extends EngineTestBase {
 
   @Test
   void pinsTheImageDigestWithCredentialsFromTheLocalRegistry() {
-    String image = REGISTRY_IMAGE + ":1";
+    String image = TestRegistry.REPOSITORY + ":1";
     TestStack stack = new TestStack(namespace);
     stack.network("default");
     stack.service("pinned", image, "default");
@@ -147,7 +144,7 @@ class DeployerIT extends EngineTestBase {
     deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
 
     assertTrue(deployedImage(stack, "pinned").startsWith(image + "@sha256:"), deployedImage(stack, "pinned"));
-    assertTrue(log.stream().noneMatch(line -> line.contains(REGISTRY_AUTH.password())), "credentials never logged");
+    assertTrue(log.stream().noneMatch(line -> line.contains(TestRegistry.AUTH.password())), "credentials never logged");
 
     engine.reset();
     deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
@@ -161,8 +158,8 @@ class DeployerIT extends EngineTestBase {
   @Test
   void anUpdateToAnotherImageInTheAuthenticatedRegistryCarriesTheCredentialsAndPinsTheDigest(
       @TempDir Path dockerConfig) {
-    String first = REGISTRY_IMAGE + ":1";
-    String second = pushSecondTag(dockerConfig);
+    String first = TestRegistry.REPOSITORY + ":1";
+    String second = TestRegistry.secondTag(TestRegistry.loggedIn(dockerConfig));
     TestStack stack = new TestStack(namespace);
     stack.network("default");
     stack.service("pinned", first, "default");
@@ -171,7 +168,7 @@ class DeployerIT extends EngineTestBase {
     image(stack, "pinned", second);
     deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
 
-    Optional<RegistryAuth> login = Optional.of(REGISTRY_AUTH);
+    Optional<RegistryAuth> login = Optional.of(TestRegistry.AUTH);
     assertEquals(List.of(
         new CountingSwarmEngine.Write("createService", stack.scoped("pinned"), login),
         new CountingSwarmEngine.Write("updateService", stack.scoped("pinned"), login)),
@@ -181,27 +178,6 @@ class DeployerIT extends EngineTestBase {
     assertEquals(first + "@" + engine.imageDistribution(first, login).orElseThrow().digest(),
         engine.inspectService(stack.scoped("pinned")).orElseThrow().raw()
             .at("/PreviousSpec/TaskTemplate/ContainerSpec/Image").asText(), "the create pinned the first image");
-  }
-
-  /**
-   * {@code :2} of the test registry, the same image as {@code :1}, pushed by the docker CLI logged in with its own
-   * configuration if the registry doesn't have it yet (the registry can't delete tags, so it stays for later runs).
-   */
-  private String pushSecondTag(Path dockerConfig) {
-    String second = REGISTRY_IMAGE + ":2";
-    if (engine.imageDistribution(second, Optional.of(REGISTRY_AUTH)).isEmpty()) {
-      Cli loggedIn = Cli.docker().withDockerConfig(dockerConfig);
-      Cli.Result login = loggedIn.runWithInput(REGISTRY_AUTH.password() + "\n", "login", REGISTRY_AUTH.serverAddress(),
-          "--username", REGISTRY_AUTH.username(), "--password-stdin");
-      assertEquals(0, login.exitCode(), login.output());
-      loggedIn.ok("image", "tag", REGISTRY_IMAGE + ":1", second);
-      try {
-        loggedIn.ok("image", "push", second);
-      } finally {
-        loggedIn.run("image", "rm", second); // only the local tag; the image stays as :1
-      }
-    }
-    return second;
   }
 
   private void image(TestStack stack, String service, String image) {
@@ -216,7 +192,7 @@ class DeployerIT extends EngineTestBase {
 
   @Test
   void unreachableRegistryWarnsLikeTheCliAndDeploys() {
-    String image = REGISTRY_IMAGE + ":1";
+    String image = TestRegistry.REPOSITORY + ":1";
     TestStack stack = new TestStack(namespace);
     stack.network("default");
     stack.service("unpinned", image, "default");
