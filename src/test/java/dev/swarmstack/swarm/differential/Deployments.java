@@ -13,6 +13,8 @@ import dev.swarmstack.swarm.deploy.Deployer;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.testing.Cli;
+import dev.swarmstack.swarm.testing.FreePorts;
+import dev.swarmstack.swarm.testing.LeftoverContainers;
 import dev.swarmstack.swarm.testing.RecordingLog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,13 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Deploys compose files with the docker CLI and with the plugin's core (loader, converter, deployer over the real
  * engine, behind a {@link WriteCounter}), and removes every stack it deployed. Both tools get the same variables:
- * {@code DIFFTEST_SUFFIX} (the stack name, for objects with a fixed {@code name:}) and
- * {@code DIFFTEST_EXTERNAL_NETWORK}.
+ * {@code DIFFTEST_SUFFIX} (the stack name, for objects with a fixed {@code name:}), {@code DIFFTEST_EXTERNAL} (the
+ * name of an external network, secret and config), and {@code DIFFTEST_PORT1} to {@code DIFFTEST_PORT6}: consecutive ports that
+ * nothing else publishes, the same for every stack deployed here (one after the other).
  */
 final class Deployments implements AutoCloseable {
 
@@ -37,16 +41,19 @@ final class Deployments implements AutoCloseable {
   record Pair(String cli, String plugin) {}
 
   private static final Duration REMOVAL_TIMEOUT = Duration.ofSeconds(90);
+  private static final int PUBLISHED_PORTS = 6;
 
   final Cli docker = Cli.docker();
   final WriteCounter counter = new WriteCounter(DockerSwarmEngine.connect(EngineConnection.defaults()));
   final List<String> log = new ArrayList<>();
   private final DeployLog deployLog = new RecordingLog(log);
-  private final String externalNetwork;
+  private final String external;
   private final Set<String> stacks = new LinkedHashSet<>();
+  private final Map<String, String> ports = FreePorts.variables("DIFFTEST_PORT", PUBLISHED_PORTS);
 
-  Deployments(String externalNetwork) {
-    this.externalNetwork = externalNetwork;
+  /** @param external the name of the network, the secret and the config that the cases use as external */
+  Deployments(String external) {
+    this.external = external;
   }
 
   Pair pair() {
@@ -58,7 +65,9 @@ final class Deployments implements AutoCloseable {
   }
 
   Map<String, String> variables(String stack) {
-    return Map.of("DIFFTEST_SUFFIX", stack, "DIFFTEST_EXTERNAL_NETWORK", externalNetwork);
+    Map<String, String> variables = new TreeMap<>(ports);
+    variables.putAll(Map.of("DIFFTEST_SUFFIX", stack, "DIFFTEST_EXTERNAL", external));
+    return variables;
   }
 
   /** {@code docker [--config dir] stack deploy <options> -c <file> <stack>}. */
@@ -128,6 +137,8 @@ final class Deployments implements AutoCloseable {
             + REMOVAL_TIMEOUT.toSeconds() + " s");
       }
       docker.run("stack", "rm", stack);
+      // the exited containers of completed job tasks outlive their service and hold its networks
+      LeftoverContainers.remove(docker, stack + "_");
       sleep(Duration.ofSeconds(1));
     }
   }
