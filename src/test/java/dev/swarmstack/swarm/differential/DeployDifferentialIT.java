@@ -170,6 +170,44 @@ class DeployDifferentialIT {
     }
   }
 
+  /**
+   * With {@code --resolve-image changed} the CLI pins every image on create, and on a redeploy only the images that
+   * changed; the unchanged one keeps its pinned digest. The plugin's {@link ResolveImage#CHANGED} does the same,
+   * and updates only the changed service.
+   */
+  @Test
+  void resolveImageChangedPinsLikeTheCliOnCreateAndOnlyTheChangedImageOnRedeploy(@TempDir Path dockerConfig)
+      throws Exception {
+    Cli loggedIn = TestRegistry.loggedIn(dockerConfig);
+    String second = TestRegistry.secondTag(loggedIn);
+    DeployOptions changed = new DeployOptions(false, ResolveImage.CHANGED, loginStoredIn(dockerConfig)::forRegistry,
+        Duration.ofMinutes(1));
+    Path v1 = caseFile("resolve-changed", "v1.yml");
+    Path v2 = caseFile("resolve-changed", "v2.yml");
+    try (Deployments deployments = new Deployments(EXTERNAL)) {
+      Deployments.Pair pair = deployments.pair();
+      Twice byCli = deployTwice(deployments, pair.cli(), file -> deployments.cli(
+          loggedIn.withEnvironment(deployments.variables(pair.cli())), file, pair.cli(), "--with-registry-auth",
+          "--resolve-image", "changed"), v1, v2);
+      Twice byPlugin = deployTwice(deployments, pair.plugin(),
+          file -> deployments.plugin(file, pair.plugin(), changed), v1, v2);
+
+      String digest = DOCKER.ok("image", "inspect", "--format", "{{index .RepoDigests 0}}", TestRegistry.REPOSITORY + ":1")
+          .strip().replaceFirst(".*@", "@");
+      assertEquals(TestRegistry.REPOSITORY + ":1" + digest, image(byCli.first(), "kept"), "the CLI pinned on create");
+      assertEquals(second + digest, image(byCli.again(), "changed"), "the CLI pinned the changed image");
+      assertEquals(image(byCli.first(), "kept"), image(byCli.again(), "kept"), "the CLI kept the pinned image");
+      assertAll(
+          () -> assertSameStack("created with resolveImage=changed", byCli.first(), byPlugin.first()),
+          () -> assertSameStack("redeployed with resolveImage=changed", byCli.again(), byPlugin.again()),
+          () -> assertEquals(List.of("updateService"), byPlugin.redeployWrites(), "only the changed service"));
+    }
+  }
+
+  private static String image(StackSnapshot stack, String service) {
+    return stack.services().get("<stack>_" + service).at("/TaskTemplate/ContainerSpec/Image").asText();
+  }
+
   /** What {@code docker login} stored in {@code dockerConfig}: the password itself, not a credential helper's. */
   private static DockerConfigCredentials loginStoredIn(Path dockerConfig) throws IOException {
     DockerConfigCredentials credentials = DockerConfigCredentials.read(dockerConfig);
