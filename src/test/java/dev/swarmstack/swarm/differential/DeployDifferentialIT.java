@@ -44,9 +44,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DeployDifferentialIT {
 
-  /** The cases deployed once and again unchanged. */
+  /** The cases deployed once and again unchanged; "images" and "floats" hold forms that real stack files use. */
   private static final List<String> CASES = List.of("container", "deploy", "network", "storage", "full", "modes",
-      "external");
+      "external", "images", "floats");
   private static final DeployOptions NEVER_RESOLVE =
       new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
   private static final String[] CLI_NEVER_RESOLVE = {"--resolve-image", "never"};
