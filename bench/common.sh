@@ -1,4 +1,4 @@
-# What both bench scripts share; sourced after they set SERVICES, IMAGE, PROJECT_DIR, WORK_DIR, CLI_STACK,
+# What the bench scripts share; sourced after they set SERVICES, IMAGE, PROJECT_DIR, WORK_DIR, CLI_STACK,
 # PLUGIN_STACK and install.
 
 note() { printf 'bench: %s\n' "$*" >&2; }
@@ -71,4 +71,33 @@ prepare() {
     (cd "$PROJECT_DIR" && mvn -q -B install -DskipTests -DskipEngineTests -Dinvoker.skip)
   fi
   docker info --format '{{.Swarm.ControlAvailable}}' | grep -qx true || { note "no swarm manager: run scripts/engine-up.sh"; exit 1; }
+}
+
+# A pom that deploys $WORK_DIR/stack.yml (read through <composeFiles>) as $PLUGIN_STACK; $1 is its artifactId.
+write_compose_pom() {
+  local version
+  version=$(plugin_version)
+  cat >"$WORK_DIR/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.swarmstack.bench</groupId>
+  <artifactId>$1</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>dev.swarmstack</groupId>
+        <artifactId>swarm-maven-plugin</artifactId>
+        <version>$version</version>
+        <configuration>
+          <stackName>$PLUGIN_STACK</stackName>
+          <resolveImage>never</resolveImage>
+          <composeFiles><composeFile>stack.yml</composeFile></composeFiles>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
 }

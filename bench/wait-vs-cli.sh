@@ -27,39 +27,10 @@ readonly PLUGIN_STACK="waitplg$$"
 
 source bench/common.sh
 
-# The same stack, for the plugin: the compose file read through <composeFiles>.
-write_pom() {
-  local version
-  version=$(plugin_version)
-  cat >"$WORK_DIR/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>dev.swarmstack.bench</groupId>
-  <artifactId>wait-vs-cli</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>dev.swarmstack</groupId>
-        <artifactId>swarm-maven-plugin</artifactId>
-        <version>$version</version>
-        <configuration>
-          <stackName>$PLUGIN_STACK</stackName>
-          <resolveImage>never</resolveImage>
-          <composeFiles><composeFile>stack.yml</composeFile></composeFiles>
-        </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-POM
-}
-
 prepare
 
 write_compose
-write_pom
+write_compose_pom wait-vs-cli
 note "plugin: mvn swarm:deploy of stack $PLUGIN_STACK (waits by default)"
 plugin=$(elapsed plugin bash -c "cd '$WORK_DIR' && mvn -B -o swarm:deploy")
 converge_line=$(grep -o 'Stack [^ ]* converged in [0-9.]* s' "$WORK_DIR/plugin.log" || echo "(no converged line)")

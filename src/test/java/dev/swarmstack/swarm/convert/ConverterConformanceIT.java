@@ -9,6 +9,7 @@ import dev.swarmstack.swarm.compose.ComposeMapper;
 import dev.swarmstack.swarm.compose.LoadedStack;
 import dev.swarmstack.swarm.compose.SourceMap;
 import dev.swarmstack.swarm.model.ComposeFile;
+import dev.swarmstack.swarm.testing.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,14 +33,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConverterConformanceIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The most ports a case publishes with a fixed number ({@code ${PORT1}}...; one after the other for a range). */
+  private static final int PUBLISHED_PORTS = 6;
 
   @ParameterizedTest
   @ValueSource(strings = {"full.yml", "modes.yml", "external.yml"})
   void specsMatchWhatTheCliDeploys(String caseFile, @TempDir Path dir) throws IOException {
     writeCase(caseFile, dir);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    StackDeployment cli = new StackDeployment("cvc" + suffix, "10.123.1.0/24", dir);
-    StackDeployment ours = new StackDeployment(StackDeployment.OURS_PREFIX + suffix, "10.123.2.0/24", dir);
+    Map<String, String> ports = FreePorts.variables("PORT", PUBLISHED_PORTS);
+    StackDeployment cli = new StackDeployment("cvc" + suffix, "10.123.1.0/24", ports, dir);
+    StackDeployment ours = new StackDeployment(StackDeployment.OURS_PREFIX + suffix, "10.123.2.0/24", ports, dir);
     ExternalObjects externals = new ExternalObjects(cli.docker, suffix);
     try {
       externals.create();

@@ -35,11 +35,13 @@ final class StackDeployment {
   final Map<String, JsonNode> sent = new TreeMap<>();
   private final Map<String, String> namesById = new HashMap<>();
 
-  StackDeployment(String stack, String subnet, Path dir) {
+  /** @param ports the ports to publish, as variables ({@code PORT1}...), the same for both deployments compared */
+  StackDeployment(String stack, String subnet, Map<String, String> ports, Path dir) {
     this.stack = stack;
     this.subnet = subnet;
-    this.docker = new DockerCommands(dir, Map.of("STACK", stack, "SUBNET", subnet,
-        "SUFFIX", stack.substring(OURS_PREFIX.length())));
+    Map<String, String> variables = new TreeMap<>(ports);
+    variables.putAll(Map.of("STACK", stack, "SUBNET", subnet, "SUFFIX", stack.substring(OURS_PREFIX.length())));
+    this.docker = new DockerCommands(dir, variables);
   }
 
   void deploy(ConvertedStack converted) {

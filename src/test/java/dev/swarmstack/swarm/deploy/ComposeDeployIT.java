@@ -9,6 +9,7 @@ import dev.swarmstack.swarm.compose.SourceTree;
 import dev.swarmstack.swarm.compose.StackLoader;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.StackConverter;
+import dev.swarmstack.swarm.testing.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ComposeDeployIT extends EngineTestBase {
 
+  /** With two free ports to publish: one in ingress mode, one in host mode. */
   private static final String COMPOSE = """
       version: "3.8"
       services:
@@ -35,9 +37,9 @@ class ComposeDeployIT extends EngineTestBase {
           labels:
             tier: api
           ports:
-            - "18080:80"
+            - "%d:80"
             - target: 81
-              published: 18081
+              published: %d
               mode: host
           networks:
             back:
@@ -87,7 +89,8 @@ class ComposeDeployIT extends EngineTestBase {
   void unchangedComposeStackRedeploysWithZeroWrites(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("token.txt"), "s3cret");
     Files.writeString(dir.resolve("settings.conf"), "level=info");
-    Path compose = Files.writeString(dir.resolve("stack.yml"), COMPOSE);
+    Path compose = Files.writeString(dir.resolve("stack.yml"),
+        COMPOSE.formatted(FreePorts.one(), FreePorts.one()));
 
     ConvertedStack stack = convert(compose);
     deployer().deploy(namespace, stack, DeployOptions.defaults());

@@ -11,17 +11,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Passes every call to the real engine and records the writes ({@code "updateService app_web"}). */
+/**
+ * Passes every call to the real engine and records the writes ({@code "updateService app_web"}), with the registry
+ * credentials the service writes carried.
+ */
 final class CountingSwarmEngine implements SwarmEngine {
 
+  /** One write: the call, the object's name (or id), and the credentials sent along with it. */
+  record Write(String call, String object, Optional<RegistryAuth> auth) {
+
+    @Override
+    public String toString() {
+      return call + " " + object;
+    }
+  }
+
   private final SwarmEngine engine;
-  private final List<String> writes = new ArrayList<>();
+  private final List<Write> writes = new ArrayList<>();
 
   CountingSwarmEngine(SwarmEngine engine) {
     this.engine = engine;
   }
 
   List<String> writes() {
+    return writes.stream().map(Write::toString).toList();
+  }
+
+  /** The writes with everything recorded of them. */
+  List<Write> recordedWrites() {
     return List.copyOf(writes);
   }
 
@@ -30,7 +47,11 @@ final class CountingSwarmEngine implements SwarmEngine {
   }
 
   private void write(String call, String object) {
-    writes.add(call + " " + object);
+    write(call, object, Optional.empty());
+  }
+
+  private void write(String call, String object, Optional<RegistryAuth> auth) {
+    writes.add(new Write(call, object, auth));
   }
 
   @Override
@@ -55,13 +76,13 @@ final class CountingSwarmEngine implements SwarmEngine {
 
   @Override
   public String createService(ObjectNode spec, Optional<RegistryAuth> auth) {
-    write("createService", spec.path("Name").asText());
+    write("createService", spec.path("Name").asText(), auth);
     return engine.createService(spec, auth);
   }
 
   @Override
   public void updateService(String id, long version, ObjectNode spec, Optional<RegistryAuth> auth) {
-    write("updateService", spec.path("Name").asText());
+    write("updateService", spec.path("Name").asText(), auth);
     engine.updateService(id, version, spec, auth);
   }
 

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.problem.StackException;
+import dev.swarmstack.swarm.testing.TestRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Deployer} against the real engine: what it writes, and what the docker CLI sees afterwards. */
 class DeployerIT extends EngineTestBase {
@@ -19,6 +22,9 @@ class DeployerIT extends EngineTestBase {
   private static final DeployOptions NO_PRUNE = new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(),
       Duration.ofMinutes(1));
   private static final DeployOptions PRUNE = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
+      Duration.ofMinutes(1));
+  private static final DeployOptions ALWAYS_WITH_LOGIN = new DeployOptions(false, ResolveImage.ALWAYS,
+      host -> host.equals(TestRegistry.AUTH.serverAddress()) ? Optional.of(TestRegistry.AUTH) : Optional.empty(),
       Duration.ofMinutes(1));
 
   @Test
@@ -130,31 +136,63 @@ class DeployerIT extends EngineTestBase {
 
   @Test
   void pinsTheImageDigestWithCredentialsFromTheLocalRegistry() {
-    String image = "127.0.0.1:5000/swarmtest/busybox:1";
+    String image = TestRegistry.REPOSITORY + ":1";
     TestStack stack = new TestStack(namespace);
     stack.network("default");
     stack.service("pinned", image, "default");
-    DeployOptions always = new DeployOptions(false, ResolveImage.ALWAYS,
-        host -> host.equals("127.0.0.1:5000")
-            ? Optional.of(new RegistryAuth(host, "swarmtest", "swarmtest-password"))
-            : Optional.empty(),
-        Duration.ofMinutes(1));
 
-    deployer().deploy(namespace, stack.converted(), always);
+    deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
 
-    String deployed = engine.inspectService(stack.scoped("pinned")).orElseThrow()
-        .spec().path("TaskTemplate").path("ContainerSpec").path("Image").asText();
-    assertTrue(deployed.startsWith(image + "@sha256:"), deployed);
-    assertTrue(log.stream().noneMatch(line -> line.contains("swarmtest-password")), "credentials never logged");
+    assertTrue(deployedImage(stack, "pinned").startsWith(image + "@sha256:"), deployedImage(stack, "pinned"));
+    assertTrue(log.stream().noneMatch(line -> line.contains(TestRegistry.AUTH.password())), "credentials never logged");
 
     engine.reset();
-    deployer().deploy(namespace, stack.converted(), always);
+    deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
     assertEquals(List.of(), engine.writes(), "the same digest again: nothing to update");
+  }
+
+  /**
+   * An update that changes the image sends the credentials too (the nodes pull with them), and pins the new image
+   * to its digest as the create did.
+   */
+  @Test
+  void anUpdateToAnotherImageInTheAuthenticatedRegistryCarriesTheCredentialsAndPinsTheDigest(
+      @TempDir Path dockerConfig) {
+    String first = TestRegistry.REPOSITORY + ":1";
+    String second = TestRegistry.secondTag(TestRegistry.loggedIn(dockerConfig));
+    TestStack stack = new TestStack(namespace);
+    stack.network("default");
+    stack.service("pinned", first, "default");
+
+    deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
+    image(stack, "pinned", second);
+    deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
+
+    Optional<RegistryAuth> login = Optional.of(TestRegistry.AUTH);
+    assertEquals(List.of(
+        new CountingSwarmEngine.Write("createService", stack.scoped("pinned"), login),
+        new CountingSwarmEngine.Write("updateService", stack.scoped("pinned"), login)),
+        engine.recordedWrites().stream().filter(write -> write.call().endsWith("Service")).toList());
+    String digest = engine.imageDistribution(second, login).orElseThrow().digest();
+    assertEquals(second + "@" + digest, deployedImage(stack, "pinned"));
+    assertEquals(first + "@" + engine.imageDistribution(first, login).orElseThrow().digest(),
+        engine.inspectService(stack.scoped("pinned")).orElseThrow().raw()
+            .at("/PreviousSpec/TaskTemplate/ContainerSpec/Image").asText(), "the create pinned the first image");
+  }
+
+  private void image(TestStack stack, String service, String image) {
+    ((ObjectNode) stack.services.get(stack.scoped(service)).path("TaskTemplate").path("ContainerSpec"))
+        .put("Image", image);
+  }
+
+  private String deployedImage(TestStack stack, String service) {
+    return engine.inspectService(stack.scoped(service)).orElseThrow()
+        .spec().path("TaskTemplate").path("ContainerSpec").path("Image").asText();
   }
 
   @Test
   void unreachableRegistryWarnsLikeTheCliAndDeploys() {
-    String image = "127.0.0.1:5000/swarmtest/busybox:1";
+    String image = TestRegistry.REPOSITORY + ":1";
     TestStack stack = new TestStack(namespace);
     stack.network("default");
     stack.service("unpinned", image, "default");

@@ -15,6 +15,7 @@ import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.problem.Problem;
+import dev.swarmstack.swarm.testing.FreePorts;
 import dev.swarmstack.swarm.validate.StackValidator;
 import java.io.IOException;
 import java.net.URI;
@@ -195,7 +196,7 @@ class NetworkDriversIT extends EngineTestBase {
 
   @Test
   void aPortPublishedInHostModeAnswersOnLocalhost() throws Exception {
-    int port = freePort();
+    int port = FreePorts.one();
     rollout("""
         version: "3.8"
         services:

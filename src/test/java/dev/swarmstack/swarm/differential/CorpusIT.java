@@ -47,8 +47,8 @@ class CorpusIT {
   private static final DeployOptions NEVER_RESOLVE =
       new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  /** The differential cases' external network variable; no corpus file uses it. */
-  private static final String NO_EXTERNAL_NETWORK = "corpus-unused";
+  /** The differential cases' external object name; no corpus file uses it. */
+  private static final String NO_EXTERNAL = "corpus-unused";
   private static final ExclusiveNames EXCLUSIVE = new ExclusiveNames();
   private static final SortedMap<String, String> RESULTS = new ConcurrentSkipListMap<>();
   private static final Path RESULT_TABLE = Path.of("target/corpus-results.md");
@@ -65,7 +65,7 @@ class CorpusIT {
     Cli.Result config = docker.run("stack", "config", "-c", file.toString());
     Map<String, String> variables = corpusCase.variables();
     if (config.exitCode() != 0) {
-      try (Deployments deployments = new Deployments(NO_EXTERNAL_NETWORK, variables)) {
+      try (Deployments deployments = new Deployments(NO_EXTERNAL, variables)) {
         assertPluginRefuses(corpusCase, deployments, file, lastLine(config.stderr()));
       }
       return;
@@ -76,7 +76,7 @@ class CorpusIT {
     try {
       skipWhenSomethingElsePublishes(resources.exclusive());
       createExternals(resources, created);
-      try (Deployments deployments = new Deployments(NO_EXTERNAL_NETWORK, variables)) {
+      try (Deployments deployments = new Deployments(NO_EXTERNAL, variables)) {
         compare(corpusCase, deployments, file, resources.fixed());
       }
     } finally {

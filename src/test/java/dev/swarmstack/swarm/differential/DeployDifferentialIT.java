@@ -12,8 +12,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.swarmstack.swarm.deploy.DeployOptions;
 import dev.swarmstack.swarm.deploy.ResolveImage;
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
-import dev.swarmstack.swarm.engine.RegistryHosts;
 import dev.swarmstack.swarm.testing.Cli;
+import dev.swarmstack.swarm.testing.TestRegistry;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The plugin deploys what {@code docker stack deploy} deploys: each compose case under
@@ -44,26 +44,32 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DeployDifferentialIT {
 
-  private static final List<String> CASES = List.of("container", "deploy", "network", "storage");
+  /** The cases deployed once and again unchanged; "images" and "floats" hold forms that real stack files use. */
+  private static final List<String> CASES = List.of("container", "deploy", "network", "storage", "full", "modes",
+      "external", "images", "floats");
   private static final DeployOptions NEVER_RESOLVE =
       new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
   private static final String[] CLI_NEVER_RESOLVE = {"--resolve-image", "never"};
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private static final Cli DOCKER = Cli.docker();
-  /** A swarm-scoped network outside any stack, which the network case declares external. */
-  private static final String EXTERNAL_NETWORK = "difftest-external-" + UUID.randomUUID().toString().substring(0, 8);
+  /** The name of a swarm-scoped network, a secret and a config outside any stack, which cases declare external. */
+  private static final String EXTERNAL = "difftest-external-" + UUID.randomUUID().toString().substring(0, 8);
 
   @BeforeAll
-  static void createExternalNetwork() {
-    DOCKER.ok("network", "create", "--driver", "overlay", "--attachable", EXTERNAL_NETWORK);
+  static void createExternalObjects() {
+    DOCKER.ok("network", "create", "--driver", "overlay", "--attachable", EXTERNAL);
+    DOCKER.okWithInput("external secret", "secret", "create", EXTERNAL, "-");
+    DOCKER.okWithInput("external config", "config", "create", EXTERNAL, "-");
   }
 
   @AfterAll
-  static void removeExternalNetwork() {
+  static void removeExternalObjects() {
+    DOCKER.run("secret", "rm", EXTERNAL);
+    DOCKER.run("config", "rm", EXTERNAL);
     // the stacks using it were removed with their test; their tasks may hold it for a few seconds
-    for (int attempt = 0; attempt < 30 && DOCKER.run("network", "rm", EXTERNAL_NETWORK).exitCode() != 0
-        && DOCKER.run("network", "inspect", EXTERNAL_NETWORK).exitCode() == 0; attempt++) {
+    for (int attempt = 0; attempt < 30 && DOCKER.run("network", "rm", EXTERNAL).exitCode() != 0
+        && DOCKER.run("network", "inspect", EXTERNAL).exitCode() == 0; attempt++) {
       Deployments.sleep(Duration.ofSeconds(1));
     }
   }
@@ -73,10 +79,10 @@ class DeployDifferentialIT {
    * turn, because two stacks can't publish the same ingress ports or hold the same subnet.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"container", "deploy", "network", "storage"})
+  @MethodSource("cases")
   void sameSpecsAsTheCliAndANoOpRedeployWritesNothing(String name) throws Exception {
     Path file = caseFile(name, "stack.yml");
-    try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
+    try (Deployments deployments = new Deployments(EXTERNAL)) {
       Deployments.Pair pair = deployments.pair();
       Twice byCli = deployTwice(deployments, pair.cli(),
           same -> deployments.cli(same, pair.cli(), CLI_NEVER_RESOLVE), file, file);
@@ -92,6 +98,10 @@ class DeployDifferentialIT {
           () -> assertEveryVersionChanged(byCli.first().serviceVersions(), byCli.again().serviceVersions()),
           () -> assertSameStack(name + " after redeploying", byCli.again(), byPlugin.again()));
     }
+  }
+
+  static List<String> cases() {
+    return CASES;
   }
 
   /** A stack as one tool deployed it, as the same tool deployed it again, and the plugin's writes meanwhile. */
@@ -117,7 +127,7 @@ class DeployDifferentialIT {
   @Test
   void theGeneratedStackFileDeploysByTheCliAsThePluginDeploysWithRotation(@TempDir Path dir) throws Exception {
     Path file = caseFile("storage", "stack.yml");
-    try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
+    try (Deployments deployments = new Deployments(EXTERNAL)) {
       Deployments.Pair pair = deployments.pair();
       Path generated = dir.resolve("generated.yml");
       Files.writeString(generated, deployments.generated(file, pair.cli()));
@@ -136,17 +146,12 @@ class DeployDifferentialIT {
   /** The CLI and the plugin both pin the image to the digest the authenticated registry reports. */
   @Test
   void anImageInAnAuthenticatedRegistryIsPinnedToTheSameDigest(@TempDir Path dockerConfig) throws Exception {
-    Cli loggedIn = Cli.docker().withDockerConfig(dockerConfig);
-    Cli.Result login = loggedIn.runWithInput("swarmtest-password\n", "login", "127.0.0.1:5000", "--username",
-        "swarmtest", "--password-stdin");
-    assertEquals(0, login.exitCode(), login.output());
+    Cli loggedIn = TestRegistry.loggedIn(dockerConfig);
     Path file = caseFile("registry", "stack.yml");
-    DockerConfigCredentials credentials = DockerConfigCredentials.read(dockerConfig);
-    assertTrue(credentials.forRegistry(RegistryHosts.of("127.0.0.1:5000/swarmtest/busybox:1")).isPresent(),
-        "docker login stored the password in " + dockerConfig + ", not in a credential helper");
-    try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
+    DockerConfigCredentials credentials = loginStoredIn(dockerConfig);
+    try (Deployments deployments = new Deployments(EXTERNAL)) {
       Deployments.Pair pair = deployments.pair();
-      deployments.cli(Cli.docker().withEnvironment(deployments.variables(pair.cli())).withDockerConfig(dockerConfig), file, pair.cli(),
+      deployments.cli(loggedIn.withEnvironment(deployments.variables(pair.cli())), file, pair.cli(),
           "--with-registry-auth", "--resolve-image", "always");
       deployments.plugin(file, pair.plugin(),
           new DeployOptions(false, ResolveImage.ALWAYS, credentials::forRegistry, Duration.ofMinutes(1)));
@@ -166,6 +171,52 @@ class DeployDifferentialIT {
   }
 
   /**
+   * With {@code --resolve-image changed} the CLI pins every image on create, and on a redeploy only the images that
+   * changed; the unchanged one keeps its pinned digest. The plugin's {@link ResolveImage#CHANGED} does the same,
+   * and updates only the changed service.
+   */
+  @Test
+  void resolveImageChangedPinsLikeTheCliOnCreateAndOnlyTheChangedImageOnRedeploy(@TempDir Path dockerConfig)
+      throws Exception {
+    Cli loggedIn = TestRegistry.loggedIn(dockerConfig);
+    String second = TestRegistry.secondTag(loggedIn);
+    DeployOptions changed = new DeployOptions(false, ResolveImage.CHANGED, loginStoredIn(dockerConfig)::forRegistry,
+        Duration.ofMinutes(1));
+    Path v1 = caseFile("resolve-changed", "v1.yml");
+    Path v2 = caseFile("resolve-changed", "v2.yml");
+    try (Deployments deployments = new Deployments(EXTERNAL)) {
+      Deployments.Pair pair = deployments.pair();
+      Twice byCli = deployTwice(deployments, pair.cli(), file -> deployments.cli(
+          loggedIn.withEnvironment(deployments.variables(pair.cli())), file, pair.cli(), "--with-registry-auth",
+          "--resolve-image", "changed"), v1, v2);
+      Twice byPlugin = deployTwice(deployments, pair.plugin(),
+          file -> deployments.plugin(file, pair.plugin(), changed), v1, v2);
+
+      String digest = DOCKER.ok("image", "inspect", "--format", "{{index .RepoDigests 0}}", TestRegistry.REPOSITORY + ":1")
+          .strip().replaceFirst(".*@", "@");
+      assertEquals(TestRegistry.REPOSITORY + ":1" + digest, image(byCli.first(), "kept"), "the CLI pinned on create");
+      assertEquals(second + digest, image(byCli.again(), "changed"), "the CLI pinned the changed image");
+      assertEquals(image(byCli.first(), "kept"), image(byCli.again(), "kept"), "the CLI kept the pinned image");
+      assertAll(
+          () -> assertSameStack("created with resolveImage=changed", byCli.first(), byPlugin.first()),
+          () -> assertSameStack("redeployed with resolveImage=changed", byCli.again(), byPlugin.again()),
+          () -> assertEquals(List.of("updateService"), byPlugin.redeployWrites(), "only the changed service"));
+    }
+  }
+
+  private static String image(StackSnapshot stack, String service) {
+    return stack.services().get("<stack>_" + service).at("/TaskTemplate/ContainerSpec/Image").asText();
+  }
+
+  /** What {@code docker login} stored in {@code dockerConfig}: the password itself, not a credential helper's. */
+  private static DockerConfigCredentials loginStoredIn(Path dockerConfig) throws IOException {
+    DockerConfigCredentials credentials = DockerConfigCredentials.read(dockerConfig);
+    assertTrue(credentials.forRegistry(TestRegistry.HOST).isPresent(),
+        "docker login stored the password in " + dockerConfig + ", not in a credential helper");
+    return credentials;
+  }
+
+  /**
    * Version 1, then version 2 with both tools (one after the other: v2 publishes a port): same result; the plugin
    * updates only the changed service, the CLI both.
    */
@@ -173,7 +224,7 @@ class DeployDifferentialIT {
   void updatingAChangedServiceGivesTheSameSpecs() throws Exception {
     Path v1 = caseFile("update", "v1.yml");
     Path v2 = caseFile("update", "v2.yml");
-    try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
+    try (Deployments deployments = new Deployments(EXTERNAL)) {
       Deployments.Pair pair = deployments.pair();
       Twice byCli = deployTwice(deployments, pair.cli(),
           file -> deployments.cli(file, pair.cli(), CLI_NEVER_RESOLVE), v1, v2);
@@ -195,7 +246,7 @@ class DeployDifferentialIT {
    */
   @Test
   void pruneRemovesWhatTheCliLeavesBehind() throws Exception {
-    try (Deployments deployments = new Deployments(EXTERNAL_NETWORK)) {
+    try (Deployments deployments = new Deployments(EXTERNAL)) {
       Deployments.Pair pair = deployments.pair();
       deployments.cli(caseFile("prune", "v1.yml"), pair.cli(), CLI_NEVER_RESOLVE);
       deployments.plugin(caseFile("prune", "v1.yml"), pair.plugin(), NEVER_RESOLVE);

@@ -15,25 +15,29 @@ import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.StackException;
 import dev.swarmstack.swarm.testing.Cli;
+import dev.swarmstack.swarm.testing.FreePorts;
+import dev.swarmstack.swarm.testing.LeftoverContainers;
 import dev.swarmstack.swarm.testing.RecordingLog;
 import dev.swarmstack.swarm.validate.StackValidator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Deploys compose files with the docker CLI and with the plugin's core (loader, converter, deployer over the real
  * engine, behind a {@link WriteCounter}), and removes every stack it deployed. Both tools get the same variables:
- * {@code DIFFTEST_SUFFIX} (the stack name, for objects with a fixed {@code name:}),
- * {@code DIFFTEST_EXTERNAL_NETWORK}, and those a case sets as a user would export them.
+ * {@code DIFFTEST_SUFFIX} (the stack name, for objects with a fixed {@code name:}), {@code DIFFTEST_EXTERNAL} (the
+ * name of an external network, secret and config), {@code DIFFTEST_PORT1} to {@code DIFFTEST_PORT6}: consecutive
+ * ports that nothing else publishes, the same for every stack deployed here (one after the other), and the variables
+ * a case sets as a user would export them.
  */
 final class Deployments implements AutoCloseable {
 
@@ -41,21 +45,24 @@ final class Deployments implements AutoCloseable {
   record Pair(String cli, String plugin) {}
 
   private static final Duration REMOVAL_TIMEOUT = Duration.ofSeconds(90);
+  private static final int PUBLISHED_PORTS = 6;
 
   final Cli docker = Cli.docker();
   final WriteCounter counter = new WriteCounter(DockerSwarmEngine.connect(EngineConnection.defaults()));
   final List<String> log = new ArrayList<>();
   private final DeployLog deployLog = new RecordingLog(log);
-  private final String externalNetwork;
+  private final String external;
   private final Map<String, String> caseVariables;
   private final Set<String> stacks = new LinkedHashSet<>();
+  private final Map<String, String> ports = FreePorts.variables("DIFFTEST_PORT", PUBLISHED_PORTS);
 
-  Deployments(String externalNetwork) {
-    this(externalNetwork, Map.of());
+  /** @param external the name of the network, the secret and the config that the cases use as external */
+  Deployments(String external) {
+    this(external, Map.of());
   }
 
-  Deployments(String externalNetwork, Map<String, String> caseVariables) {
-    this.externalNetwork = externalNetwork;
+  Deployments(String external, Map<String, String> caseVariables) {
+    this.external = external;
     this.caseVariables = Map.copyOf(caseVariables);
   }
 
@@ -68,9 +75,9 @@ final class Deployments implements AutoCloseable {
   }
 
   Map<String, String> variables(String stack) {
-    Map<String, String> variables = new HashMap<>(caseVariables);
-    variables.put("DIFFTEST_SUFFIX", stack);
-    variables.put("DIFFTEST_EXTERNAL_NETWORK", externalNetwork);
+    Map<String, String> variables = new TreeMap<>(caseVariables);
+    variables.putAll(ports);
+    variables.putAll(Map.of("DIFFTEST_SUFFIX", stack, "DIFFTEST_EXTERNAL", external));
     return variables;
   }
 
@@ -104,7 +111,7 @@ final class Deployments implements AutoCloseable {
 
   /** The stack as the goals load it: every error of the file stops it, as the goal's build failure. */
   private LoadedStack load(Path file, String stack) {
-    LoadedStack loaded = new StackLoader(environment(stack)::lookup).load(List.of(file), null, file.getParent());
+    LoadedStack loaded = new StackLoader(environment(stack)).load(List.of(file), null, file.getParent());
     List<Problem> errors = new StackValidator(stack).validate(loaded).stream().filter(Problem::isError).toList();
     if (!errors.isEmpty()) {
       throw new StackException(errors);
@@ -151,6 +158,8 @@ final class Deployments implements AutoCloseable {
             + REMOVAL_TIMEOUT.toSeconds() + " s");
       }
       docker.run("stack", "rm", stack);
+      // the exited containers of completed job tasks outlive their service and hold its networks
+      LeftoverContainers.remove(docker, stack + "_");
       sleep(Duration.ofSeconds(1));
     }
   }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.testing.FreePorts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,8 +194,8 @@ class DockerSwarmEngineIT {
            "MaxFailureRatio": 0.1, "Order": "start-first"},
          "RollbackConfig": {"Parallelism": 1, "Delay": 2000000000, "FailureAction": "pause", "Monitor": 5000000000,
            "MaxFailureRatio": 0.2, "Order": "stop-first"},
-         "EndpointSpec": {"Mode": "dnsrr", "Ports": [{"Name": "web", "Protocol": "udp", "TargetPort": 80, "PublishedPort": 18081, "PublishMode": "host"}]}}
-        """.formatted(name, EngineTestSupport.RUN_LABEL, support.runId, support.runId, name));
+         "EndpointSpec": {"Mode": "dnsrr", "Ports": [{"Name": "web", "Protocol": "udp", "TargetPort": 80, "PublishedPort": %d, "PublishMode": "host"}]}}
+        """.formatted(name, EngineTestSupport.RUN_LABEL, support.runId, support.runId, name, FreePorts.one()));
   }
 
   /** {@code stored} without the {@link #ENGINE_DEFAULTS} that {@code sent} did not set. */

@@ -1,6 +1,7 @@
 package dev.swarmstack.swarm.multinode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,6 @@ import dev.swarmstack.swarm.deploy.DeployFailedException;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.testing.MultiNodeSwarm;
 import dev.swarmstack.swarm.testing.SwarmCluster;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -17,16 +16,13 @@ import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * A placement no node can satisfy fails the deploy with the scheduler's reason within seconds, not after the wait's
- * timeout (120 s here), and the first deploy is rolled back to nothing.
+ * A placement no node can satisfy fails the deploy with the scheduler's reason, not with the wait's timeout (120 s
+ * here), and the first deploy is rolled back to nothing. How fast that is, is measured by bench/converge-timings.sh.
  */
 @MultiNodeSwarm
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = MultiNodeSwarm.NODES, mode = ResourceAccessMode.READ)
 class UnsatisfiablePlacementIT {
-
-  /** The grace the scheduler gets (5 s), the rollback, and a busy machine. */
-  private static final Duration FAST = Duration.ofSeconds(45);
 
   private final SwarmCluster cluster;
 
@@ -74,11 +70,9 @@ class UnsatisfiablePlacementIT {
 
   private String failedDeploy(String compose) {
     try (ClusterStacks stack = new ClusterStacks(cluster)) {
-      Instant start = Instant.now();
       DeployFailedException failure = assertThrows(DeployFailedException.class, () -> stack.deploy(compose));
-      Duration took = Duration.between(start, Instant.now());
 
-      assertTrue(took.compareTo(FAST) < 0, "failed after " + took.toSeconds() + " s: " + failure.getMessage());
+      assertFalse(failure.getMessage().contains("timed out"), failure.getMessage());
       assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
       assertTrue(failure.getMessage().contains("rolled back to nothing"), failure.getMessage());
       return failure.getMessage();
