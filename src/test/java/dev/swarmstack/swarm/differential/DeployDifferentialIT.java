@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -197,11 +198,26 @@ class DeployDifferentialIT {
       assertEquals(TestRegistry.REPOSITORY + ":1" + digest, image(byCli.first(), "kept"), "the CLI pinned on create");
       assertEquals(second + digest, image(byCli.again(), "changed"), "the CLI pinned the changed image");
       assertEquals(image(byCli.first(), "kept"), image(byCli.again(), "kept"), "the CLI kept the pinned image");
+      // where the two differ on purpose: the CLI sends the unchanged service without the platforms it pinned, so
+      // the engine drops them and updates it; the plugin leaves that service as it was
       assertAll(
           () -> assertSameStack("created with resolveImage=changed", byCli.first(), byPlugin.first()),
-          () -> assertSameStack("redeployed with resolveImage=changed", byCli.again(), byPlugin.again()),
+          () -> assertSameStack("redeployed with resolveImage=changed", byCli.again(),
+              withoutPlatforms(byPlugin.again(), "<stack>_kept")),
+          () -> assertEquals(byPlugin.first().services().get("<stack>_kept"), byPlugin.again().services().get(
+              "<stack>_kept"), "the plugin keeps the unchanged service's pinned image and platforms"),
           () -> assertEquals(List.of("updateService"), byPlugin.redeployWrites(), "only the changed service"));
     }
+  }
+
+  private static StackSnapshot withoutPlatforms(StackSnapshot stack, String service) {
+    SortedMap<String, JsonNode> services = new TreeMap<>(stack.services());
+    ObjectNode spec = services.get(service).deepCopy();
+    if (spec.at("/TaskTemplate/Placement") instanceof ObjectNode placement) {
+      placement.remove("Platforms");
+    }
+    services.put(service, spec);
+    return new StackSnapshot(services, stack.serviceVersions(), stack.networks(), stack.secrets(), stack.configs());
   }
 
   private static String image(StackSnapshot stack, String service) {
