@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one compose file into a {@link SourceTree}, recording file:line:col for every node. The streaming
@@ -57,7 +59,10 @@ final class YamlTreeReader {
         JsonParser parser = FACTORY.createParser(reader)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        return Optional.of(new SourceTree(NODES.objectNode(), origins));
+        problems.error(Origin.file(file, 1, 1), "top-level object must be a mapping, and this file is empty"
+            + " (or holds only comments): declare the stack's services in it, e.g. services: {web: {image: nginx}},"
+            + " or leave the file out");
+        return Optional.empty();
       }
       JsonNode root = readValue(parser, JsonPointer.empty());
       if (!root.isObject()) {
@@ -66,7 +71,11 @@ final class YamlTreeReader {
       }
       return Optional.of(new SourceTree((ObjectNode) root, origins));
     } catch (JsonProcessingException e) {
-      problems.error(origin(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
+      if (e.getCause() instanceof MarkedYAMLException yaml) {
+        syntaxError(yaml);
+      } else {
+        problems.error(origin(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
+      }
     } catch (IOException e) {
       problems.error(new Origin(file.toString()), "cannot read compose file: " + e.getMessage());
     }
@@ -185,6 +194,25 @@ final class YamlTreeReader {
 
   private Origin origin(JsonLocation location) {
     return location == null ? new Origin(file.toString()) : Origin.file(file, location.getLineNr(), location.getColumnNr());
+  }
+
+  /**
+   * The parser's context (what it was reading, and where that began) and its problem (what it found, and where):
+   * "while scanning a quoted scalar" alone does not say that the closing quote is missing.
+   */
+  private void syntaxError(MarkedYAMLException e) {
+    Mark problemAt = e.getProblemMark();
+    if (e.getContext() == null || e.getContextMark() == null) {
+      problems.error(at(problemAt), "invalid YAML: " + e.getProblem());
+      return;
+    }
+    problems.error(at(e.getContextMark()), "invalid YAML: " + e.getContext() + ": " + e.getProblem()
+        + " (at " + (problemAt.getLine() + 1) + ":" + (problemAt.getColumn() + 1) + ")");
+  }
+
+  /** SnakeYAML counts lines and columns from 0. */
+  private Origin at(Mark mark) {
+    return Origin.file(file, mark.getLine() + 1, mark.getColumn() + 1);
   }
 
   private static String firstLine(String message) {

@@ -25,7 +25,9 @@ final class ServiceSettingsCheck implements Check {
       String name = entry.getKey();
       Service service = entry.getValue();
       if (service.image() == null || service.image().isBlank()) {
-        findings.error("service " + name + " has no image: swarm services run only from images; set its image", "services", name);
+        // at the image when one was written: an image the loader refused is then not reported a second time
+        findings.error("service " + name + " has no image: swarm services run only from images; set its image",
+            "services", name, "image");
       }
       if (service.deploy() != null) {
         checkDeploy(findings, name, service.deploy());
