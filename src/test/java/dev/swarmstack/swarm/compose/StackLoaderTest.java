@@ -146,6 +146,20 @@ class StackLoaderTest {
     assertTrue(warnings.contains("Ignoring deprecated options: container_name: Setting the container name is not supported."));
     assertTrue(warnings.contains("network other-external-network: network.external.name is deprecated in favor of network.name"));
     assertTrue(warnings.contains("ignoring IP-address (127.0.0.1:8001:8001/tcp) service will listen on '0.0.0.0'"));
+    assertTrue(warnings.contains("ignoring IP-address (127.0.0.1:5000-5010:5000-5010/tcp) service will listen on '0.0.0.0'"),
+        "one warning for the range, not one per port");
+  }
+
+  @Test
+  void dockerCliFullExampleReportsEachProblemOnce() {
+    LoadedStack loaded = StackLoaderConformanceTest.load(Map.of("QUX", "q"),
+        Path.of(System.getProperty("swarm.sharedDir", "../shared"), "conformance/docker-cli/full-example.yml"));
+
+    List<Problem> problems = new java.util.ArrayList<>(loaded.problems());
+    problems.addAll(new dev.swarmstack.swarm.validate.StackValidator("full").validate(loaded));
+
+    assertEquals(List.of(), problems.stream().filter(p -> java.util.Collections.frequency(problems, p) > 1).distinct().toList());
+    assertEquals(1, problems.stream().filter(p -> p.message().contains("endpoint_mode dnsrr")).count(), problems.toString());
   }
 
   @Test
