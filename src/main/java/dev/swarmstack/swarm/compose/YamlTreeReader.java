@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +56,10 @@ final class YamlTreeReader {
   }
 
   private Optional<SourceTree> read() {
+    if (Files.isDirectory(file)) { // else the parser reports "invalid YAML: java.io.IOException: Is a directory"
+      problems.error(new Origin(file.toString()), "this is a directory, not a compose file: name a file in <composeFiles>");
+      return Optional.empty();
+    }
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         JsonParser parser = FACTORY.createParser(reader)) {
       JsonToken first = parser.nextToken();
@@ -76,6 +81,9 @@ final class YamlTreeReader {
       } else {
         problems.error(origin(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
       }
+    } catch (NoSuchFileException e) {
+      problems.error(new Origin(file.toString()), "compose file not found: fix the path in <composeFiles> (a relative"
+          + " path starts at the project's base directory)");
     } catch (IOException e) {
       problems.error(new Origin(file.toString()), "cannot read compose file: " + e.getMessage());
     }

@@ -71,6 +71,15 @@ class StackLoaderTest {
   }
 
   @Test
+  void aMissingFileOrADirectorySaysSo() {
+    Path missing = dir.resolve("missing.yml");
+
+    assertEquals(List.of(missing + ": compose file not found: fix the path in <composeFiles> (a relative path starts at"
+        + " the project's base directory)"), errors(missing));
+    assertEquals(List.of(dir + ": this is a directory, not a compose file: name a file in <composeFiles>"), errors(dir));
+  }
+
+  @Test
   void aStackWithoutServicesIsRefused() throws Exception {
     Path braces = write("braces.yml", "{}\n");
     Path noServices = write("no-services.yml", "version: \"3.8\"\nservices: {}\nnetworks: {back: {}}\n");
