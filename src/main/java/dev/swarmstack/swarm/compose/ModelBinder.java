@@ -15,9 +15,10 @@ import dev.swarmstack.swarm.model.Service;
 import dev.swarmstack.swarm.model.Volume;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problems;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -41,21 +42,27 @@ final class ModelBinder {
     this.origins = origins;
   }
 
-  /** The model, or empty when some value did not fit (each one reported). */
-  Optional<ComposeFile> bind(ObjectNode root) {
+  /**
+   * The model of every value that fits; each one that does not is reported and left out, so that the rest can
+   * still be validated and the user sees all errors in one run.
+   */
+  ComposeFile bind(ObjectNode root) {
     sortExtensions(root);
-    boolean fits = true;
     for (Map.Entry<String, Class<?>> section : SECTIONS.entrySet()) {
-      JsonNode entries = root.path(section.getKey());
+      if (!(root.get(section.getKey()) instanceof ObjectNode entries)) {
+        continue;
+      }
       JsonPointer sectionAt = JsonPointer.empty().appendProperty(section.getKey());
-      for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) entries::fields) {
-        fits &= bindPart(entry.getValue(), section.getValue(), sectionAt.appendProperty(entry.getKey())) != null;
+      List<String> names = new ArrayList<>();
+      entries.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        if (bindPart(entries.get(name), section.getValue(), sectionAt.appendProperty(name)) == null) {
+          entries.remove(name);
+        }
       }
     }
-    if (!fits) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(bindPart(root, ComposeFile.class, JsonPointer.empty()));
+    ComposeFile compose = bindPart(root, ComposeFile.class, JsonPointer.empty());
+    return compose != null ? compose : new ComposeFile(null, null, null, null, null, null, null);
   }
 
   /** x-* keys in name order, so the model's extension maps (filled in tree order) are deterministic. */
@@ -77,25 +84,24 @@ final class ModelBinder {
   }
 
   /**
-   * Binds {@code node}; when a value does not fit, reports it, drops it and tries again, so that every
-   * misfit of the part is reported, not only the first.
+   * Binds {@code node}; when a value does not fit, reports it, removes it from the tree and tries again, so that
+   * every misfit of the part is reported, not only the first.
+   *
+   * @return the part without its misfits, or null when the part itself does not fit
    */
   private <T> T bindPart(JsonNode node, Class<T> type, JsonPointer at) {
-    JsonNode remaining = node.deepCopy();
     for (int attempt = 0; attempt < MAX_REPORTS_PER_PART; attempt++) {
       try {
-        T value = ComposeMapper.json().treeToValue(remaining, type);
-        return attempt == 0 ? value : null;
+        return ComposeMapper.json().treeToValue(node, type);
       } catch (JsonMappingException e) {
         JsonPointer relative = JsonPointer.empty();
         for (JsonMappingException.Reference ref : e.getPath()) {
           relative = ref.getFieldName() != null ? relative.appendProperty(ref.getFieldName()) : relative.appendIndex(ref.getIndex());
         }
         report(e, at.append(relative));
-        if (relative.matches() || !(remaining.at(relative.head()) instanceof ObjectNode parent)) {
+        if (!removeMisfit(node, relative)) {
           return null;
         }
-        parent.remove(relative.last().getMatchingProperty());
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         problems.error(origins.at(at), "cannot read this value: " + e.getOriginalMessage());
         return null;
@@ -104,8 +110,23 @@ final class ModelBinder {
     return null;
   }
 
+  /**
+   * Removes the misfit, or the mapping entry holding it when it is a list item: removing the item would shift the
+   * items after it away from their origins.
+   */
+  private static boolean removeMisfit(JsonNode node, JsonPointer relative) {
+    for (JsonPointer p = relative; !p.matches(); p = p.head()) {
+      if (node.at(p.head()) instanceof ObjectNode parent) {
+        parent.remove(p.last().getMatchingProperty());
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void report(JsonMappingException e, JsonPointer where) {
-    Origin origin = origins.at(where);
+    // an unknown key is reported at the key, where KeyPolicy reported it already
+    Origin origin = e instanceof UnrecognizedPropertyException ? origins.keyAt(where) : origins.at(where);
     // a value the normaliser already rejected fails again here: say it once
     if (problems.all().stream().noneMatch(p -> p.isError() && p.origin().equals(origin))) {
       problems.error(origin, describe(e, where));

@@ -24,7 +24,7 @@ final class PortSyntax {
   private PortSyntax() {}
 
   /**
-   * @param warn receives the CLI's "ignoring IP-address" warning for each port of a spec with a host IP
+   * @param warn receives the CLI's "ignoring IP-address" warning, once, for a spec with a host IP
    * @throws IllegalArgumentException with the expected form when {@code spec} is not a port
    */
   static List<ObjectNode> expand(String spec, Consumer<String> warn) {
@@ -57,10 +57,11 @@ final class PortSyntax {
       }
       port.put("protocol", protocol);
       ports.add(port);
-      if (ip != null && !ip.isEmpty()) {
-        warn.accept("ignoring IP-address (" + ip + ":" + (published == null ? "" : published[i]) + ":" + targets[i]
-            + "/" + protocol + ") service will listen on '0.0.0.0'");
-      }
+    }
+    if (ip != null && !ip.isEmpty()) {
+      // the CLI's words, once for the spec: it says them once per port of a range (11 lines for 5000-5010)
+      warn.accept("ignoring IP-address (" + ip + ":" + (publishedText == null ? "" : publishedText) + ":"
+          + m.group("target") + "/" + protocol + ") service will listen on '0.0.0.0'");
     }
     return ports;
   }

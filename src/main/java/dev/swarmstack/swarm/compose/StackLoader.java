@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Loads a stack the way {@code docker stack deploy -c a.yml -c b.yml} does: each compose file is read and
@@ -36,15 +37,29 @@ public final class StackLoader {
    * @throws dev.swarmstack.swarm.problem.StackException with every error found
    */
   public LoadedStack load(List<Path> composeFiles, SourceTree pomDefinitions, Path baseDir) {
+    LoadedStack stack = loadLeniently(composeFiles, pomDefinitions, baseDir);
+    Problems problems = new Problems();
+    problems.addAll(stack.problems());
+    problems.throwIfErrors();
+    return stack;
+  }
+
+  /**
+   * Loads what can be loaded: the stack holds every value that could be read, and its problems list every error
+   * and warning found on the way. Validating that stack as well reports the errors of both steps in one run.
+   */
+  public LoadedStack loadLeniently(List<Path> composeFiles, SourceTree pomDefinitions, Path baseDir) {
     Problems problems = new Problems();
     Path workingDir = composeFiles.isEmpty() ? baseDir.toAbsolutePath() : composeFiles.get(0).toAbsolutePath().getParent();
     VariableSource lookup = composeFiles.isEmpty() ? variables : variables.orElse(dotEnv(workingDir, problems));
 
     SourceTree merged = null;
     String version = null;
+    boolean everyFileRead = true;
     for (Path file : composeFiles) {
       Optional<SourceTree> read = YamlTreeReader.read(file, problems);
       if (read.isEmpty()) {
+        everyFileRead = false;
         continue;
       }
       SourceTree tree = read.get();
@@ -73,11 +88,30 @@ public final class StackLoader {
           version == null ? ComposeVersion.LATEST : version);
       merged = TreeMerger.merge(merged, pom);
     }
+    if (everyFileRead) { // a file that could not be read may well hold the services
+      requireServices(merged, composeFiles, problems);
+    }
     merged.root().put("version", version == null ? ComposeVersion.LATEST : version);
 
-    Optional<ComposeFile> compose = new ModelBinder(problems, merged.origins()).bind(merged.root());
-    problems.throwIfErrors();
-    return new LoadedStack(compose.orElseThrow(), merged.origins(), problems.warnings(), workingDir);
+    ComposeFile compose = new ModelBinder(problems, merged.origins()).bind(merged.root());
+    return new LoadedStack(compose, merged.origins(), problems.all(), workingDir);
+  }
+
+  /**
+   * A stack without services deploys nothing, and with prune it would remove everything the live stack has:
+   * refused, as the CLI refuses an empty file.
+   */
+  private static void requireServices(SourceTree merged, List<Path> composeFiles, Problems problems) {
+    if (merged.root().path("services").size() > 0) {
+      return;
+    }
+    JsonPointer services = JsonPointer.compile("/services");
+    Origin where = merged.root().has("services") ? merged.origins().keyAt(services)
+        : composeFiles.isEmpty() ? Origin.pom("<services>") : new Origin(composeFiles.get(composeFiles.size() - 1).toString());
+    String inFiles = composeFiles.isEmpty() ? "" : "under services: in "
+        + composeFiles.stream().map(Path::toString).collect(Collectors.joining(" or ")) + ", or ";
+    problems.error(where, "the stack has no services: declare at least one " + inFiles
+        + "as <services><service> in the plugin's <configuration>");
   }
 
   private static void normalise(SourceTree tree, TreeEdits edits, String version) {

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
@@ -57,11 +60,18 @@ final class YamlTreeReader {
   }
 
   private Optional<SourceTree> read() {
+    if (Files.isDirectory(file)) { // else the parser reports "invalid YAML: java.io.IOException: Is a directory"
+      problems.error(new Origin(file.toString()), "this is a directory, not a compose file: name a file in <composeFiles>");
+      return Optional.empty();
+    }
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         JsonParser parser = FACTORY.createParser(reader)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        return Optional.of(new SourceTree(NODES.objectNode(), origins));
+        problems.error(Origin.file(file, 1, 1), "top-level object must be a mapping, and this file is empty"
+            + " (or holds only comments): declare the stack's services in it, e.g. services: {web: {image: nginx}},"
+            + " or leave the file out");
+        return Optional.empty();
       }
       JsonNode root = readValue(parser, JsonPointer.empty());
       if (!root.isObject()) {
@@ -70,7 +80,14 @@ final class YamlTreeReader {
       }
       return Optional.of(new SourceTree((ObjectNode) root, origins));
     } catch (JsonProcessingException e) {
-      problems.error(origin(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
+      if (e.getCause() instanceof MarkedYAMLException yaml) {
+        syntaxError(yaml);
+      } else {
+        problems.error(origin(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
+      }
+    } catch (NoSuchFileException e) {
+      problems.error(new Origin(file.toString()), "compose file not found: fix the path in <composeFiles> (a relative"
+          + " path starts at the project's base directory)");
     } catch (IOException e) {
       problems.error(new Origin(file.toString()), "cannot read compose file: " + e.getMessage());
     }
@@ -189,6 +206,25 @@ final class YamlTreeReader {
 
   private Origin origin(JsonLocation location) {
     return location == null ? new Origin(file.toString()) : Origin.file(file, location.getLineNr(), location.getColumnNr());
+  }
+
+  /**
+   * The parser's context (what it was reading, and where that began) and its problem (what it found, and where):
+   * "while scanning a quoted scalar" alone does not say that the closing quote is missing.
+   */
+  private void syntaxError(MarkedYAMLException e) {
+    Mark problemAt = e.getProblemMark();
+    if (e.getContext() == null || e.getContextMark() == null) {
+      problems.error(at(problemAt), "invalid YAML: " + e.getProblem());
+      return;
+    }
+    problems.error(at(e.getContextMark()), "invalid YAML: " + e.getContext() + ": " + e.getProblem()
+        + " (at " + (problemAt.getLine() + 1) + ":" + (problemAt.getColumn() + 1) + ")");
+  }
+
+  /** SnakeYAML counts lines and columns from 0. */
+  private Origin at(Mark mark) {
+    return Origin.file(file, mark.getLine() + 1, mark.getColumn() + 1);
   }
 
   /**

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads the swarm and decides what a deploy writes, checking everything that can fail (external networks, foreign
@@ -72,6 +73,9 @@ final class Planner {
       planRemovals(plan, "config", withoutVersionsOf(stack.configs().keySet(), ours(allConfigs, namespace)),
           stack.configs(), plan.configsToRemove);
       planRemovals(plan, "network", stackNetworks, stack.networks(), plan.networksToRemove);
+      if (!options.pruneAllServices()) {
+        refusePruningEveryService(plan, stackServices.size());
+      }
     }
     problems.throwIfErrors();
     return plan;
@@ -186,6 +190,26 @@ final class Planner {
         plan.add(kind, name, Change.REMOVE, "no longer declared");
       }
     });
+  }
+
+  /**
+   * A prune that removes every service of a live stack is more often a wrong stack name or compose file than a wish,
+   * so it takes a confirmation of its own; the refusal lists what would go.
+   */
+  private static void refusePruningEveryService(DeployPlan plan, int liveServices) {
+    if (liveServices == 0 || plan.servicesToRemove.size() < liveServices) {
+      return;
+    }
+    String removals = Stream.of(named("services", plan.servicesToRemove), named("networks", plan.networksToRemove),
+            named("secrets", plan.secretsToRemove), named("configs", plan.configsToRemove))
+        .filter(part -> !part.isEmpty()).collect(Collectors.joining("; "));
+    plan.blockers.add(Problem.error(Origin.UNKNOWN, "pruning would remove every service of stack " + plan.namespace()
+        + " (" + removals + "). Check the stack name and the services declared; to remove them all, set "
+        + DeployOptions.PRUNE_ALL_SERVICES_PROPERTY + "=true"));
+  }
+
+  private static String named(String kind, List<EngineObject> objects) {
+    return objects.isEmpty() ? "" : kind + " " + objects.stream().map(EngineObject::name).sorted().collect(Collectors.joining(", "));
   }
 
   private static Map<String, EngineObject> withoutVersionsOf(Set<String> declared, Map<String, EngineObject> deployed) {

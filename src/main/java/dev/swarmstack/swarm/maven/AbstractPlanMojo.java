@@ -16,6 +16,13 @@ abstract class AbstractPlanMojo extends AbstractEngineMojo {
   @Parameter(property = PropertyNames.PRUNE, defaultValue = "false")
   private boolean prune;
 
+  /**
+   * Confirms a prune that removes every service of the live stack. Without it such a deploy fails before any write
+   * and lists what it would remove: usually the stack name or the compose files are wrong.
+   */
+  @Parameter(property = PropertyNames.PRUNE_ALL_SERVICES, defaultValue = "false")
+  private boolean pruneAllServices;
+
   /** Pins images to their registry digest: {@code always} (as the CLI), {@code changed} or {@code never}. */
   @Parameter(property = PropertyNames.RESOLVE_IMAGE, defaultValue = "always")
   private String resolveImage;
@@ -34,7 +41,7 @@ abstract class AbstractPlanMojo extends AbstractEngineMojo {
 
   protected DeployOptions deployOptions() throws MojoFailureException {
     return new DeployOptions(prune, resolveImageMode(), registryCredentials()::forRegistry,
-        duration(timeout, PropertyNames.TIMEOUT));
+        duration(timeout, PropertyNames.TIMEOUT), pruneAllServices);
   }
 
   private ResolveImage resolveImageMode() throws MojoFailureException {

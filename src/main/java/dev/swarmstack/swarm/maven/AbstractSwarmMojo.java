@@ -134,17 +134,12 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
     List<NetworkConfig> stackNetworks = new ArrayList<>(networks == null ? List.of() : networks);
     stackNetworks.addAll(sharedNetworksUsed());
     SourceTree pomDefinitions = new PomStackMapper().map(stackNetworks, services, volumes, secrets, configs, problems);
-    LoadedStack stack;
-    try {
-      stack = new StackLoader(variables()).load(composePaths(), pomDefinitions, project.getBasedir().toPath());
-    } catch (StackException e) {
-      problems.addAll(e.problems());
-      throw new StackException(errors(problems));
-    }
+    LoadedStack stack = new StackLoader(variables()).loadLeniently(composePaths(), pomDefinitions, project.getBasedir().toPath());
+    problems.addAll(stack.problems());
     stack = new ContentSources(AbstractSwarmMojo::environment, this::property)
         .apply(stack, secrets, configs, problems);
-    problems.addAll(stack.warnings());
-    problems.addAll(new StackValidator(stackName).validate(stack));
+    // validating what could be loaded shows every error at once; a value the loader refused is reported once
+    problems.addAllNotReportedYet(new StackValidator(stackName).validate(stack));
     problems.warnings().forEach(warning -> getLog().warn(warning.toString()));
     if (problems.hasErrors()) {
       throw new StackException(errors(problems));
@@ -159,7 +154,7 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
 
   /**
    * External declarations for the shared networks the services name without declaring them. Which names they use is
-   * known only once the compose files are loaded, so this loads them once beforehand; its errors are left to the real
+   * known only once the compose files are loaded, so this loads them once beforehand; its problems are left to the real
    * load, which finds them again.
    */
   private List<NetworkConfig> sharedNetworksUsed() {
@@ -167,12 +162,8 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
       return List.of();
     }
     SourceTree pomDefinitions = new PomStackMapper().map(networks, services, volumes, secrets, configs, new Problems());
-    ComposeFile compose;
-    try {
-      compose = new StackLoader(variables()).load(composePaths(), pomDefinitions, project.getBasedir().toPath()).compose();
-    } catch (StackException e) {
-      return List.of();
-    }
+    ComposeFile compose = new StackLoader(variables())
+        .loadLeniently(composePaths(), pomDefinitions, project.getBasedir().toPath()).compose();
     Set<String> referenced = new HashSet<>();
     compose.servicesOrEmpty().values().stream().filter(service -> service != null && service.networks() != null)
         .forEach(service -> referenced.addAll(service.networks().keySet()));

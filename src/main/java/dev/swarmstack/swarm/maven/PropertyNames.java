@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.maven;
 
+import dev.swarmstack.swarm.deploy.DeployOptions;
 import dev.swarmstack.swarm.deploy.SharedNetworks;
 
 /**
@@ -33,6 +34,7 @@ public final class PropertyNames {
   public static final String DOCKER_TIMEOUT = "swarm.docker.timeout";
   public static final String RESOLVE_IMAGE = "swarm.resolveImage";
   public static final String PRUNE = "swarm.prune";
+  public static final String PRUNE_ALL_SERVICES = DeployOptions.PRUNE_ALL_SERVICES_PROPERTY;
   public static final String DETACH = "swarm.detach";
   public static final String TIMEOUT = "swarm.timeout";
   public static final String ROLLBACK = "swarm.rollback";

@@ -2,6 +2,8 @@ package dev.swarmstack.swarm.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Collects problems across a whole pass, so that the user sees all of them at once. */
 public final class Problems {
@@ -18,6 +20,12 @@ public final class Problems {
 
   public void addAll(List<Problem> problems) {
     all.addAll(problems);
+  }
+
+  /** Adds {@code problems} except errors at an origin that has an error already: the same value, reported twice. */
+  public void addAllNotReportedYet(List<Problem> problems) {
+    Set<Origin> reported = all.stream().filter(Problem::isError).map(Problem::origin).collect(Collectors.toSet());
+    problems.stream().filter(p -> !p.isError() || !reported.contains(p.origin())).forEach(all::add);
   }
 
   public List<Problem> all() {

@@ -27,22 +27,35 @@ final class PortCheck implements Check {
     for (Map.Entry<String, Service> entry : findings.compose().servicesOrEmpty().entrySet()) {
       String service = entry.getKey();
       List<Port> ports = entry.getValue().ports() == null ? List.of() : entry.getValue().ports();
-      boolean dnsrr = isDnsrr(entry.getValue());
+      List<String> ingress = new ArrayList<>();
       for (int i = 0; i < ports.size(); i++) {
         Port port = ports.get(i);
         String mode = port.mode() == null ? "ingress" : port.mode();
         String protocol = port.protocol() == null ? "tcp" : port.protocol();
         checkValues(findings, port, mode, protocol, service, i);
-        if (dnsrr && mode.equals("ingress")) {
-          findings.error("service " + service + " uses endpoint_mode dnsrr, which the engine refuses with ingress ports:"
-              + " publish the port with mode: host, or use endpoint_mode vip", "services", service, "ports", i);
+        if (mode.equals("ingress")) {
+          ingress.add(describe(port, protocol));
         }
         if (port.published() != null) {
           byPublished.computeIfAbsent(port.published() + "/" + protocol, k -> new ArrayList<>()).add(new Use(service, i, mode));
         }
       }
+      checkEndpointMode(findings, service, entry.getValue(), ingress);
     }
     byPublished.forEach((published, uses) -> reportClashes(findings, published, uses));
+  }
+
+  /** One error per service, however many ports it publishes: the fix is the same for all of them. */
+  private static void checkEndpointMode(Findings findings, String service, Service definition, List<String> ingress) {
+    if (isDnsrr(definition) && !ingress.isEmpty()) {
+      findings.error("service " + service + " uses endpoint_mode dnsrr, which the engine refuses with ingress ports ("
+          + String.join(", ", ingress) + "): publish them with mode: host, or use endpoint_mode vip",
+          "services", service, "ports");
+    }
+  }
+
+  private static String describe(Port port, String protocol) {
+    return (port.published() == null ? "" : port.published() + ":") + port.target() + "/" + protocol;
   }
 
   static boolean isDnsrr(Service service) {

@@ -26,7 +26,9 @@ final class ServiceSettingsCheck implements Check {
       String name = entry.getKey();
       Service service = entry.getValue();
       if (service.image() == null || service.image().isBlank()) {
-        findings.error("service " + name + " has no image: swarm services run only from images; set its image", "services", name);
+        // at the image when one was written: an image the loader refused is then not reported a second time
+        findings.error("service " + name + " has no image: swarm services run only from images; set its image",
+            "services", name, "image");
       } else {
         // docker stack deploy refuses these before it writes anything; the engine would refuse them one by one
         ImageReference.refusal(service.image()).ifPresent(reason -> findings.error("invalid image reference '"

@@ -20,6 +20,9 @@ class StackLoaderTest {
 
   private static final Path COMPOSE = Path.of("src/test/resources/compose");
 
+  @org.junit.jupiter.api.io.TempDir
+  Path dir;
+
   @Test
   void reportsEveryErrorAtOnceWithFileLineAndColumn() {
     Path file = COMPOSE.resolve("errors/stack.yml");
@@ -49,14 +52,63 @@ class StackLoaderTest {
   }
 
   @Test
-  void yamlSyntaxErrorNamesThePlace() {
-    Path file = COMPOSE.resolve("errors/bad.yml");
+  void yamlSyntaxErrorNamesThePlaceAndKeepsItsCause() throws Exception {
+    Path file = write("quote.yml", "services:\n  web:\n    image: \"nginx\n");
 
-    StackException e = assertThrows(StackException.class, () -> load(Map.of(), file));
+    assertEquals(List.of(file + ":3:12: invalid YAML: while scanning a quoted scalar: found unexpected end of stream (at 4:1)"),
+        errors(file));
+  }
 
-    assertEquals(1, e.problems().size());
-    assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
-    assertTrue(e.getMessage().contains("invalid YAML"), e.getMessage());
+  @Test
+  void anEmptyFileIsRefusedAsByTheCli() throws Exception {
+    String refusal = ":1:1: top-level object must be a mapping, and this file is empty (or holds only comments):"
+        + " declare the stack's services in it, e.g. services: {web: {image: nginx}}, or leave the file out";
+    Path empty = write("empty.yml", "");
+    Path comments = write("comments.yml", "# services come later\n");
+
+    assertEquals(List.of(empty + refusal), errors(empty));
+    assertEquals(List.of(comments + refusal), errors(comments));
+  }
+
+  @Test
+  void aMissingFileOrADirectorySaysSo() {
+    Path missing = dir.resolve("missing.yml");
+
+    assertEquals(List.of(missing + ": compose file not found: fix the path in <composeFiles> (a relative path starts at"
+        + " the project's base directory)"), errors(missing));
+    assertEquals(List.of(dir + ": this is a directory, not a compose file: name a file in <composeFiles>"), errors(dir));
+  }
+
+  @Test
+  void aStackWithoutServicesIsRefused() throws Exception {
+    Path braces = write("braces.yml", "{}\n");
+    Path noServices = write("no-services.yml", "version: \"3.8\"\nservices: {}\nnetworks: {back: {}}\n");
+
+    assertEquals(List.of(braces + ": the stack has no services: declare at least one under services: in " + braces
+        + ", or as <services><service> in the plugin's <configuration>"), errors(braces));
+    assertEquals(List.of(noServices + ":2:1: the stack has no services: declare at least one under services: in "
+        + noServices + ", or as <services><service> in the plugin's <configuration>"), errors(noServices));
+  }
+
+  @Test
+  void aMistypedKeyIsReportedOnce() throws Exception {
+    Path file = write("typo.yml", "services:\n  web:\n    image: nginx\n    healthchek: true\n    deploy: {replica: 2}\n");
+
+    assertEquals(List.of(file + ":4:5: Additional property healthchek is not allowed: did you mean \"healthcheck\"?",
+        file + ":5:14: Additional property replica is not allowed: did you mean \"replicas\"?"), errors(file));
+  }
+
+  @Test
+  void aLenientLoadKeepsWhatFitsForValidation() throws Exception {
+    Path file = write("stack.yml", "services:\n  web:\n    image: nginx\n    stop_grace_period: 90\n"
+        + "    networks: [lan, nowhere]\n    deploy: {replicas: three}\nnetworks:\n  lan: {driver: bridge}\n");
+
+    LoadedStack stack = new StackLoader(name -> Optional.empty()).loadLeniently(List.of(file), null, dir);
+
+    assertEquals(List.of(file + ":4:24: stop_grace_period: invalid duration '90': use a number with a unit, e.g. 30s,"
+            + " 1m30s, 500ms or 2h", file + ":6:24: services.web.deploy.replicas must be an integer, not 'three'"),
+        stack.problems().stream().map(Problem::toString).toList());
+    assertEquals(List.of("lan", "nowhere"), List.copyOf(stack.compose().services().get("web").networks().keySet()));
   }
 
   @Test
@@ -103,6 +155,20 @@ class StackLoaderTest {
     assertTrue(warnings.contains("Ignoring deprecated options: container_name: Setting the container name is not supported."));
     assertTrue(warnings.contains("network other-external-network: network.external.name is deprecated in favor of network.name"));
     assertTrue(warnings.contains("ignoring IP-address (127.0.0.1:8001:8001/tcp) service will listen on '0.0.0.0'"));
+    assertTrue(warnings.contains("ignoring IP-address (127.0.0.1:5000-5010:5000-5010/tcp) service will listen on '0.0.0.0'"),
+        "one warning for the range, not one per port");
+  }
+
+  @Test
+  void dockerCliFullExampleReportsEachProblemOnce() {
+    LoadedStack loaded = StackLoaderConformanceTest.load(Map.of("QUX", "q"),
+        Path.of(System.getProperty("swarm.sharedDir", "../shared"), "conformance/docker-cli/full-example.yml"));
+
+    List<Problem> problems = new java.util.ArrayList<>(loaded.problems());
+    problems.addAll(new dev.swarmstack.swarm.validate.StackValidator("full").validate(loaded));
+
+    assertEquals(List.of(), problems.stream().filter(p -> java.util.Collections.frequency(problems, p) > 1).distinct().toList());
+    assertEquals(1, problems.stream().filter(p -> p.message().contains("endpoint_mode dnsrr")).count(), problems.toString());
   }
 
   @Test
@@ -162,6 +228,14 @@ class StackLoaderTest {
     List<String> ports = loaded.compose().services().get("dns").ports().stream()
         .map(p -> p.published() + ":" + p.target() + "/" + p.protocol() + " " + p.mode()).toList();
     assertEquals(List.of("null:9000/tcp ingress", "null:9001/tcp ingress", "53:53/tcp ingress", "53:53/udp ingress"), ports);
+  }
+
+  private Path write(String name, String content) throws java.io.IOException {
+    return java.nio.file.Files.writeString(dir.resolve(name), content);
+  }
+
+  private List<String> errors(Path file) {
+    return assertThrows(StackException.class, () -> load(Map.of(), file)).problems().stream().map(Problem::toString).toList();
   }
 
   private static LoadedStack load(Map<String, String> env, Path... files) {

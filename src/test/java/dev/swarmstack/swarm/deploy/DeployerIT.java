@@ -98,6 +98,31 @@ class DeployerIT extends EngineTestBase {
   }
 
   @Test
+  void pruningEveryServiceOfALiveStackIsRefusedWithoutConfirmationAndWritesNothing() {
+    TestStack live = TestStack.twoServices(namespace);
+    deployer().deploy(namespace, live.converted(), NO_PRUNE);
+    TestStack otherServices = new TestStack(namespace); // as with a wrong stack name or compose file
+    otherServices.network("front");
+    otherServices.service("api", TestStack.IMAGE, "front");
+    engine.reset();
+
+    StackException refused = assertThrows(StackException.class,
+        () -> deployer().deploy(namespace, otherServices.converted(), PRUNE));
+
+    assertEquals("pruning would remove every service of stack " + namespace + " (services " + live.scoped("web") + ", "
+        + live.scoped("worker") + "; networks " + live.scoped("back") + "; secrets " + live.scoped("token")
+        + "; configs " + live.scoped("settings") + "). Check the stack name and the services declared; to remove them"
+        + " all, set swarm.prune.allServices=true", refused.getMessage());
+    assertEquals(List.of(), engine.writes());
+    assertEquals(List.of(live.scoped("web"), live.scoped("worker")), names(engine.listServices(StackLabels.of(namespace))));
+    assertEquals(List.of(live.scoped("back")), names(engine.listNetworks(StackLabels.of(namespace))));
+
+    DeployOptions confirmed = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1), true);
+    deployer().deploy(namespace, otherServices.converted(), confirmed);
+    assertEquals(List.of(otherServices.scoped("api")), names(engine.listServices(StackLabels.of(namespace))));
+  }
+
+  @Test
   void changedSecretContentFailsBeforeAnyWrite() {
     TestStack stack = TestStack.twoServices(namespace);
     deployer().deploy(namespace, stack.converted(), NO_PRUNE);

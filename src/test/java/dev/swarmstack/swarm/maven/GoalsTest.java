@@ -25,6 +25,11 @@ class GoalsTest {
 
   private static final String SHOP = "src/test/resources/unit/shop-pom.xml";
   private static final String BROKEN = "src/test/resources/unit/broken-pom.xml";
+  private static final String NOWHERE = "service api uses network 'nowhere', which is not declared at the top level"
+      + " (declared: lan); declare it under networks, or fix the name";
+  private static final String BRIDGE = "network lan is a bridge network: a bridge connects containers on a single host"
+      + " only, and swarm services need an overlay network, which spans the nodes of the swarm; use <driver>overlay</driver>"
+      + " in the pom or driver: overlay in a compose file";
 
   @Test
   @InjectMojo(goal = "generate", pom = SHOP)
@@ -45,6 +50,32 @@ class GoalsTest {
     assertEquals("stack", attached.getClassifier());
     assertEquals("yml", attached.getType());
     assertEquals(output.toFile().getAbsoluteFile(), attached.getFile().getAbsoluteFile());
+  }
+
+  @Test
+  @InjectMojo(goal = "validate", pom = "src/test/resources/unit/all-errors-pom.xml")
+  void aBadDurationDoesNotHideTheNetworkErrors(ValidateMojo mojo) {
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+    assertEquals("""
+        The stack definition has 3 errors:
+          <services><service>api</service><stopGracePeriod>: stop_grace_period: invalid duration '90': use a number \
+        with a unit, e.g. 30s, 1m30s, 500ms or 2h
+          <services><service>api</service><networks>[2]: %s
+          <networks><network>lan</network>: %s""".formatted(NOWHERE, BRIDGE), e.getMessage());
+  }
+
+  @Test
+  @InjectMojo(goal = "validate", pom = "src/test/resources/unit/all-errors-compose-pom.xml")
+  void aBadDurationInAComposeFileDoesNotHideTheNetworkErrors(ValidateMojo mojo) {
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+    String file = Path.of("src/test/resources/unit/all-errors.yml").toAbsolutePath().toString();
+    assertEquals("""
+        The stack definition has 3 errors:
+          %1$s:5:24: stop_grace_period: invalid duration '90': use a number with a unit, e.g. 30s, 1m30s, 500ms or 2h
+          %1$s:6:5: %2$s
+          %1$s:8:3: %3$s""".formatted(file, NOWHERE, BRIDGE), e.getMessage());
   }
 
   @Test

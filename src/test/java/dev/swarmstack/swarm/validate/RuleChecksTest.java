@@ -127,8 +127,12 @@ class RuleChecksTest {
 
   @Test
   void dnsrrRefusesIngressPortsButTakesHostPorts() {
-    assertTrue(errors("services: {web: {image: nginx, deploy: {endpoint_mode: dnsrr}, ports: [{target: 80, published: 80}]}}")
-        .get(0).contains("publish the port with mode: host, or use endpoint_mode vip"));
+    assertEquals(List.of("stack.yml#/services/web/ports: service web uses endpoint_mode dnsrr, which the engine refuses"
+        + " with ingress ports (80:80/tcp, 53/udp): publish them with mode: host, or use endpoint_mode vip"),
+        errors("""
+            services: {web: {image: nginx, deploy: {endpoint_mode: dnsrr},
+              ports: [{target: 80, published: 80}, {target: 53, protocol: udp}, {target: 81, published: 81, mode: host}]}}
+            """), "one error per service, listing its ingress ports");
     assertEquals(List.of(), errors(
         "services: {web: {image: nginx, deploy: {endpoint_mode: dnsrr}, ports: [{target: 80, published: 80, mode: host}]}}"));
   }

@@ -46,7 +46,7 @@ public final class ContentSources {
     }
     ComposeFile filled = new ComposeFile(compose.version(), compose.services(), compose.networks(), compose.volumes(),
         newSecrets, newConfigs, compose.extensions());
-    return new LoadedStack(filled, stack.origins(), stack.warnings(), stack.workingDir());
+    return new LoadedStack(filled, stack.origins(), stack.problems(), stack.workingDir());
   }
 
   private SortedMap<String, FileObject> fill(SortedMap<String, FileObject> loaded, List<FileObjectConfig> declared,

@@ -70,7 +70,10 @@ class ContentSourcesTest {
   }
 
   private LoadedStack load(List<FileObjectConfig> secrets, List<FileObjectConfig> configs) {
-    SourceTree pom = new PomStackMapper().map(null, null, null, secrets, configs, problems);
+    ServiceConfig web = new ServiceConfig(); // a stack needs a service
+    web.name = "web";
+    web.image = "nginx";
+    SourceTree pom = new PomStackMapper().map(null, List.of(web), null, secrets, configs, problems);
     LoadedStack loaded = new StackLoader(name -> Optional.empty()).load(List.of(), pom, baseDir);
     return new ContentSources(name -> Optional.ofNullable(ENVIRONMENT.get(name)),
         name -> Optional.ofNullable(PROPERTIES.get(name))).apply(loaded, secrets, configs, problems);
