@@ -53,16 +53,17 @@ final class Deployment {
     return result;
   }
 
-  /** {@code EndpointSpec}: always sent, ports sorted as the CLI sorts them. */
+  /**
+   * {@code EndpointSpec}: always sent, ports sorted as the CLI sorts them: by published port only, ports with the same
+   * one (tcp and udp, or none published) keep the order written. (The CLI's sort is stable up to 12 ports; past that
+   * Go's pdqsort may swap equal ones, which {@code SpecComparison} doesn't count as a change.)
+   */
   static ObjectNode endpointSpec(String endpointMode, List<Service.Port> ports) {
     ObjectNode spec = Json.object();
     Json.putText(spec, "Mode", endpointMode == null ? null : endpointMode.toLowerCase(Locale.ROOT));
     if (ports != null && !ports.isEmpty()) {
       List<Service.Port> sorted = new ArrayList<>(ports);
-      sorted.sort(Comparator.comparingLong((Service.Port p) -> unsigned(p.published()))
-          .thenComparingLong(p -> unsigned(p.target()))
-          .thenComparing(p -> p.protocol() == null ? "" : p.protocol())
-          .thenComparing(p -> p.mode() == null ? "" : p.mode()));
+      sorted.sort(Comparator.comparingLong((Service.Port p) -> unsigned(p.published())));
       ArrayNode array = spec.putArray("Ports");
       for (Service.Port port : sorted) {
         ObjectNode node = array.addObject();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import java.util.TreeSet;
  *   <li>empty values ({@code null}, {@code ""}, {@code false}, {@code 0}, {@code {}}, {@code []}) are dropped on both
  *       sides, because the engine omits or adds them freely; the defaults above are filled in first, so a real
  *       {@code 0} (such as zero replicas) is still told apart from "not set";</li>
- *   <li>published ports without a protocol or publish mode get the engine's {@code tcp} and {@code ingress};</li>
+ *   <li>published ports without a protocol or publish mode get the engine's {@code tcp} and {@code ingress}, and
+ *       compare in any order (the CLI's order of ports with the same published port varies past 12 ports);</li>
  *   <li>numbers compare by value: the engine's JSON reads {@code 2} as an int, the converter may build a long;</li>
  *   <li>fields the engine keeps as float32 compare at that precision: {@code max_failure_ratio: 0.2} reads back as
  *       {@code 0.20000000298023224};</li>
@@ -77,6 +79,12 @@ public final class SpecComparison {
     for (JsonNode port : copy.path("EndpointSpec").path("Ports")) {
       fillDefault(port, "Protocol", "tcp");
       fillDefault(port, "PublishMode", "ingress");
+    }
+    if (copy.path("EndpointSpec").get("Ports") instanceof ArrayNode ports) {
+      List<JsonNode> sorted = new ArrayList<>();
+      ports.forEach(sorted::add);
+      sorted.sort(Comparator.comparing(JsonNode::toString));
+      ports.removeAll().addAll(sorted);
     }
     FLOAT32_FIELDS.forEach((parent, field) -> {
       if (copy.at(parent) instanceof ObjectNode object && object.path(field).isNumber()) {

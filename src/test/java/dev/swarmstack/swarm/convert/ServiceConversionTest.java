@@ -66,8 +66,9 @@ class ServiceConversionTest {
     assertEquals("[\"BLANK=\",\"EMPTY_IN_FILE=os-empty\",\"FROM_OS=os-value\",\"UNSET\",\"ZED=z\"]", env.toString());
   }
 
+  /** As the CLI sorts them (real-world files showed it): by published port, equal ones in the order written. */
   @Test
-  void portsAreSortedByPublishedThenTargetThenProtocol() {
+  void portsAreSortedByPublishedPortKeepingTheWrittenOrderOfEqualOnes() {
     JsonNode ports = service("""
         ports:
           - {target: 80, published: 8080, protocol: tcp, mode: ingress}
@@ -79,8 +80,8 @@ class ServiceConversionTest {
         """).get("EndpointSpec");
     assertEquals("dnsrr", ports.get("Mode").asText());
     assertEquals("[{\"Protocol\":\"tcp\",\"TargetPort\":9000,\"PublishMode\":\"ingress\"},"
-        + "{\"Protocol\":\"tcp\",\"TargetPort\":53,\"PublishedPort\":53,\"PublishMode\":\"host\"},"
         + "{\"Protocol\":\"udp\",\"TargetPort\":53,\"PublishedPort\":53,\"PublishMode\":\"host\"},"
+        + "{\"Protocol\":\"tcp\",\"TargetPort\":53,\"PublishedPort\":53,\"PublishMode\":\"host\"},"
         + "{\"Protocol\":\"tcp\",\"TargetPort\":80,\"PublishedPort\":8080,\"PublishMode\":\"ingress\"}]",
         ports.get("Ports").toString());
   }
