@@ -12,9 +12,8 @@ import java.util.Map;
 final class ServiceSettingsCheck implements Check {
 
   private static final List<String> MODES = List.of("replicated", "global", "replicated-job", "global-job");
-  private static final List<String> UPDATE_FAILURE_ACTIONS = List.of("continue", "pause", "rollback");
-  // a failing rollback cannot itself roll back
-  private static final List<String> ROLLBACK_FAILURE_ACTIONS = List.of("continue", "pause");
+  // rollback_config takes the same values: the CLI and the engine accept rollback there too (a real-world file uses it)
+  private static final List<String> FAILURE_ACTIONS = List.of("continue", "pause", "rollback");
   private static final List<String> ORDERS = List.of("stop-first", "start-first");
   private static final List<String> RESTART_CONDITIONS = List.of("none", "on-failure", "any");
   private static final List<String> ENDPOINT_MODES = List.of("vip", "dnsrr");
@@ -55,8 +54,8 @@ final class ServiceSettingsCheck implements Check {
     if (deploy.replicas() != null && deploy.replicas() < 0) {
       findings.error("replicas must be 0 or more, not " + deploy.replicas(), "services", service, "deploy", "replicas");
     }
-    checkUpdate(findings, service, "update_config", deploy.updateConfig(), UPDATE_FAILURE_ACTIONS);
-    checkUpdate(findings, service, "rollback_config", deploy.rollbackConfig(), ROLLBACK_FAILURE_ACTIONS);
+    checkUpdate(findings, service, "update_config", deploy.updateConfig());
+    checkUpdate(findings, service, "rollback_config", deploy.rollbackConfig());
     if (deploy.restartPolicy() != null) {
       oneOf(findings, "restart_policy condition", deploy.restartPolicy().condition(), RESTART_CONDITIONS,
           "services", service, "deploy", "restart_policy", "condition");
@@ -65,11 +64,11 @@ final class ServiceSettingsCheck implements Check {
     oneOf(findings, "endpoint_mode", endpointMode, ENDPOINT_MODES, "services", service, "deploy", "endpoint_mode");
   }
 
-  private static void checkUpdate(Findings findings, String service, String key, UpdateConfig config, List<String> actions) {
+  private static void checkUpdate(Findings findings, String service, String key, UpdateConfig config) {
     if (config == null) {
       return;
     }
-    oneOf(findings, key + " failure_action", config.failureAction(), actions,
+    oneOf(findings, key + " failure_action", config.failureAction(), FAILURE_ACTIONS,
         "services", service, "deploy", key, "failure_action");
     oneOf(findings, key + " order", config.order(), ORDERS, "services", service, "deploy", key, "order");
     Float ratio = config.maxFailureRatio();

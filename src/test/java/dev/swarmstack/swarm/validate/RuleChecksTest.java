@@ -84,7 +84,7 @@ class RuleChecksTest {
             image: nginx
             deploy:
               update_config: {failure_action: retry, order: random, max_failure_ratio: 1.5, parallelism: -1}
-              rollback_config: {failure_action: rollback}
+              rollback_config: {failure_action: retry}
               restart_policy: {condition: always}
               endpoint_mode: round-robin
         """);
@@ -99,7 +99,7 @@ class RuleChecksTest {
         "stack.yml#/services/web/deploy/update_config/parallelism: update_config parallelism must be 0 (all at"
             + " once) or more, not -1",
         "stack.yml#/services/web/deploy/rollback_config/failure_action: invalid rollback_config failure_action"
-            + " 'rollback': use one of continue, pause",
+            + " 'retry': use one of continue, pause, rollback",
         "stack.yml#/services/web/deploy/restart_policy/condition: invalid restart_policy condition 'always': use"
             + " one of none, on-failure, any",
         "stack.yml#/services/web/deploy/endpoint_mode: invalid endpoint_mode 'round-robin': use one of vip, dnsrr"),
