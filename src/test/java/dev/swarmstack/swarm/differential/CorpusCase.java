@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * One stack file of the real-world corpus ({@code src/test/resources/corpus/<case>/}): the file byte-exact from a
  * public repository at a commit, the sidecar files it needs, and {@code case.yml}, its manifest entry: repository,
- * path, commit, licence, and the variables a user would export to deploy it.
+ * path, commit, licence, the variables a user would export to deploy it and, for the few files the CLI deploys
+ * although the engine can never run them, {@code plugin_refuses}: what the plugin's refusal says.
  *
  * @param name the case's folder name
  * @param stackFile the stack file as taken from the repository

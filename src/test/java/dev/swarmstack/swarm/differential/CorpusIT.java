@@ -40,6 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and its plugin copy one after the other, and holds those names ({@link ExclusiveNames}) meanwhile; a port that
  * something outside this test publishes skips the case. External networks, secrets and configs are created as a
  * user would create them, and removed afterwards if this test created them.
+ *
+ * <p>A case whose {@code case.yml} has {@code plugin_refuses} is one the CLI deploys although the engine can never
+ * run it: the plugin must refuse it with a message containing that text, and leave nothing behind.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class CorpusIT {
@@ -98,12 +101,22 @@ class CorpusIT {
     if (oneAtATime) {
       deployments.remove(pair.cli());
     }
+    String refusedOnPurpose = corpusCase.text("plugin_refuses");
     try {
       deployments.plugin(file, pair.plugin(), NEVER_RESOLVE);
     } catch (RuntimeException refused) {
+      if (!refusedOnPurpose.isEmpty() && refused.getMessage().contains(refusedOnPurpose)) {
+        List<String> left = deployments.leftovers(pair.plugin());
+        record(corpusCase, "the CLI deploys it, the plugin refuses it on purpose" + (left.isEmpty() ? ""
+            : ", FAILS: the plugin left " + left) + ": " + firstLine(refused.getMessage()));
+        assertEquals(List.of(), left, corpusCase + ": the plugin refused but left objects behind");
+        return;
+      }
       record(corpusCase, "FAILS: the plugin refuses what the CLI deploys: " + firstLine(refused.getMessage()));
       fail("the CLI deploys " + corpusCase + ", the plugin refuses it: " + refused.getMessage(), refused);
     }
+    assertTrue(refusedOnPurpose.isEmpty(), () -> corpusCase + ": the plugin was to refuse it (" + refusedOnPurpose
+        + ") and deployed it");
     StackSnapshot pluginStack = deployments.snapshot(pair.plugin());
     deployments.counter.reset();
     deployments.plugin(file, pair.plugin(), NEVER_RESOLVE);
