@@ -150,7 +150,10 @@ class DeployDifferentialIT {
     Cli loggedIn = TestRegistry.loggedIn(dockerConfig);
     Path file = caseFile("registry", "stack.yml");
     DockerConfigCredentials credentials = loginStoredIn(dockerConfig);
-    try (Deployments deployments = new Deployments(EXTERNAL)) {
+    String pushed = DOCKER.ok("image", "inspect", "--format", "{{index .RepoDigests 0}}",
+        "127.0.0.1:5000/swarmtest/busybox:1").strip();
+    String digest = pushed.substring(pushed.indexOf('@') + 1);
+    try (Deployments deployments = new Deployments(EXTERNAL, Map.of("DIFFTEST_REGISTRY_DIGEST", digest))) {
       Deployments.Pair pair = deployments.pair();
       deployments.cli(loggedIn.withEnvironment(deployments.variables(pair.cli())), file, pair.cli(),
           "--with-registry-auth", "--resolve-image", "always");
@@ -159,14 +162,17 @@ class DeployDifferentialIT {
       StackSnapshot byCli = deployments.snapshot(pair.cli());
       StackSnapshot byPlugin = deployments.snapshot(pair.plugin());
 
-      String image = byCli.services().get("<stack>_private").path("TaskTemplate").path("ContainerSpec").path("Image").asText();
-      String pushed = DOCKER.ok("image", "inspect", "--format", "{{index .RepoDigests 0}}",
-          "127.0.0.1:5000/swarmtest/busybox:1").strip();
-      assertEquals("127.0.0.1:5000/swarmtest/busybox:1@" + pushed.substring(pushed.indexOf('@') + 1), image,
+      assertEquals("127.0.0.1:5000/swarmtest/busybox:1@" + digest, image(byCli, "private"),
           "the CLI pinned the pushed digest");
+      assertEquals("127.0.0.1:5000/swarmtest/busybox@" + digest, image(byCli, "private-by-digest"),
+          "the CLI kept the digest named");
+      assertEquals("127.0.0.1:5000/swarmtest/busybox:latest", image(byCli, "private-untagged"),
+          "the CLI tagged the image the registry doesn't have as latest, unpinned");
       // both record the platforms the registry lists for the image, so the scheduler only picks nodes that can run it
-      assertEquals("[{\"Architecture\":\"amd64\",\"OS\":\"linux\"}]",
-          byCli.services().get("<stack>_private").at("/TaskTemplate/Placement/Platforms").toString());
+      for (String service : List.of("<stack>_private", "<stack>_private-by-digest")) {
+        assertEquals("[{\"Architecture\":\"amd64\",\"OS\":\"linux\"}]",
+            byCli.services().get(service).at("/TaskTemplate/Placement/Platforms").toString(), service);
+      }
       assertSameStack("registry", byCli, byPlugin);
     }
   }
