@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.SubstituteLogger;
 
 /**
  * Keeps the transport's wire and header logs off. docker-java's zerodep transport is a shaded Apache httpclient5
@@ -42,6 +43,11 @@ final class TransportLogging {
     }
     for (String name : loggers) {
       Logger logger = LoggerFactory.getLogger(name);
+      if (logger instanceof SubstituteLogger) {
+        // slf4j is still binding in another thread: this stand-in reports every level enabled, and will delegate to
+        // a logger created from now on, which reads the levels just set
+        continue;
+      }
       if (logger.isDebugEnabled()) {
         turnOff(logger);
       }
