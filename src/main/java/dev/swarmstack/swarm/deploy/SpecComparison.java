@@ -83,7 +83,10 @@ public final class SpecComparison {
     if (copy.path("EndpointSpec").get("Ports") instanceof ArrayNode ports) {
       List<JsonNode> sorted = new ArrayList<>();
       ports.forEach(sorted::add);
-      sorted.sort(Comparator.comparing(JsonNode::toString));
+      sorted.sort(Comparator.comparingLong((JsonNode port) -> port.path("PublishedPort").asLong())
+          .thenComparingLong(port -> port.path("TargetPort").asLong())
+          .thenComparing(port -> port.path("Protocol").asText())
+          .thenComparing(port -> port.path("PublishMode").asText()));
       ports.removeAll().addAll(sorted);
     }
     FLOAT32_FIELDS.forEach((parent, field) -> {

@@ -73,6 +73,21 @@ class SpecComparisonTest {
     assertEquals(List.of(), SpecComparison.differences(desired, stored));
   }
 
+  /** The CLI's order of ports with one published port varies; the engine fills in protocol and publish mode. */
+  @Test
+  void portsCompareInAnyOrder() throws IOException {
+    ObjectNode desired = json(DESIRED);
+    desired.withObjectProperty("EndpointSpec").putArray("Ports")
+        .add(JSON.readTree("{\"TargetPort\":443,\"PublishedPort\":443,\"Protocol\":\"udp\"}"))
+        .add(JSON.readTree("{\"TargetPort\":443,\"PublishedPort\":443}"));
+    ObjectNode stored = json(STORED);
+    stored.withObjectProperty("EndpointSpec").putArray("Ports")
+        .add(JSON.readTree("{\"Protocol\":\"tcp\",\"TargetPort\":443,\"PublishedPort\":443,\"PublishMode\":\"ingress\"}"))
+        .add(JSON.readTree("{\"Protocol\":\"udp\",\"TargetPort\":443,\"PublishedPort\":443,\"PublishMode\":\"ingress\"}"));
+
+    assertEquals(List.of(), SpecComparison.differences(desired, stored));
+  }
+
   @Test
   void zeroReplicasDifferFromTheDefaultOne() throws IOException {
     ObjectNode desired = json(DESIRED);
