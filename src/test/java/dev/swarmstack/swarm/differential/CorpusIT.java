@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -53,6 +54,8 @@ class CorpusIT {
   /** The differential cases' external object name; no corpus file uses it. */
   private static final String NO_EXTERNAL = "corpus-unused";
   private static final ExclusiveNames EXCLUSIVE = new ExclusiveNames();
+  /** Cases deploying at once: more only queue up in the engine beside the other engine tests. */
+  private static final Semaphore LANES = new Semaphore(3);
   private static final SortedMap<String, String> RESULTS = new ConcurrentSkipListMap<>();
   private static final Path RESULT_TABLE = Path.of("target/corpus-results.md");
 
@@ -75,6 +78,7 @@ class CorpusIT {
     }
     CaseResources resources = CaseResources.of(YAML.readTree(config.stdout()));
     EXCLUSIVE.acquire(resources.exclusive());
+    LANES.acquire();
     List<String> created = new ArrayList<>();
     try {
       skipWhenSomethingElsePublishes(resources.exclusive());
@@ -84,6 +88,7 @@ class CorpusIT {
       }
     } finally {
       removeExternals(resources, created);
+      LANES.release();
       EXCLUSIVE.release(resources.exclusive());
     }
   }

@@ -44,7 +44,8 @@ final class Deployments implements AutoCloseable {
   /** Both deployments of one case: the CLI's and the plugin's, under stack names no other test uses. */
   record Pair(String cli, String plugin) {}
 
-  private static final Duration REMOVAL_TIMEOUT = Duration.ofSeconds(90);
+  /** Generous: on a busy engine a removed stack's tasks and job containers take long to go. */
+  private static final Duration REMOVAL_TIMEOUT = Duration.ofSeconds(180);
   private static final int PUBLISHED_PORTS = 6;
 
   final Cli docker = Cli.docker();
