@@ -63,7 +63,7 @@ public final class HeldLock implements AutoCloseable {
         return;
       }
       engine.updateConfig(current.get().id(), current.get().version(),
-          StackLock.spec(mine.renewedUntil(clock.instant().plus(lease))));
+          StackLock.relabelled(current.get(), mine.renewedUntil(clock.instant().plus(lease))));
     } catch (EngineException e) {
       // the next renewal tries again; the lease lasts three periods
       log.warn("Could not renew the lock of stack " + mine.stack() + ": " + e.getMessage());

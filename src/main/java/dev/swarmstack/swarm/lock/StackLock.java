@@ -121,7 +121,8 @@ public final class StackLock {
       }
       // extending the lease first fences off a takeover between this check and the removal
       try {
-        engine.updateConfig(current.id(), current.version(), spec(holder.renewedUntil(clock.instant().plus(lease))));
+        engine.updateConfig(current.id(), current.version(),
+            relabelled(current, holder.renewedUntil(clock.instant().plus(lease))));
       } catch (EngineException e) {
         if (e.isOutOfSequence() && attempt < 3) {
           continue; // renewed by its holder meanwhile: look again
@@ -144,12 +145,21 @@ public final class StackLock {
     return LockHolder.fromLabels(labels);
   }
 
-  static ObjectNode spec(LockHolder holder) {
+  private static ObjectNode spec(LockHolder holder) {
     ObjectNode spec = JsonNodeFactory.instance.objectNode();
     spec.put("Name", configName(holder.stack()));
+    spec.put("Data", DATA);
+    return withLabels(spec, holder);
+  }
+
+  /** The lock config's spec with {@code holder}'s labels: only labels may change, the data stays as it was. */
+  static ObjectNode relabelled(EngineObject config, LockHolder holder) {
+    return withLabels(config.spec().deepCopy(), holder);
+  }
+
+  private static ObjectNode withLabels(ObjectNode spec, LockHolder holder) {
     ObjectNode labels = spec.putObject("Labels");
     holder.labels().forEach(labels::put);
-    spec.put("Data", DATA);
     return spec;
   }
 
@@ -175,7 +185,7 @@ public final class StackLock {
   /** A label update at the version seen: of several waiters that saw the same expired lock, one succeeds. */
   private boolean takeOver(EngineObject stale, LockHolder mine) {
     try {
-      engine.updateConfig(stale.id(), stale.version(), spec(mine));
+      engine.updateConfig(stale.id(), stale.version(), relabelled(stale, mine));
       return true;
     } catch (EngineException e) {
       if (e.isOutOfSequence() || e.isNotFound()) {

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Swarm configs in memory, with the engine's rules the lock relies on: names are unique (409), an update at a stale
- * version is refused ({@code update out of sequence}), a removed id is not found (404). Everything else is unused.
+ * version is refused ({@code update out of sequence}), so is one that changes the data, and a removed id is not found
+ * (404). Everything else is unused.
  */
 final class ConfigStore implements SwarmEngine {
 
@@ -54,6 +55,10 @@ final class ConfigStore implements SwarmEngine {
       }
       if (current.version() != version) {
         throw new EngineException("rpc error: code = Unknown desc = update out of sequence", 500, null);
+      }
+      if (!current.spec().path("Data").equals(spec.path("Data"))) {
+        throw new EngineException("rpc error: code = InvalidArgument desc = only updates to Labels are allowed", 400,
+            null);
       }
       configs.put(id, new EngineObject(id, current.name(), ++index, spec.deepCopy(), spec.deepCopy()));
     }

@@ -81,6 +81,19 @@ class StackLockTest {
   }
 
   @Test
+  void anExpiredLockWithOtherDataIsTakenOverByItsLabelsAlone() {
+    LockHolder killed = new LockHolder("shop", "old", "ci@gone", 7, "rm", clock.instant(), clock.instant());
+    ObjectNode left = JsonNodeFactory.instance.objectNode().put("Name", "shop.lock").put("Data", "b2xkZXI=");
+    killed.labels().forEach(left.putObject("Labels")::put);
+    store.createConfig(left);
+
+    try (HeldLock taken = lock().acquire("shop", "deploy", Duration.ZERO)) {
+      assertEquals(Optional.of(taken.lockId()), lock().holder("shop").map(LockHolder::lockId));
+      assertEquals("b2xkZXI=", store.all().get(0).spec().path("Data").asText());
+    }
+  }
+
+  @Test
   void ofTwoBuildsTakingOverTheSameExpiredLockOnlyOneWins() {
     lock().acquire("shop", "deploy", Duration.ZERO);
     clock.advance(LEASE.plusSeconds(1));
