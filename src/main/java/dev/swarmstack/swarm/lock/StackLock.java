@@ -51,7 +51,7 @@ public final class StackLock {
     this.lease = lease;
   }
 
-  /** {@code <stack>.lock}: a dot, which no stack name has, so no stack's own config can be named so. */
+  /** {@code <stack>.lock}: the stack's own configs are all named {@code <stack>_<name>}, so none can take it. */
   public static String configName(String stack) {
     String suffix = ".lock";
     return stack.substring(0, Math.min(stack.length(), MAX_NAME - suffix.length())) + suffix;
