@@ -38,6 +38,7 @@ public final class StackWatcher {
   private final Consumer<String> progress;
   private final Duration timeout;
   private final int logLines;
+  private Ownership ownership = Ownership.NONE;
 
   /**
    * @param progress gets one line per change of a service's state ({@code api   2/3 running})
@@ -48,6 +49,12 @@ public final class StackWatcher {
     this.progress = progress;
     this.timeout = timeout;
     this.logLines = logLines;
+  }
+
+  /** Ends the watch when another writer changes a service this deploy wrote ({@link Ownership}). */
+  public StackWatcher owning(Ownership written) {
+    this.ownership = written;
+    return this;
   }
 
   /**
@@ -70,7 +77,11 @@ public final class StackWatcher {
         wake.drainPermits();
         Instant now = Instant.now();
         SwarmNodes nodes = SwarmNodes.of(engine.listNodes());
-        observe(namespace, trackers, nodes, since, now, width);
+        Map<String, ObjectNode> live = observe(namespace, trackers, nodes, since, now, width);
+        List<String> changedByOthers = ownership.changedByOthers(live);
+        if (!changedByOthers.isEmpty()) {
+          return new WatchResult(Outcome.CHANGED_BY_OTHERS, services, changedByOthers);
+        }
         if (services.stream().anyMatch(ServiceTracker::isFailed)) {
           return new WatchResult(Outcome.FAILED, services, new FailureReport(engine, logLines).failed(services, nodes));
         }
@@ -86,8 +97,9 @@ public final class StackWatcher {
     }
   }
 
-  private void observe(String namespace, Map<String, ServiceTracker> trackers, SwarmNodes nodes, Instant since,
-      Instant now, int width) {
+  /** @return the stack's services as read in this round, by name */
+  private Map<String, ObjectNode> observe(String namespace, Map<String, ServiceTracker> trackers, SwarmNodes nodes,
+      Instant since, Instant now, int width) {
     Map<String, String> stackLabel = Map.of("com.docker.stack.namespace", namespace);
     Map<String, ObjectNode> services = new TreeMap<>();
     for (EngineObject service : engine.listServices(stackLabel)) {
@@ -111,6 +123,7 @@ public final class StackWatcher {
       tracker.observe(snapshot, now)
           .ifPresent(text -> progress.accept(String.format("%-" + width + "s  %s", tracker.name(), text)));
     });
+    return services;
   }
 
   private static Map<String, List<ObjectNode>> byService(List<ObjectNode> tasks) {

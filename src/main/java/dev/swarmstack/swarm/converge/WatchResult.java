@@ -13,7 +13,9 @@ public record WatchResult(Outcome outcome, List<ServiceTracker> services, List<S
   public enum Outcome {
     CONVERGED,
     FAILED,
-    TIMED_OUT
+    TIMED_OUT,
+    /** Another writer changed a service this deploy wrote: what converges now is theirs. */
+    CHANGED_BY_OTHERS
   }
 
   public boolean converged() {

@@ -1,6 +1,7 @@
 package dev.swarmstack.swarm.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmstack.swarm.converge.Ownership;
 import dev.swarmstack.swarm.converge.StackWatcher;
 import dev.swarmstack.swarm.converge.WatchResult;
 import dev.swarmstack.swarm.convert.ConvertedStack;
@@ -12,7 +13,9 @@ import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,7 +63,8 @@ public final class StackRollout {
         + " service(s) of stack " + namespace + " to converge");
     WatchResult watch;
     try {
-      watch = watcher(converge).watch(namespace, stack.services().keySet(), applying);
+      watch = watcher(converge).owning(writtenServices(plan))
+          .watch(namespace, stack.services().keySet(), applying);
     } catch (EngineException e) {
       report.time("converge", Duration.between(waiting, Instant.now()));
       report.failure.add("lost the swarm manager while waiting for the stack to converge: " + e.getMessage());
@@ -78,16 +82,40 @@ public final class StackRollout {
       return report;
     }
     report.failure.addAll(watch.report());
+    if (watch.outcome() == WatchResult.Outcome.CHANGED_BY_OTHERS) {
+      throw fail(namespace, report, before, converge, Optional.of("no rollback: restoring the previous specs would"
+          + " overwrite the other writer's change; the stack is left as it is now"));
+    }
     throw fail(namespace, report, before, converge);
+  }
+
+  /**
+   * Each service this deploy created or updated, read back right after the writes: the version and spec it is
+   * watched for ({@link Ownership}).
+   */
+  private Ownership writtenServices(DeployPlan plan) {
+    Map<String, EngineObject> written = new HashMap<>();
+    plan.serviceWrites.forEach(write -> engine.inspectService(write.name())
+        .ifPresent(service -> written.put(service.name(), service)));
+    return new Ownership(written);
   }
 
   private DeployFailedException fail(String namespace, RolloutReport report, StackSnapshot before,
       ConvergeOptions converge) {
+    return fail(namespace, report, before, converge, Optional.empty());
+  }
+
+  /** @param noRollback why the stack must be left as it is, even with rollback on */
+  private DeployFailedException fail(String namespace, RolloutReport report, StackSnapshot before,
+      ConvergeOptions converge, Optional<String> noRollback) {
     List<String> story = new ArrayList<>();
     story.add("Deploy of stack " + namespace + " failed:");
     report.failure.forEach(line -> story.add("  " + line));
     story.forEach(log::warn);
-    if (!converge.rollback()) {
+    if (noRollback.isPresent()) {
+      report.outcome = Outcome.FAILED;
+      report.rollback.add(noRollback.get());
+    } else if (!converge.rollback()) {
       report.outcome = Outcome.FAILED;
       report.rollback.add("no rollback (swarm.rollback=false): the stack is left as the failed deploy made it");
     } else {

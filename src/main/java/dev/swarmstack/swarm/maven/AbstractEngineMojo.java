@@ -9,6 +9,8 @@ import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.FailoverSwarmEngine;
 import dev.swarmstack.swarm.engine.ManagerChoice;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.lock.HeldLock;
+import dev.swarmstack.swarm.lock.StackLock;
 import dev.swarmstack.swarm.model.GoDuration;
 import java.io.File;
 import java.io.IOException;
@@ -92,6 +94,32 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
 
   /** The goal's work, with a connected engine that is closed afterwards. */
   protected abstract void run(SwarmEngine engine) throws MojoExecutionException, MojoFailureException, IOException;
+
+  /** A goal's work that writes to the stack. */
+  @FunctionalInterface
+  protected interface StackWrite {
+    void run() throws MojoFailureException, IOException;
+  }
+
+  /**
+   * Runs {@code write} holding the stack's lock, so that no other deploy or rm of the stack writes at the same time
+   * ({@link StackLock}); waits up to {@code lockTimeout} for a build that holds it.
+   *
+   * @param lock false: the user opted out ({@code swarm.lock=false})
+   */
+  protected void underStackLock(SwarmEngine engine, String goal, boolean lock, String lockTimeout, StackWrite write)
+      throws MojoFailureException, IOException {
+    if (!lock) {
+      getLog().warn("Not locking stack " + stackName + " (" + PropertyNames.LOCK + "=false): another deploy or rm of"
+          + " it may write at the same time");
+      write.run();
+      return;
+    }
+    Duration timeout = duration(lockTimeout, PropertyNames.LOCK_TIMEOUT);
+    try (HeldLock held = new StackLock(engine, deployLog()).acquire(stackName, goal, timeout)) {
+      write.run();
+    }
+  }
 
   protected RegistryCredentials registryCredentials() {
     Path dockerConfigDir = EngineAddressResolver.forThisProcess().configDir();

@@ -6,6 +6,7 @@ import dev.swarmstack.swarm.compose.StackLoader;
 import dev.swarmstack.swarm.compose.VariableSource;
 import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.lock.LockException;
 import dev.swarmstack.swarm.maven.config.ContentSources;
 import dev.swarmstack.swarm.maven.config.FileObjectConfig;
 import dev.swarmstack.swarm.maven.config.NetworkConfig;
@@ -110,6 +111,8 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
       doExecute();
     } catch (StackException e) {
       throw new MojoFailureException(describe(e.problems()));
+    } catch (LockException e) {
+      throw new MojoFailureException(e.getMessage());
     } catch (EngineException e) {
       throw new MojoExecutionException("Docker engine: " + e.getMessage(), e);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.maven;
 
+import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.deploy.ConvergeOptions;
 import dev.swarmstack.swarm.deploy.DeployFailedException;
 import dev.swarmstack.swarm.deploy.DeployOptions;
@@ -41,6 +42,17 @@ public class DeployMojo extends AbstractPlanMojo {
   @Parameter(property = PropertyNames.LOG_LINES, defaultValue = "20")
   private int logLines;
 
+  /**
+   * Takes the stack's lock (a swarm config {@code <stack>.lock}) for the whole goal, so that two deploys or rms of
+   * one stack don't run at once. Off: nothing stops another build from writing the stack meanwhile.
+   */
+  @Parameter(property = PropertyNames.LOCK, defaultValue = "true")
+  private boolean lock;
+
+  /** How long to wait for another build that holds the stack's lock, in Go's duration syntax. */
+  @Parameter(property = PropertyNames.LOCK_TIMEOUT, defaultValue = "5m")
+  private String lockTimeout;
+
   @Override
   protected boolean skipGoal() {
     return skipDeploy;
@@ -50,9 +62,14 @@ public class DeployMojo extends AbstractPlanMojo {
   protected void run(SwarmEngine engine) throws MojoFailureException, IOException {
     DeployOptions options = deployOptions();
     ConvergeOptions converge = new ConvergeOptions(detach, options.timeout(), rollback, logLines);
+    ConvertedStack stack = convertedStack(); // bad input fails here, without waiting for the lock
+    underStackLock(engine, "deploy", lock, lockTimeout, () -> deploy(engine, stack, options, converge));
+  }
+
+  private void deploy(SwarmEngine engine, ConvertedStack stack, DeployOptions options, ConvergeOptions converge)
+      throws MojoFailureException, IOException {
     try {
-      RolloutReport report = new StackRollout(engine, deployLog()).deploy(stackName, convertedStack(), options, converge);
-      writeDeployReport(report);
+      writeDeployReport(new StackRollout(engine, deployLog()).deploy(stackName, stack, options, converge));
     } catch (DeployFailedException e) {
       writeDeployReport(e.report());
       throw new MojoFailureException(e.getMessage());

@@ -26,6 +26,7 @@ public final class PropertyNames {
   public static final String DIFF_FAIL_ON_CHANGES = "swarm.diff.failOnChanges";
   public static final String NETWORKS_SKIP = "swarm.networks.skip";
   public static final String NETWORKS_RM_SKIP = "swarm.networks-rm.skip";
+  public static final String UNLOCK_SKIP = "swarm.unlock.skip";
   public static final String NETWORKS_RECREATE = SharedNetworks.RECREATE_PROPERTY;
 
   public static final String DOCKER_HOST = "swarm.docker.host";
@@ -40,6 +41,9 @@ public final class PropertyNames {
   public static final String ROLLBACK = "swarm.rollback";
   public static final String LOG_LINES = "swarm.logLines";
   public static final String RM_VOLUMES = "swarm.rm.volumes";
+  public static final String LOCK = "swarm.lock";
+  public static final String LOCK_TIMEOUT = "swarm.lock.timeout";
+  public static final String LOCK_ID = "swarm.lock.id";
 
   private PropertyNames() {}
 }

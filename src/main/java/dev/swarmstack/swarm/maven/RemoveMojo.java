@@ -3,6 +3,8 @@ package dev.swarmstack.swarm.maven;
 import dev.swarmstack.swarm.deploy.StackRemover;
 import dev.swarmstack.swarm.deploy.StackRemover.Volumes;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import java.io.IOException;
+import java.time.Duration;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,14 +32,26 @@ public class RemoveMojo extends AbstractEngineMojo {
   @Parameter(property = PropertyNames.RM_VOLUMES, defaultValue = "false")
   private boolean removeVolumes;
 
+  /**
+   * Takes the stack's lock (a swarm config {@code <stack>.lock}) for the whole goal, so that two deploys or rms of
+   * one stack don't run at once. Off: nothing stops another build from writing the stack meanwhile.
+   */
+  @Parameter(property = PropertyNames.LOCK, defaultValue = "true")
+  private boolean lock;
+
+  /** How long to wait for another build that holds the stack's lock, in Go's duration syntax. */
+  @Parameter(property = PropertyNames.LOCK_TIMEOUT, defaultValue = "5m")
+  private String lockTimeout;
+
   @Override
   protected boolean skipGoal() {
     return skipRm;
   }
 
   @Override
-  protected void run(SwarmEngine engine) throws MojoFailureException {
-    new StackRemover(engine, deployLog())
-        .remove(stackName, duration(timeout, PropertyNames.TIMEOUT), removeVolumes ? Volumes.REMOVE : Volumes.KEEP);
+  protected void run(SwarmEngine engine) throws MojoFailureException, IOException {
+    Duration wait = duration(timeout, PropertyNames.TIMEOUT);
+    underStackLock(engine, "rm", lock, lockTimeout, () ->
+        new StackRemover(engine, deployLog()).remove(stackName, wait, removeVolumes ? Volumes.REMOVE : Volumes.KEEP));
   }
 }

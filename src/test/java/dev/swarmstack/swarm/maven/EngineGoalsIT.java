@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.swarmstack.swarm.docker.DockerSwarmEngine;
+import dev.swarmstack.swarm.engine.EngineConnection;
+import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.lock.HeldLock;
+import dev.swarmstack.swarm.lock.StackLock;
 import dev.swarmstack.swarm.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +32,7 @@ class EngineGoalsIT {
   /** And waits until it is gone: the CLI's rm doesn't, and the next test's deploy would meet a vanishing network. */
   @AfterEach
   void removeStackEvenOnFailure() throws Exception {
+    docker("config", "rm", StackLock.configName(STACK));
     docker("stack", "rm", STACK);
     for (int second = 0; second < 60 && !leftovers().isBlank(); second++) {
       Thread.sleep(1000);
@@ -42,6 +51,31 @@ class EngineGoalsIT {
     deploy.execute();
 
     assertEquals(STACK + "_web\n", docker("stack", "services", STACK, "--format", "{{.Name}}"));
+    assertEquals("", lockConfigs(), "the deploy released the stack lock");
+  }
+
+  @Test
+  void unlockBreaksTheLockWithItsIdAndNoOther(@InjectMojo(goal = "unlock", pom = POM) UnlockMojo unlock)
+      throws Exception {
+    try (SwarmEngine engine = DockerSwarmEngine.connect(EngineConnection.defaults());
+        HeldLock stuck = new StackLock(engine, new dev.swarmstack.swarm.testing.RecordingLog(new ArrayList<>()))
+            .acquire(STACK, "deploy", Duration.ZERO)) {
+      MojoExtension.setVariableValueToObject(unlock, "lockId", "an-older-lock-id");
+      MojoFailureException refused = assertThrows(MojoFailureException.class, unlock::execute);
+      assertTrue(refused.getMessage().startsWith("Stack " + STACK + " is locked by swarm:deploy by "), refused.getMessage());
+      assertTrue(refused.getMessage().contains("lock id " + stuck.lockId() + ", not by lock id an-older-lock-id:"
+          + " nothing was broken"), refused.getMessage());
+      assertEquals(StackLock.configName(STACK) + "\n", lockConfigs());
+
+      MojoExtension.setVariableValueToObject(unlock, "lockId", stuck.lockId());
+      unlock.execute();
+
+      assertEquals("", lockConfigs());
+    }
+  }
+
+  private static String lockConfigs() {
+    return docker("config", "ls", "--format", "{{.Name}}", "--filter", "label=dev.swarmstack.lock.stack=" + STACK);
   }
 
   /** On a stack the CLI deployed, so that these goals are tested apart from loading and converting the pom's stack. */

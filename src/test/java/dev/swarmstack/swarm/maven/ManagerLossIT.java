@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.swarmstack.swarm.lock.StackLock;
 import dev.swarmstack.swarm.testing.Cli;
 import dev.swarmstack.swarm.testing.UnixSocketProxy;
 import java.nio.file.Files;
@@ -34,6 +35,8 @@ class ManagerLossIT {
   void removeStacksEvenOnFailure() throws Exception {
     for (String stack : List.of(STACK_WITH_FAILOVER, STACK_WITHOUT)) {
       Cli.docker().run("stack", "rm", stack);
+      // a deploy that lost its only manager can't release its lock; the stack's namespace label doesn't cover it
+      Cli.docker().run("config", "rm", StackLock.configName(stack));
     }
     Files.deleteIfExists(Path.of(PROXY));
   }
