@@ -46,14 +46,22 @@ final class ClusterStacks implements AutoCloseable {
 
   final SwarmCluster cluster;
   final SwarmEngine engine;
+  /** The manager the stack is deployed and inspected through. */
+  private final String manager;
   final String namespace = "mn" + UUID.randomUUID().toString().substring(0, 8);
   final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private final DeployLog deployLog = new RecordingLog(log);
 
   ClusterStacks(SwarmCluster cluster) {
+    this(cluster, cluster.manager().name());
+  }
+
+  /** Deploys through the given manager ({@code m2}) instead of the first. */
+  ClusterStacks(SwarmCluster cluster, String manager) {
     this.cluster = cluster;
+    this.manager = manager;
     this.engine = DockerSwarmEngine.connect(
-        new EngineConnection(cluster.manager().host(), "the test cluster", null, Duration.ofSeconds(30)));
+        new EngineConnection(cluster.node(manager).host(), "the test cluster", null, Duration.ofSeconds(30)));
   }
 
   /** Deploys the compose file's stack and waits, as {@code swarm:deploy} does. */
@@ -114,7 +122,7 @@ final class ClusterStacks implements AutoCloseable {
   }
 
   Cli docker() {
-    return cluster.docker();
+    return cluster.docker(manager);
   }
 
   @Override
