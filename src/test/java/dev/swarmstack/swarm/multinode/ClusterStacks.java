@@ -73,6 +73,11 @@ final class ClusterStacks implements AutoCloseable {
     return deploy(composeYaml, WAIT);
   }
 
+  /** Deploys and waits through another engine, e.g. one that wraps {@link #engine} to inject faults. */
+  RolloutReport deployThrough(SwarmEngine through, String composeYaml) {
+    return new StackRollout(through, deployLog).deploy(namespace, convert(composeYaml), DEPLOY, WAIT);
+  }
+
   private ConvertedStack convert(String composeYaml) {
     Path compose = null;
     try {
