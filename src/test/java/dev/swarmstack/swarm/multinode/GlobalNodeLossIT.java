@@ -8,6 +8,7 @@ import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.testing.Cli;
 import dev.swarmstack.swarm.testing.MultiNodeSwarm;
 import dev.swarmstack.swarm.testing.SwarmCluster;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -61,7 +62,23 @@ class GlobalNodeLossIT {
           update.services().toString());
       assertEquals(2, stack.runningTaskArgs("agent").stream().filter(task -> task.contains("3601")).count(),
           stack.log.toString());
+      assertTheLostNodesLogIsTheEnginesMessageAsText(stack, m1);
     }
+  }
+
+  /**
+   * Issue 13, item 4: the log of a task on a node that is down is an error frame of the engine's ("Error grabbing
+   * logs: ... node ... is not available"), which once reached the report with its header bytes.
+   */
+  private static void assertTheLostNodesLogIsTheEnginesMessageAsText(ClusterStacks stack, String lostNode) {
+    String taskOnLostNode = stack.docker().ok("service", "ps", "-q", "--no-trunc", "--filter", "node=" + lostNode,
+        stack.scoped("agent")).lines().findFirst().orElseThrow(() -> new AssertionError("no task on " + lostNode));
+
+    List<String> log = stack.engine.taskLogs(taskOnLostNode, 5);
+
+    System.out.println("log of a task on a lost node: " + log);
+    assertTrue(log.stream().anyMatch(line -> line.startsWith("(engine) Error grabbing logs: ")), log.toString());
+    assertTrue(log.stream().allMatch(line -> line.chars().noneMatch(Character::isISOControl)), log.toString());
   }
 
   /** After the leader's loss the others elect a new one; until then a manager answers that it has no leader. */
