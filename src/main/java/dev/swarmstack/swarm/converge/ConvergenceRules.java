@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  *   <li>global: every node the orchestrator gave a task runs an up-to-date one. The orchestrator alone knows
  *       which nodes are eligible (constraints, availability, platform): the nodes it means to cover are those that
  *       hold a task it wants running, of any spec version, since during a rolling update most still run an older
- *       one. Down nodes don't count;</li>
+ *       one. Nodes that are not live (down, or lost and not yet known as down) don't count, and the progress names
+ *       them as left out;</li>
  *   <li>jobs: every completion of the current iteration is done;</li>
  *   <li>failed: a slot's task of this deploy was rejected or failed twice (once, if the swarm won't restart it),
  *       or the swarm paused or rolled back the update;</li>
@@ -68,7 +69,10 @@ public final class ConvergenceRules {
   }
 
   private static Verdict byMode(ServiceSnapshot snapshot) {
-    List<ObjectNode> unschedulable = snapshot.tasks().stream().filter(Tasks::isUnschedulable).toList();
+    // a task pending for a node that is not live waits for that node, which the service converges without
+    List<ObjectNode> unschedulable = snapshot.tasks().stream().filter(Tasks::isUnschedulable)
+        .filter(task -> Tasks.nodeId(task).isEmpty() || snapshot.nodes().live().contains(Tasks.nodeId(task)))
+        .toList();
     if (!unschedulable.isEmpty()) {
       return new Verdict(Verdict.Kind.BLOCKED, pending(unschedulable.get(0), snapshot), unschedulable);
     }
@@ -110,7 +114,7 @@ public final class ConvergenceRules {
     }
     long running = runningOnLiveNodes(snapshot).stream().map(Tasks::nodeId).filter(covered::contains).distinct()
         .count();
-    String progress = running + "/" + covered.size() + " nodes running";
+    String progress = running + "/" + covered.size() + " nodes running" + leftOut(snapshot);
     return running >= covered.size() ? new Verdict(Verdict.Kind.RUNNING, progress, List.of())
         : Verdict.progressing(progress);
   }
@@ -173,6 +177,12 @@ public final class ConvergenceRules {
   static String pending(ObjectNode task, ServiceSnapshot snapshot) {
     String node = Tasks.nodeId(task).isEmpty() ? "" : " on " + snapshot.nodes().name(Tasks.nodeId(task));
     return "task pending" + node + suffix(Tasks.error(task));
+  }
+
+  /** {@code , left out: m1 (down)}: the nodes a global service converges without; empty when none. */
+  static String leftOut(ServiceSnapshot snapshot) {
+    List<String> nodes = snapshot.leftOut();
+    return nodes.isEmpty() ? "" : ", left out: " + String.join(", ", nodes);
   }
 
   private static String suffix(String message) {

@@ -64,8 +64,8 @@ final class FailureReport {
    * ("no suitable node") until it is back.
    */
   private static void nodesDown(SwarmNodes nodes, List<String> lines) {
-    if (!nodes.down().isEmpty()) {
-      lines.add("node(s) down: " + String.join(", ", nodes.down())
+    if (!nodes.notLive().isEmpty()) {
+      lines.add("node(s) not ready: " + String.join(", ", nodes.notLive())
           + " (their tasks don't count; what only they may run waits until they are back)");
     }
   }

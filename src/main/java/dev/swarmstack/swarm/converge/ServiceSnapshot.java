@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.converge;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One service as read at one moment: what the rules judge.
@@ -20,5 +21,19 @@ public record ServiceSnapshot(ObjectNode service, List<ObjectNode> tasks, SwarmN
   /** A snapshot where every task the orchestrator wants running is up to date. */
   public ServiceSnapshot(ObjectNode service, List<ObjectNode> tasks, SwarmNodes nodes, Instant since) {
     this(service, tasks, nodes, since, List.of());
+  }
+
+  /**
+   * For a global service, the nodes it covered or was meant to cover that are not live now: it converges without
+   * them, as the CLI's progress leaves them out, and messages name them. Empty for other modes, whose tasks the swarm
+   * moves to live nodes.
+   */
+  public List<String> leftOut() {
+    if (!service.path("Spec").path("Mode").has("Global")) {
+      return List.of();
+    }
+    return nodes.describe(Stream.concat(tasks.stream().filter(task -> !Tasks.TERMINAL.contains(Tasks.desiredState(task))),
+            assigned.stream())
+        .map(Tasks::nodeId).filter(node -> !node.isEmpty() && !nodes.live().contains(node)).distinct().toList());
   }
 }

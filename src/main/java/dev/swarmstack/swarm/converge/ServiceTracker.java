@@ -28,6 +28,8 @@ public final class ServiceTracker {
   private Instant blockedSince;
   private Duration monitor = ConvergenceRules.DEFAULT_MONITOR;
   private Duration convergedAfter;
+  /** The nodes a global service converges without, as the progress line names them; empty when none. */
+  private String leftOut = "";
   private String shown = "";
 
   /** @param started when the watch started, from which time to converge is counted */
@@ -43,6 +45,7 @@ public final class ServiceTracker {
     }
     last = blockedTooLong(ConvergenceRules.judge(snapshot), now);
     monitor = ConvergenceRules.monitor(snapshot.service());
+    leftOut = ConvergenceRules.leftOut(snapshot);
     if (last.kind() == Kind.RUNNING) {
       runningSince = runningSince == null ? windowStart(snapshot, now) : runningSince;
       if (!now.isBefore(runningSince.plus(monitor))) {
@@ -55,7 +58,7 @@ public final class ServiceTracker {
         convergedAfter = Duration.between(started, now);
       }
     }
-    String text = isConverged() ? "converged in " + seconds(convergedAfter) : last.progress();
+    String text = isConverged() ? "converged in " + seconds(convergedAfter) + leftOut : last.progress();
     if (text.equals(shown)) {
       return Optional.empty();
     }
@@ -106,6 +109,11 @@ public final class ServiceTracker {
   /** When the running service's window ends, so the watcher can look again right then; empty if not running. */
   public Optional<Instant> windowEnd() {
     return runningSince == null || isConverged() ? Optional.empty() : Optional.of(runningSince.plus(monitor));
+  }
+
+  /** {@code , left out: m1 (down)} when a global service converged without a node that is not live; else empty. */
+  public String leftOut() {
+    return leftOut;
   }
 
   /** The last progress text shown; empty before the first. */

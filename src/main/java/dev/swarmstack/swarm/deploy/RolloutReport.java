@@ -60,7 +60,7 @@ public final class RolloutReport {
           : watch.services().stream().filter(t -> t.name().equals(shortName)).findFirst().orElse(null);
       services.add(new ServiceRow(shortName, mode(service), replicas(service),
           service.path("Spec").path("TaskTemplate").path("ContainerSpec").path("Image").asText(),
-          tracker == null ? "not watched" : tracker.isConverged() ? "converged" : tracker.shown(),
+          tracker == null ? "not watched" : tracker.isConverged() ? "converged" + tracker.leftOut() : tracker.shown(),
           tracker == null ? "" : tracker.convergedAfter().map(d -> String.format(java.util.Locale.ROOT, "%.1f s",
               d.toMillis() / 1000.0)).orElse("")));
     }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -87,11 +88,17 @@ final class StackCleanup {
     }
   }
 
-  /** Retries a network that is still in use until the timeout: its last containers may still be stopping. */
+  /**
+   * Retries a network that is still in use until the timeout: its last containers may still be stopping. One held by
+   * something that won't stop by itself (a container attached with {@code docker run --network}, another stack's
+   * service) fails at once, naming it and what to do.
+   */
   void removeNetworks(Collection<EngineObject> networks) {
     for (EngineObject network : networks) {
       log.info("Removing network " + network.name());
-      removeOnceFree(() -> engine.removeNetwork(network.id()));
+      removeOnceFree(() -> engine.removeNetwork(network.id()), refused -> NetworkHolder.of(refused, network, engine)
+          .map(holder -> new Refusal(holder.explain(network, refused), holder.stopping()))
+          .orElse(new Refusal(refused, true)));
     }
   }
 
@@ -99,11 +106,14 @@ final class StackCleanup {
   void removeVolumes(Collection<EngineObject> volumes) {
     for (EngineObject volume : volumes) {
       log.info("Removing volume " + volume.name());
-      removeOnceFree(() -> engine.removeVolume(volume.name()));
+      removeOnceFree(() -> engine.removeVolume(volume.name()), refused -> new Refusal(refused, true));
     }
   }
 
-  private void removeOnceFree(Runnable removal) {
+  /** What a refused removal means: the failure to report, and whether waiting may still see it through. */
+  private record Refusal(EngineException report, boolean worthWaiting) {}
+
+  private void removeOnceFree(Runnable removal, Function<EngineException, Refusal> meaning) {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       try {
@@ -113,8 +123,9 @@ final class StackCleanup {
         if (e.isNotFound()) {
           return;
         }
-        if (Instant.now().isAfter(deadline)) {
-          throw e;
+        Refusal refusal = meaning.apply(e);
+        if (!refusal.worthWaiting() || Instant.now().isAfter(deadline)) {
+          throw refusal.report();
         }
         Polling.pause(POLL_INTERVAL);
       }

@@ -51,11 +51,12 @@ final class StackRollback {
     Map<String, String> stackLabel = StackLabels.of(namespace);
     attempt(problems, "waiting for the removed services' tasks to stop",
         () -> cleanup.awaitTasksGone(namespace, removed));
-    removeNew(problems, "secret", snapshot.newSecrets(), engine.listSecrets(stackLabel), engine::removeSecret);
-    removeNew(problems, "config", snapshot.newConfigs(), engine.listConfigs(stackLabel), engine::removeConfig);
-    List<EngineObject> networks = engine.listNetworks(stackLabel).stream()
-        .filter(network -> snapshot.newNetworks().contains(network.name())).toList();
-    attempt(problems, "removing new networks", () -> cleanup.removeNetworks(networks));
+    attempt(problems, "removing new secrets", () ->
+        removeNew(problems, "secret", snapshot.newSecrets(), engine.listSecrets(stackLabel), engine::removeSecret));
+    attempt(problems, "removing new configs", () ->
+        removeNew(problems, "config", snapshot.newConfigs(), engine.listConfigs(stackLabel), engine::removeConfig));
+    attempt(problems, "removing new networks", () -> cleanup.removeNetworks(engine.listNetworks(stackLabel).stream()
+        .filter(network -> snapshot.newNetworks().contains(network.name())).toList()));
     return problems;
   }
 

@@ -72,13 +72,19 @@ public final class StackRollout {
       throw fail(namespace, report, before, converge);
     }
     report.time("converge", Duration.between(waiting, Instant.now()));
-    summarise(report, namespace, watch);
-    report.table().forEach(log::info);
+    try {
+      summarise(report, namespace, watch);
+      report.table().forEach(log::info);
+    } catch (EngineException e) {
+      log.warn("No summary table: " + e.getMessage()); // the watch's outcome is the story, not this
+    }
     if (watch.converged()) {
       report.outcome = Outcome.CONVERGED;
       log.info("Stack " + namespace + " converged in " + seconds(Duration.between(applying, Instant.now())));
-      deployer.removePruned(plan, options);
-      new VersionCleanup(engine, log).removeUnused(namespace, stack);
+      cleanUpAfterConverging(namespace, () -> {
+        deployer.removePruned(plan, options);
+        new VersionCleanup(engine, log).removeUnused(namespace, stack);
+      });
       return report;
     }
     report.failure.addAll(watch.report());
@@ -98,6 +104,16 @@ public final class StackRollout {
     plan.serviceWrites.forEach(write -> engine.inspectService(write.name())
         .ifPresent(service -> written.put(service.name(), service)));
     return new Ownership(written);
+  }
+
+  /** A cleanup that fails after the stack converged fails the build, saying first that the stack did converge. */
+  private static void cleanUpAfterConverging(String namespace, Runnable cleanup) {
+    try {
+      cleanup.run();
+    } catch (EngineException e) {
+      throw new EngineException("stack " + namespace + " converged, but removing what it no longer uses failed: "
+          + e.getMessage() + ". The next deploy removes what is left", e.status(), e);
+    }
   }
 
   private DeployFailedException fail(String namespace, RolloutReport report, StackSnapshot before,
@@ -123,11 +139,26 @@ public final class StackRollout {
         report.outcome = Outcome.FAILED;
         report.rollback.add("no rollback: " + reason + ". The stack is left as the failed deploy made it;"
             + " check it through another manager (swarm:ps with <dockerHosts>)");
-      }, () -> rollBack(namespace, report, before, converge));
+      }, () -> rollBackKeepingTheStory(namespace, report, before, converge));
     }
     story.add("Rollback:");
     report.rollback.forEach(line -> story.add("  " + line));
     return new DeployFailedException(String.join("\n", story), report);
+  }
+
+  /**
+   * The rollback's own failures (the manager lost again, midway) go below the deploy's story, never in its place: a
+   * build that ends with "listing secrets: cannot reach the Docker engine" hides why the deploy failed.
+   */
+  private void rollBackKeepingTheStory(String namespace, RolloutReport report, StackSnapshot before,
+      ConvergeOptions converge) {
+    try {
+      rollBack(namespace, report, before, converge);
+    } catch (EngineException e) {
+      report.outcome = Outcome.ROLLBACK_FAILED;
+      report.rollback.add("the rollback stopped: " + e.getMessage());
+      report.rollback.add("the stack is left part restored; deploy again once the manager answers");
+    }
   }
 
   private void rollBack(String namespace, RolloutReport report, StackSnapshot before, ConvergeOptions converge) {

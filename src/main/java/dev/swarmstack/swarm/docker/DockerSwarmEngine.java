@@ -117,6 +117,11 @@ public final class DockerSwarmEngine implements SwarmEngine {
   }
 
   @Override
+  public Optional<ObjectNode> inspectTask(String id) {
+    return http.getIfExists("/tasks/" + segment(id), "inspecting task " + id).map(ObjectNode.class::cast);
+  }
+
+  @Override
   public Optional<EngineObject> inspectService(String idOrName) {
     return http.getIfExists("/services/" + segment(idOrName), "inspecting service " + idOrName).map(DockerSwarmEngine::versioned);
   }

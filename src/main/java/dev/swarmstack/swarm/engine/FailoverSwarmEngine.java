@@ -97,6 +97,11 @@ public final class FailoverSwarmEngine implements SwarmEngine {
   }
 
   @Override
+  public Optional<ObjectNode> inspectTask(String id) {
+    return read(engine -> engine.inspectTask(id));
+  }
+
+  @Override
   public Optional<EngineObject> inspectService(String idOrName) {
     return read(engine -> engine.inspectService(idOrName));
   }

@@ -36,6 +36,12 @@ public interface SwarmEngine extends AutoCloseable {
   /** Tasks matching the filters ({@code service}, {@code label}, {@code desired-state}, ...). */
   List<ObjectNode> listTasks(Map<String, List<String>> filters);
 
+  /**
+   * {@code GET /tasks/{id}}; unlike the list, it also finds the tasks that attach a standalone container to a swarm
+   * network ({@code Spec.NetworkAttachmentSpec}).
+   */
+  Optional<ObjectNode> inspectTask(String id);
+
   List<ObjectNode> listNodes();
 
   List<EngineObject> listNetworks(Map<String, String> labels);

@@ -71,8 +71,17 @@ public class DeployMojo extends AbstractPlanMojo {
     try {
       writeDeployReport(new StackRollout(engine, deployLog()).deploy(stackName, stack, options, converge));
     } catch (DeployFailedException e) {
-      writeDeployReport(e.report());
-      throw new MojoFailureException(e.getMessage());
+      throw new MojoFailureException(e.getMessage() + reportWritten(e.report()));
+    }
+  }
+
+  /** Writes the failed deploy's report; a failure to do so goes below the deploy's story, not in its place. */
+  private String reportWritten(RolloutReport report) {
+    try {
+      writeDeployReport(report);
+      return "";
+    } catch (IOException e) {
+      return "\nAlso, the deploy report could not be written: " + e.getMessage();
     }
   }
 

@@ -125,7 +125,39 @@ class ConvergenceRulesTest {
     SwarmNodes n2Down = new SwarmNodes(NODES.hostnames(), Set.of("n1"));
     ServiceSnapshot n2Lost = new ServiceSnapshot(global, List.of(task("running", "n1")), n2Down, DEPLOYED,
         List.of(task("running", "n1"), olderOnN2));
-    assertEquals("RUNNING 1/1 nodes running", describe(ConvergenceRules.judge(n2Lost)));
+    assertEquals("RUNNING 1/1 nodes running, left out: node-2 (down)", describe(ConvergenceRules.judge(n2Lost)));
+  }
+
+  /**
+   * Issue 13, item 2: node-2 was killed before the deploy. The update's task for it waits, pending, with the
+   * scheduler's "not available for new tasks": that is no block, the service converges on the nodes that are up and
+   * names the one left out, also once converged.
+   */
+  @Test
+  void aGlobalServiceConvergesWithoutANodeThatIsNotReadyAndNamesIt() {
+    ObjectNode global = service("{\"Global\":{}}");
+    ObjectNode waitingForN2 = task("pending", "n2");
+    waitingForN2.withObjectProperty("Status").put("Err", "1 node not available for new tasks");
+    SwarmNodes n2Lost = new SwarmNodes(NODES.hostnames(), Set.of("n1"), Map.of("n1", "ready", "n2", "unknown"));
+    ServiceSnapshot snapshot = new ServiceSnapshot(global, List.of(task("running", "n1"), waitingForN2), n2Lost,
+        DEPLOYED);
+    assertEquals("RUNNING 1/1 nodes running, left out: node-2 (unknown)", describe(ConvergenceRules.judge(snapshot)));
+
+    ServiceTracker tracker = new ServiceTracker("agent", DEPLOYED);
+    tracker.observe(snapshot, DEPLOYED.plusSeconds(1));
+    assertEquals("converged in 6.0 s, left out: node-2 (unknown)",
+        tracker.observe(snapshot, DEPLOYED.plusSeconds(6)).orElseThrow());
+    assertEquals(", left out: node-2 (unknown)", tracker.leftOut());
+  }
+
+  @Test
+  void onlyReadyNodesAreLive() throws Exception {
+    SwarmNodes nodes = SwarmNodes.of(List.of(
+        JSON.readTree("{\"ID\":\"a\",\"Description\":{\"Hostname\":\"m1\"},\"Status\":{\"State\":\"ready\"}}"),
+        JSON.readTree("{\"ID\":\"b\",\"Description\":{\"Hostname\":\"m2\"},\"Status\":{\"State\":\"unknown\"}}"),
+        JSON.readTree("{\"ID\":\"c\",\"Description\":{\"Hostname\":\"m3\"},\"Status\":{\"State\":\"down\"}}")));
+    assertEquals(Set.of("a"), nodes.live());
+    assertEquals(List.of("m2 (unknown)", "m3 (down)"), nodes.notLive());
   }
 
   @Test

@@ -18,14 +18,14 @@ class FailureReportTest {
   @Test
   void aTimeoutNamesTheNodesThatAreDown() {
     SwarmNodes w1Down = new SwarmNodes(Map.of("n1", "m1", "n2", "w1", "n3", "w2"), Set.of("n1", "n3"));
-    assertEquals(List.of("w1"), w1Down.down());
+    assertEquals(List.of("w1 (down)"), w1Down.notLive());
     ServiceTracker web = new ServiceTracker("web", Instant.EPOCH);
     ObjectNode service = JSON.createObjectNode();
     service.putObject("Spec").putObject("Mode").putObject("Replicated").put("Replicas", 1);
     web.observe(new ServiceSnapshot(service, List.of(), w1Down, Instant.EPOCH), Instant.EPOCH);
 
     assertEquals(List.of("timed out after 60 s", "service web: 0/1 running", "not converged: web",
-            "node(s) down: w1 (their tasks don't count; what only they may run waits until they are back)"),
+            "node(s) not ready: w1 (down) (their tasks don't count; what only they may run waits until they are back)"),
         FailureReport.timedOut(List.of(web), "60 s", w1Down));
   }
 
@@ -70,7 +70,7 @@ class FailureReportTest {
     List<String> report = new FailureReport(null, 20).failed(List.of(web), w1Down);
 
     assertEquals("  log:   (none: no node took the task)", report.get(5), report.toString());
-    assertEquals("node(s) down: w1 (their tasks don't count; what only they may run waits until they are back)",
+    assertEquals("node(s) not ready: w1 (down) (their tasks don't count; what only they may run waits until they are back)",
         report.get(report.size() - 1));
   }
 }

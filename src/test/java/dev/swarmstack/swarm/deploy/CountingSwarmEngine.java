@@ -70,6 +70,11 @@ final class CountingSwarmEngine implements SwarmEngine {
   }
 
   @Override
+  public Optional<ObjectNode> inspectTask(String id) {
+    return engine.inspectTask(id);
+  }
+
+  @Override
   public Optional<EngineObject> inspectService(String idOrName) {
     return engine.inspectService(idOrName);
   }

@@ -76,7 +76,7 @@ class NodeLossIT {
     // within seconds of the node's loss, not after the timeout: the replacement task finds no node
     assertTrue(e.getMessage().contains("\n  service web failed: task pending: no suitable node ("), e.getMessage());
     // case A's lost worker may be down too
-    assertTrue(e.getMessage().lines().anyMatch(line -> line.startsWith("  node(s) down: ")
+    assertTrue(e.getMessage().lines().anyMatch(line -> line.startsWith("  node(s) not ready: ")
         && line.contains(lost.get().hostname())), e.getMessage());
     assertTrue(e.getMessage().endsWith("Rollback:\n  rolled back to nothing: every object this deploy created is removed"),
         e.getMessage());

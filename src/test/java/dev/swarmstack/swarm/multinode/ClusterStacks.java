@@ -46,14 +46,22 @@ final class ClusterStacks implements AutoCloseable {
 
   final SwarmCluster cluster;
   final SwarmEngine engine;
+  /** The manager the stack is deployed and inspected through. */
+  private final String manager;
   final String namespace = "mn" + UUID.randomUUID().toString().substring(0, 8);
   final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private final DeployLog deployLog = new RecordingLog(log);
 
   ClusterStacks(SwarmCluster cluster) {
+    this(cluster, cluster.manager().name());
+  }
+
+  /** Deploys through the given manager ({@code m2}) instead of the first. */
+  ClusterStacks(SwarmCluster cluster, String manager) {
     this.cluster = cluster;
+    this.manager = manager;
     this.engine = DockerSwarmEngine.connect(
-        new EngineConnection(cluster.manager().host(), "the test cluster", null, Duration.ofSeconds(30)));
+        new EngineConnection(cluster.node(manager).host(), "the test cluster", null, Duration.ofSeconds(30)));
   }
 
   /** Deploys the compose file's stack and waits, as {@code swarm:deploy} does. */
@@ -63,6 +71,11 @@ final class ClusterStacks implements AutoCloseable {
 
   RolloutReport deploy(String composeYaml) {
     return deploy(composeYaml, WAIT);
+  }
+
+  /** Deploys and waits through another engine, e.g. one that wraps {@link #engine} to inject faults. */
+  RolloutReport deployThrough(SwarmEngine through, String composeYaml) {
+    return new StackRollout(through, deployLog).deploy(namespace, convert(composeYaml), DEPLOY, WAIT);
   }
 
   private ConvertedStack convert(String composeYaml) {
@@ -114,7 +127,7 @@ final class ClusterStacks implements AutoCloseable {
   }
 
   Cli docker() {
-    return cluster.docker();
+    return cluster.docker(manager);
   }
 
   @Override

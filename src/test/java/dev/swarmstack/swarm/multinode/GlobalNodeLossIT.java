@@ -1,0 +1,104 @@
+package dev.swarmstack.swarm.multinode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.swarmstack.swarm.deploy.RolloutReport;
+import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
+import dev.swarmstack.swarm.testing.Cli;
+import dev.swarmstack.swarm.testing.MultiNodeSwarm;
+import dev.swarmstack.swarm.testing.SwarmCluster;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/**
+ * Issue 13, item 2: a manager that runs a task of a global service is killed, and a deploy through another manager
+ * updates the service. The update converges on the nodes that are up, as the CLI's progress does, and the progress
+ * line and the summary name the node left out. A cluster of its own (three managers, so that two keep the quorum),
+ * torn down after the class.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+@MultiNodeSwarm(managers = 3, workers = 0, shared = false)
+class GlobalNodeLossIT {
+
+  private static final String STACK = """
+      version: "3.8"
+      services:
+        agent:
+          image: local/busybox:1
+          command: ["sleep", "3600"]
+          stop_grace_period: 1s
+          deploy:
+            mode: global
+            update_config: {parallelism: 1, monitor: 1s}
+      """;
+
+  private final SwarmCluster cluster;
+
+  GlobalNodeLossIT(SwarmCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  @Test
+  void anUpdateConvergesOnTheNodesThatAreUpAndNamesTheOneLeftOut() {
+    try (ClusterStacks stack = new ClusterStacks(cluster, "m2")) {
+      assertEquals(Outcome.CONVERGED, stack.deploy(STACK).outcome(), stack.log.toString());
+      String m1 = cluster.node("m1").hostname();
+      assertEquals(1, stack.runningTasksByNode("agent").getOrDefault(m1, 0), stack.log.toString());
+
+      cluster.stopNode("m1", true);
+      awaitAManagerAnswering("m2");
+      stack.log.clear();
+      RolloutReport update = stack.deploy(STACK.replace("3600", "3601"));
+
+      assertEquals(Outcome.CONVERGED, update.outcome(), stack.log.toString());
+      assertTrue(stack.log.stream().anyMatch(line -> line.matches("INFO agent\\s+2/2 nodes running, left out: "
+          + m1 + " \\((down|unknown|disconnected)\\)")), stack.log.toString());
+      assertTrue(stack.log.stream().anyMatch(line -> line.matches("INFO agent\\s+converged in .* s, left out: " + m1
+          + " \\(.*\\)")), stack.log.toString());
+      assertTrue(update.services().get(0).state().startsWith("converged, left out: " + m1 + " ("),
+          update.services().toString());
+      assertEquals(2, stack.runningTaskArgs("agent").stream().filter(task -> task.contains("3601")).count(),
+          stack.log.toString());
+      assertTheLostNodesLogIsTheEnginesMessageAsText(stack, m1);
+    }
+  }
+
+  /**
+   * Issue 13, item 4: the log of a task on a node that is down is an error frame of the engine's ("Error grabbing
+   * logs: ... node ... is not available"), which once reached the report with its header bytes.
+   */
+  private static void assertTheLostNodesLogIsTheEnginesMessageAsText(ClusterStacks stack, String lostNode) {
+    String taskOnLostNode = stack.docker().ok("service", "ps", "-q", "--no-trunc", "--filter", "node=" + lostNode,
+        stack.scoped("agent")).lines().findFirst().orElseThrow(() -> new AssertionError("no task on " + lostNode));
+
+    List<String> log = stack.engine.taskLogs(taskOnLostNode, 5);
+
+    System.out.println("log of a task on a lost node: " + log);
+    assertTrue(log.stream().anyMatch(line -> line.startsWith("(engine) Error grabbing logs: ")), log.toString());
+    assertTrue(log.stream().allMatch(line -> line.chars().noneMatch(Character::isISOControl)), log.toString());
+  }
+
+  /** After the leader's loss the others elect a new one; until then a manager answers that it has no leader. */
+  private void awaitAManagerAnswering(String node) {
+    Cli docker = cluster.docker(node);
+    for (int attempt = 0; attempt < 120; attempt++) {
+      if (docker.run("node", "ls").exitCode() == 0) {
+        return;
+      }
+      pause();
+    }
+    throw new AssertionError(node + " did not answer as a manager within 60 s of losing m1");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}
