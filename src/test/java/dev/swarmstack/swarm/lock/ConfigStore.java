@@ -111,6 +111,11 @@ final class ConfigStore implements SwarmEngine {
   }
 
   @Override
+  public Optional<ObjectNode> inspectTask(String id) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public List<ObjectNode> listNodes() {
     throw new UnsupportedOperationException();
   }
