@@ -71,6 +71,15 @@ class StackLoaderTest {
   }
 
   @Test
+  void anAliasBombIsRefusedAtTheAliasThatGoesPastTheLimitNotExpanded() throws Exception {
+    List<String> billionLaughs = ComposeMutationFuzzTest.aliasBomb(9, 10);
+    Path file = write("bomb.yml", "services:\n  web:\n    image: nginx\n" + String.join("\n", billionLaughs) + "\n");
+
+    assertEquals(List.of(file + ":9:27: the aliases in this file expand to more than 100000 values (an alias bomb?):"
+        + " refer to fewer anchors, or write the values out"), errors(file));
+  }
+
+  @Test
   void aPathNoFileCanHaveIsAProblemNotACrash() throws Exception { // found by PomMappingFuzzTest
     Path file = write("paths.yml", """
         services:
