@@ -121,7 +121,8 @@ final class ResourceNormaliser {
       return;
     }
     // like docker, an entry without file (e.g. only a name) resolves to the working directory itself
-    object.put("file", edits.absolute(object.path("file").asText("")));
+    String file = object.path("file").asText("");
+    object.put("file", edits.absolute(file, at.appendProperty("file")).orElse(file));
   }
 
   private boolean versionAtLeast(String minimum) {

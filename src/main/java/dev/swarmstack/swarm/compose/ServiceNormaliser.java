@@ -135,8 +135,9 @@ final class ServiceNormaliser {
     }
     Map<String, String> merged = new LinkedHashMap<>();
     for (int i = 0; i < envFiles.size(); i++) {
-      Path file = Path.of(edits.absolute(envFiles.get(i).asText()));
-      merged.putAll(EnvFile.read(file, edits.variables, edits.origins.at(at.appendProperty("env_file").appendIndex(i)), edits.problems));
+      JsonPointer fileAt = at.appendProperty("env_file").appendIndex(i);
+      edits.absolute(envFiles.get(i).asText(), fileAt).ifPresent(file -> merged.putAll(
+          EnvFile.read(Path.of(file), edits.variables, edits.origins.at(fileAt), edits.problems)));
     }
     ObjectNode environment = service.get("environment") instanceof ObjectNode given ? given : service.putObject("environment");
     JsonPointer envAt = at.appendProperty("environment");
@@ -272,6 +273,6 @@ final class ServiceNormaliser {
       edits.error(at, "invalid mount config for type \"bind\": field Source must not be empty; " + VolumeSyntax.EXPECTED);
       return;
     }
-    volume.put("source", edits.absolute(source));
+    volume.put("source", edits.absolute(source, at.appendProperty("source")).orElse(source));
   }
 }

@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.swarmstack.swarm.model.ByteSize;
 import dev.swarmstack.swarm.model.GoDuration;
 import dev.swarmstack.swarm.problem.Problems;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -137,14 +140,22 @@ final class TreeEdits {
   /**
    * A relative path against the working directory, {@code ~} against HOME, as docker/cli resolves them: a relative
    * path is joined and cleaned, an absolute one is kept as written (a bind source {@code /var/lib/docker/} keeps
-   * its slash in the spec the CLI sends).
+   * its slash in the spec the CLI sends). A string no file can be named by (a NUL character, or a lone surrogate
+   * from a {@code \\uD800} escape) is an error at {@code at}, and empty.
    */
-  String absolute(String path) {
+  Optional<String> absolute(String path, JsonPointer at) {
     String expanded = path;
     if (path.startsWith("~")) {
       expanded = variables.lookup("HOME").map(home -> home + path.substring(1)).orElse(path);
     }
-    return isAbsolute(expanded) ? expanded : workingDir.resolve(expanded).normalize().toString();
+    try {
+      Path.of(expanded); // can it name a file at all? (an absolute path is kept as written)
+      return Optional.of(isAbsolute(expanded) ? expanded : workingDir.resolve(expanded).normalize().toString());
+    } catch (InvalidPathException e) {
+      error(at, "not a path: " + e.getReason().toLowerCase(Locale.ROOT) + "; fix the path (a NUL character or a lone"
+          + " surrogate such as \\uD800 can't be in a file name)");
+      return Optional.empty();
+    }
   }
 
   /** Absolute on Unix or on Windows ({@code C:\x}, {@code C:/x}, {@code \\server\share}), as the CLI checks both. */

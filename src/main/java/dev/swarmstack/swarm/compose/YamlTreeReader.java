@@ -41,13 +41,19 @@ final class YamlTreeReader {
   private static final YAMLFactory FACTORY = new AnchorReportingFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String MERGE_KEY = "<<";
+  /**
+   * How many values aliases may add to one file, in all: far more than any real stack, far less than an alias bomb
+   * (a billion-laughs file expands to 10^9 values, an OutOfMemoryError).
+   */
+  static final int MAX_ALIASED_VALUES = 100_000;
 
   private final Path file;
   private final Problems problems;
   private final SourceMap origins = new SourceMap();
   private final Map<String, Anchored> anchors = new HashMap<>();
+  private int aliasedValues;
 
-  private record Anchored(JsonNode node, JsonPointer at) {}
+  private record Anchored(JsonNode node, JsonPointer at, int size) {}
 
   private YamlTreeReader(Path file, Problems problems) {
     this.file = file;
@@ -104,7 +110,7 @@ final class YamlTreeReader {
     String anchor = yaml.anchor();
     JsonNode node = readPlain(parser, token, at);
     if (anchor != null) {
-      anchors.put(anchor, new Anchored(node, at));
+      anchors.put(anchor, new Anchored(node, at, size(node)));
     }
     return node;
   }
@@ -116,8 +122,25 @@ final class YamlTreeReader {
       problems.error(origins.at(at), "unknown anchor '" + name + "': define it with &" + name + " before using *" + name);
       return NODES.nullNode();
     }
+    if (aliasedValues > MAX_ALIASED_VALUES) {
+      return NODES.nullNode(); // reported once, at the alias that went past the limit
+    }
+    aliasedValues += anchored.size();
+    if (aliasedValues > MAX_ALIASED_VALUES) {
+      problems.error(origins.at(at), "the aliases in this file expand to more than " + MAX_ALIASED_VALUES
+          + " values (an alias bomb?): refer to fewer anchors, or write the values out");
+      return NODES.nullNode();
+    }
     origins.copyUnder(origins, anchored.at(), at);
     return anchored.node().deepCopy();
+  }
+
+  private static int size(JsonNode node) {
+    int size = 1;
+    for (JsonNode child : node) {
+      size += size(child);
+    }
+    return size;
   }
 
   private JsonNode readPlain(JsonParser parser, JsonToken token, JsonPointer at) throws IOException {

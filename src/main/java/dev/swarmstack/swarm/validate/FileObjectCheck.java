@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.validate;
 
 import dev.swarmstack.swarm.model.FileObject;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ final class FileObjectCheck implements Check {
         findings.error(kind + " " + key + " has no content source: set file to a path"
             + (driverAllowed ? ", driver to a secret store driver," : "")
             + " or external: true for a " + kind + " that already exists in the swarm", section, key);
-      } else if (object.file() != null && !external) {
+      } else if (object.file() != null && !external && namesAFile(object.file())) {
         Path workingDir = findings.stack().workingDir();
         Path file = workingDir == null ? Path.of(object.file()) : workingDir.resolve(object.file());
         if (!Files.isRegularFile(file)) {
@@ -37,6 +38,16 @@ final class FileObjectCheck implements Check {
               + "; create it or fix the path", section, key, "file");
         }
       }
+    }
+  }
+
+  /** A path that can't name a file (a NUL character, a lone surrogate) has been reported by the loader. */
+  private static boolean namesAFile(String path) {
+    try {
+      Path.of(path);
+      return true;
+    } catch (InvalidPathException e) {
+      return false;
     }
   }
 }

@@ -48,7 +48,14 @@ final class ReferenceCheck implements Check {
       return;
     }
     for (int i = 0; i < references.size(); i++) {
-      require(findings, kind, references.get(i).source(), declared, "services", service, section, i);
+      String source = references.get(i).source();
+      if (source == null) { // the long form without source:, which the CLI turns into a lookup of "" that fails
+        findings.error("service " + service + " mounts a " + kind + " without naming it: add its source (source: in a"
+            + " compose file, <source> in the pom), one of the " + kind + "s declared at the top level",
+            "services", service, section, i);
+      } else {
+        require(findings, kind, source, declared, "services", service, section, i);
+      }
     }
   }
 

@@ -71,6 +71,33 @@ class StackLoaderTest {
   }
 
   @Test
+  void anAliasBombIsRefusedAtTheAliasThatGoesPastTheLimitNotExpanded() throws Exception {
+    List<String> billionLaughs = ComposeMutationFuzzTest.aliasBomb(9, 10);
+    Path file = write("bomb.yml", "services:\n  web:\n    image: nginx\n" + String.join("\n", billionLaughs) + "\n");
+
+    assertEquals(List.of(file + ":9:27: the aliases in this file expand to more than 100000 values (an alias bomb?):"
+        + " refer to fewer anchors, or write the values out"), errors(file));
+  }
+
+  @Test
+  void aPathNoFileCanHaveIsAProblemNotACrash() throws Exception { // found by PomMappingFuzzTest
+    Path file = write("paths.yml", """
+        services:
+          web:
+            image: nginx
+            env_file: ["a\\0b.env"]
+            volumes: [{type: bind, source: "/srv/\\uD800", target: /srv}]
+        secrets:
+          token: {file: "\\uDC00.txt"}
+        """);
+    String fix = "; fix the path (a NUL character or a lone surrogate such as \\uD800 can't be in a file name)";
+
+    assertEquals(List.of(file + ":4:16: not a path: nul character not allowed" + fix,
+        file + ":5:36: not a path: malformed input or input contains unmappable characters" + fix,
+        file + ":7:17: not a path: malformed input or input contains unmappable characters" + fix), errors(file));
+  }
+
+  @Test
   void aMissingFileOrADirectorySaysSo() {
     Path missing = dir.resolve("missing.yml");
 

@@ -128,6 +128,17 @@ class StackValidatorTest {
   }
 
   @Test
+  void aSecretOrConfigMountedWithoutASourceIsAProblemNotACrash() { // found by PomMappingFuzzTest
+    String fix = " without naming it: add its source (source: in a compose file, <source> in the pom), one of the ";
+    assertEquals(List.of("stack.yml#/services/web/secrets/0: service web mounts a secret" + fix + "secrets declared at"
+        + " the top level", "stack.yml#/services/web/configs/0: service web mounts a config" + fix + "configs declared"
+        + " at the top level"), errors("""
+        services: {web: {image: nginx, secrets: [{target: /run/token}], configs: [{target: /etc/x.conf}]}}
+        secrets: {token: {external: true}}
+        """));
+  }
+
+  @Test
   void theDefaultNetworkNeedsNoDeclaration() {
     assertEquals(List.of(), errors("services: {web: {image: nginx, networks: {default: null}}}"));
   }

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Endurance: $ROUNDS consecutive `mvn swarm:deploy` runs (rotation on, waiting for convergence) alternating two
+# versions of a stack whose secret, config and two services all change. After every round it counts the stack's
+# objects on the engine with the docker CLI (services, networks, secrets, configs; containers against the swarm's
+# task history limit) and stops at the first leak; it prints the counts and the timings. EnduranceIT asserts the same
+# for 10 rounds in the build.
+#
+# Usage: bash bench/endurance.sh [--no-install] [rounds]   (100 rounds by default)
+# Needs the test engine (scripts/engine-up.sh). Installs the plugin into the local Maven repository first
+# (mvn -q -B install -DskipTests -DskipEngineTests -Dinvoker.skip), unless called with --no-install.
+# The stack starts from nothing and is removed afterwards (and on exit, whatever happened).
+set -euo pipefail
+
+readonly SERVICES=2
+readonly IMAGE=local/busybox:1
+cd "$(dirname "$0")/.."
+readonly PROJECT_DIR=$PWD
+
+install=true
+if [[ ${1:-} == --no-install ]]; then install=false; shift; fi
+readonly ROUNDS=${1:-100}
+
+readonly WORK_DIR=$(mktemp -d /tmp/swarm-endurance-bench.XXXXXX)
+readonly PLUGIN_STACK="endurance$$"
+readonly CLI_STACK=$PLUGIN_STACK # the docker CLI deploys nothing here; common.sh's cleanup removes both names
+
+source bench/common.sh
+
+# Version $1 of the stack: both services, the secret and the config carry it.
+write_version() {
+  printf 'token-%s\n' "$1" >"$WORK_DIR/token.txt"
+  printf 'version=%s\n' "$1" >"$WORK_DIR/settings.conf"
+  cat >"$WORK_DIR/stack.yml" <<STACK
+version: "3.8"
+services:
+  api:
+    image: $IMAGE
+    command: ["sleep", "3600"]
+    stop_grace_period: 1s
+    environment: {VERSION: "$1"}
+    secrets: [token]
+    configs: [{source: settings, target: /etc/settings.conf}]
+    networks: [back]
+    deploy: {update_config: {monitor: 1s}}
+  worker:
+    image: $IMAGE
+    command: ["sleep", "3600"]
+    stop_grace_period: 1s
+    environment: {VERSION: "$1"}
+    secrets: [token]
+    networks: [back]
+    deploy: {update_config: {monitor: 1s}}
+networks:
+  back: {}
+secrets:
+  token: {file: ./token.txt}
+configs:
+  settings: {file: ./settings.conf}
+STACK
+}
+
+count() {
+  docker "$1" ls -q --filter "label=com.docker.stack.namespace=$PLUGIN_STACK" | wc -l
+}
+
+containers() {
+  docker ps -aq --filter "label=com.docker.stack.namespace=$PLUGIN_STACK" | wc -l
+}
+
+prepare
+write_compose_pom endurance
+history_limit=$(docker info --format '{{.Swarm.Cluster.Spec.Orchestration.TaskHistoryRetentionLimit}}')
+note "$ROUNDS deploys of stack $PLUGIN_STACK, alternating versions a and b; task history limit $history_limit"
+
+printf '%5s %7s %9s %8s %8s %7s %8s %10s\n' round version services networks secrets configs containers seconds
+times=()
+for ((round = 1; round <= ROUNDS; round++)); do
+  version=$( ((round % 2)) && echo a || echo b)
+  write_version "$version"
+  seconds=$(elapsed "round$round" bash -c "cd '$WORK_DIR' && mvn -B -o swarm:deploy -Dswarm.timeout=180s")
+  times+=("$seconds")
+  services=$(count service) networks=$(count network) secrets=$(count secret) configs=$(count config)
+  printf '%5d %7s %9d %8d %8d %7d %8d %10s\n' "$round" "$version" "$services" "$networks" "$secrets" "$configs" \
+    "$(containers)" "$seconds"
+  if ((services != SERVICES || networks != 1 || secrets != 1 || configs != 1)); then
+    note "leak after round $round: expected $SERVICES services, 1 network, 1 secret, 1 config"
+    exit 1
+  fi
+done
+
+# The engine reaps old tasks (and their containers) in the background: give it a minute to get within the limit.
+for ((i = 0; i < 60; i++)); do
+  (($(containers) <= history_limit * SERVICES)) && break
+  sleep 1
+done
+left=$(containers)
+
+printf '\nengine %s, load average %s\n' "$(docker info --format '{{.ServerVersion}}')" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%s\n' "${times[@]}" | sort -n | awk -v rounds="$ROUNDS" '
+  { t[NR] = $1; sum += $1 }
+  END { printf "%d deploys: mean %.2f s, median %.2f s, slowest %.2f s (Maven start-up included)\n",
+        rounds, sum / NR, t[int((NR + 1) / 2)], t[NR] }'
+printf 'containers of the stack at the end: %d (task history limit %d x %d services)\n' "$left" "$history_limit" "$SERVICES"
+if ((left > history_limit * SERVICES)); then
+  note "containers beyond the task history limit"
+  exit 1
+fi
+echo "no leak: every round left exactly the current version's objects"
