@@ -2,25 +2,30 @@ package dev.swarmstack.swarm.compose;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.swarmstack.swarm.problem.Origin;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Where each node of a compose document came from, keyed by its JSON pointer
  * ({@code /services/api/ports/2}). Lets any later stage name the file:line or pom element of a value.
  * A mapping entry also records where its key was written, which is what an "unknown key" error names.
+ *
+ * <p>Pointers are kept by their text, sorted, so that a node's subtree is one range of keys: copying an anchor's
+ * origins for each alias costs the anchor's size, not the whole document's (alias-heavy files stay fast).
  */
 public final class SourceMap {
 
-  private final Map<JsonPointer, Origin> origins = new HashMap<>();
-  private final Map<JsonPointer, Origin> keyOrigins = new HashMap<>();
+  private final NavigableMap<String, Origin> origins = new TreeMap<>();
+  private final NavigableMap<String, Origin> keyOrigins = new TreeMap<>();
 
   public void put(JsonPointer pointer, Origin origin) {
-    origins.put(pointer, origin);
+    origins.put(pointer.toString(), origin);
   }
 
   public void putKey(JsonPointer pointer, Origin origin) {
-    keyOrigins.put(pointer, origin);
+    keyOrigins.put(pointer.toString(), origin);
   }
 
   public void putAll(SourceMap other) {
@@ -31,7 +36,7 @@ public final class SourceMap {
   /** The origin of the node at {@code pointer}, or of its nearest ancestor that has one. */
   public Origin at(JsonPointer pointer) {
     for (JsonPointer p = pointer; p != null; p = p.head()) {
-      Origin origin = origins.get(p);
+      Origin origin = origins.get(p.toString());
       if (origin != null) {
         return origin;
       }
@@ -41,7 +46,7 @@ public final class SourceMap {
 
   /** Where the key of the entry at {@code pointer} was written; its value's origin when unknown. */
   public Origin keyAt(JsonPointer pointer) {
-    Origin key = keyOrigins.get(pointer);
+    Origin key = keyOrigins.get(pointer.toString());
     return key != null ? key : at(pointer);
   }
 
@@ -61,30 +66,31 @@ public final class SourceMap {
 
   /** Forgets every origin at or below {@code prefix}. */
   public void removeUnder(JsonPointer prefix) {
-    origins.keySet().removeIf(p -> isUnder(p, prefix));
-    keyOrigins.keySet().removeIf(p -> isUnder(p, prefix));
+    for (NavigableMap<String, Origin> map : List.of(origins, keyOrigins)) {
+      map.remove(prefix.toString());
+      below(map, prefix.toString()).clear();
+    }
   }
 
   /** Copies the origins at or below {@code from} in {@code source} to the same place below {@code to} here. */
   public void copyUnder(SourceMap source, JsonPointer from, JsonPointer to) {
-    copy(source.origins, origins, from, to);
-    copy(source.keyOrigins, keyOrigins, from, to);
+    copy(source.origins, origins, from.toString(), to.toString());
+    copy(source.keyOrigins, keyOrigins, from.toString(), to.toString());
   }
 
-  private static void copy(Map<JsonPointer, Origin> source, Map<JsonPointer, Origin> target, JsonPointer from, JsonPointer to) {
-    String fromText = from.toString();
-    Map<JsonPointer, Origin> moved = new HashMap<>();
-    source.forEach((p, origin) -> {
-      if (isUnder(p, from)) {
-        moved.put(JsonPointer.compile(to + p.toString().substring(fromText.length())), origin);
-      }
-    });
+  private static void copy(NavigableMap<String, Origin> source, NavigableMap<String, Origin> target, String from,
+      String to) {
+    Map<String, Origin> moved = new TreeMap<>();
+    Origin at = source.get(from);
+    if (at != null) {
+      moved.put(to, at);
+    }
+    below(source, from).forEach((pointer, origin) -> moved.put(to + pointer.substring(from.length()), origin));
     target.putAll(moved);
   }
 
-  private static boolean isUnder(JsonPointer p, JsonPointer prefix) {
-    String text = p.toString();
-    String pre = prefix.toString();
-    return text.equals(pre) || text.startsWith(pre + "/");
+  /** The entries strictly below {@code prefix}: their text starts with {@code prefix/}, and '0' follows '/'. */
+  private static NavigableMap<String, Origin> below(NavigableMap<String, Origin> map, String prefix) {
+    return map.subMap(prefix + "/", true, prefix + "0", false);
   }
 }
