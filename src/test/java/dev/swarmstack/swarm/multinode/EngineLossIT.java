@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmstack.swarm.deploy.DeployFailedException;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
+import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.testing.MultiNodeSwarm;
 import dev.swarmstack.swarm.testing.SwarmCluster;
@@ -14,6 +15,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Execution(ExecutionMode.CONCURRENT)
 @MultiNodeSwarm(managers = 1, workers = 0, shared = false)
 class EngineLossIT {
+
+  private static final Duration POLL = Duration.ofMillis(500);
 
   private static final String STACK = """
       version: "3.8"
@@ -167,7 +171,7 @@ class EngineLossIT {
       if (cluster.docker().run("node", "ls", "--format", "{{.Status}}").stdout().trim().equals("Ready")) {
         return;
       }
-      pause();
+      Polling.pause(POLL);
     }
     throw new AssertionError("m1 was not a ready swarm manager within 60 s of its restart");
   }
@@ -178,12 +182,4 @@ class EngineLossIT {
     return Files.writeString(file, "s3cret");
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
-  }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmstack.swarm.deploy.RolloutReport;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
+import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.testing.Cli;
 import dev.swarmstack.swarm.testing.MultiNodeSwarm;
 import dev.swarmstack.swarm.testing.SwarmCluster;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Execution(ExecutionMode.CONCURRENT)
 @MultiNodeSwarm(managers = 3, workers = 0, shared = false)
 class GlobalNodeLossIT {
+
+  private static final Duration POLL = Duration.ofMillis(500);
 
   private static final String STACK = """
       version: "3.8"
@@ -88,7 +92,7 @@ class GlobalNodeLossIT {
       if (docker.run("node", "ls").exitCode() == 0) {
         return;
       }
-      pause();
+      Polling.pause(POLL);
     }
     throw new AssertionError(node + " did not answer as a manager within 60 s of losing m1");
   }
@@ -99,17 +103,9 @@ class GlobalNodeLossIT {
       if (docker.run("node", "inspect", "--format", "{{.Status.State}}", hostname).stdout().strip().equals("down")) {
         return;
       }
-      pause();
+      Polling.pause(POLL);
     }
     throw new AssertionError(manager + " did not report " + hostname + " down within 120 s of killing it");
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
-  }
 }
