@@ -3,7 +3,6 @@ package dev.swarmstack.swarm.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineObject;
-import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.network.NetworkDrift;
 import dev.swarmstack.swarm.network.NetworkDrift.Difference;
@@ -11,7 +10,6 @@ import dev.swarmstack.swarm.network.SharedNetwork;
 import dev.swarmstack.swarm.network.SharedNetworkRequests;
 import dev.swarmstack.swarm.problem.Problems;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,14 +29,12 @@ public final class SharedNetworks {
   private final SwarmEngine engine;
   private final DeployLog log;
   private final StackCleanup cleanup;
-  private final Duration timeout;
 
   /** @param timeout how long a removed network may stay in use while its last containers stop */
   public SharedNetworks(SwarmEngine engine, DeployLog log, Duration timeout) {
     this.engine = engine;
     this.log = log;
     this.cleanup = new StackCleanup(engine, log, timeout);
-    this.timeout = timeout;
   }
 
   /**
@@ -134,19 +130,13 @@ public final class SharedNetworks {
 
   /**
    * The swarm-scoped network goes first: the engine refuses to remove a config-only network still in use. Returns once
-   * the names are free again: a removed swarm network lingers on the node for a moment, and creating one of the same
-   * name meanwhile fails with "already exists".
+   * the names are free again (see {@link StackCleanup#removeNetworks}): creating a network while its namesake lingers
+   * fails with "already exists".
    */
   private void removeAll(List<Optional<EngineObject>> existing) {
     List<EngineObject> present = new ArrayList<>(existing.stream().flatMap(Optional::stream).toList());
     Collections.reverse(present);
     cleanup.removeNetworks(present);
-    Instant deadline = Instant.now().plus(timeout);
-    for (EngineObject network : present) {
-      while (engine.inspectNetwork(network.name()).isPresent() && Instant.now().isBefore(deadline)) {
-        Polling.pause(StackCleanup.POLL_INTERVAL);
-      }
-    }
   }
 
   /**

@@ -99,6 +99,22 @@ final class StackCleanup {
       removeOnceFree(() -> engine.removeNetwork(network.id()), refused -> NetworkHolder.of(refused, network, engine)
           .map(holder -> new Refusal(holder.explain(network, refused), holder.stopping()))
           .orElse(new Refusal(refused, true)));
+      awaitNetworkGone(network);
+    }
+  }
+
+  /**
+   * A node that had a container attached to the network drops its local copy some time after the manager removed it;
+   * until then the network is still listed, and creating one of the same name (deploying again) fails.
+   */
+  private void awaitNetworkGone(EngineObject network) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (engine.inspectNetwork(network.id()).isPresent()) {
+      if (Instant.now().isAfter(deadline)) {
+        log.warn("network " + network.name() + " was removed but is still listed after " + timeout.toSeconds() + " s");
+        return;
+      }
+      Polling.pause(POLL_INTERVAL);
     }
   }
 
