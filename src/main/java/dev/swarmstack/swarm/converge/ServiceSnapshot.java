@@ -24,16 +24,20 @@ public record ServiceSnapshot(ObjectNode service, List<ObjectNode> tasks, SwarmN
   }
 
   /**
-   * For a global service, the nodes it covered or was meant to cover that are not live now: it converges without
-   * them, as the CLI's progress leaves them out, and messages name them. Empty for other modes, whose tasks the swarm
-   * moves to live nodes.
+   * For a global service, the nodes it covered, was meant to cover, or would cover by its placement, that are not
+   * live now: it converges without them, as the CLI's progress leaves them out, and messages name them. A node that
+   * is down holds no task the swarm wants running any more, so its placement alone names it. Empty for other modes,
+   * whose tasks the swarm moves to live nodes.
    */
   public List<String> leftOut() {
     if (!service.path("Spec").path("Mode").has("Global")) {
       return List.of();
     }
-    return nodes.describe(Stream.concat(tasks.stream().filter(task -> !Tasks.TERMINAL.contains(Tasks.desiredState(task))),
-            assigned.stream())
-        .map(Tasks::nodeId).filter(node -> !node.isEmpty() && !nodes.live().contains(node)).distinct().toList());
+    Stream<String> fromTasks = Stream.concat(
+            tasks.stream().filter(task -> !Tasks.TERMINAL.contains(Tasks.desiredState(task))), assigned.stream())
+        .map(Tasks::nodeId).filter(node -> !node.isEmpty() && !nodes.live().contains(node));
+    Stream<String> fromPlacement = nodes.notLiveAdmitting(service.path("Spec").path("TaskTemplate").path("Placement"))
+        .stream();
+    return nodes.describe(Stream.concat(fromTasks, fromPlacement).distinct().toList());
   }
 }

@@ -15,8 +15,10 @@ import java.util.Set;
  *     new tasks" otherwise). A node that was lost is {@code unknown} after a leader change, then {@code down}; either
  *     way its tasks can't be counted on.
  * @param states each node's state, for naming why a node doesn't count
+ * @param listed each node as {@code GET /nodes} gave it, for matching placements
  */
-public record SwarmNodes(Map<String, String> hostnames, Set<String> live, Map<String, String> states) {
+public record SwarmNodes(Map<String, String> hostnames, Set<String> live, Map<String, String> states,
+    Map<String, JsonNode> listed) {
 
   private static final String READY = "ready";
 
@@ -25,13 +27,19 @@ public record SwarmNodes(Map<String, String> hostnames, Set<String> live, Map<St
     this(hostnames, live, Map.of());
   }
 
+  public SwarmNodes(Map<String, String> hostnames, Set<String> live, Map<String, String> states) {
+    this(hostnames, live, states, Map.of());
+  }
+
   /** From {@code GET /nodes}. */
   public static SwarmNodes of(List<? extends JsonNode> nodes) {
     Map<String, String> hostnames = new HashMap<>();
     Map<String, String> states = new HashMap<>();
+    Map<String, JsonNode> listed = new HashMap<>();
     Set<String> live = new HashSet<>();
     for (JsonNode node : nodes) {
       String id = node.path("ID").asText();
+      listed.put(id, node);
       hostnames.put(id, node.path("Description").path("Hostname").asText(id));
       String state = node.path("Status").path("State").asText();
       states.put(id, state);
@@ -39,7 +47,20 @@ public record SwarmNodes(Map<String, String> hostnames, Set<String> live, Map<St
         live.add(id);
       }
     }
-    return new SwarmNodes(Map.copyOf(hostnames), Set.copyOf(live), Map.copyOf(states));
+    return new SwarmNodes(Map.copyOf(hostnames), Set.copyOf(live), Map.copyOf(states), Map.copyOf(listed));
+  }
+
+  /**
+   * The nodes that are not live but that the swarm would run a task of a service with this placement on once they
+   * are back: active (not drained or paused by their operator), and admitted by the constraints and platforms.
+   */
+  List<String> notLiveAdmitting(JsonNode placement) {
+    return listed.values().stream()
+        .filter(node -> !live.contains(node.path("ID").asText()))
+        .filter(node -> node.path("Spec").path("Availability").asText("active").equals("active"))
+        .filter(node -> Placement.admits(placement, node))
+        .map(node -> node.path("ID").asText())
+        .toList();
   }
 
   /** The nodes that are not live, sorted, each with its state: {@code m1 (down)}, {@code m2 (unknown)}. */

@@ -150,6 +150,27 @@ class ConvergenceRulesTest {
     assertEquals(", left out: node-2 (unknown)", tracker.leftOut());
   }
 
+  /**
+   * Issue 13, item 2: node-2 was down before the deploy, so the swarm gave it no task at all; the service converges on
+   * node-1 and names node-2 by the placement it would match. A drained node, or one the constraints exclude, is not
+   * left out: the service was never meant to run there.
+   */
+  @Test
+  void aGlobalServiceNamesADownNodeThatHoldsNoTaskByItsPlacement() throws Exception {
+    ObjectNode global = service("{\"Global\":{}}");
+    global.withObjectProperty("Spec").withObjectProperty("TaskTemplate").withObjectProperty("Placement")
+        .putArray("Constraints").add("node.labels.agent!=no");
+    SwarmNodes nodes = SwarmNodes.of(List.of(
+        JSON.readTree("{\"ID\":\"n1\",\"Description\":{\"Hostname\":\"node-1\"},\"Status\":{\"State\":\"ready\"}}"),
+        JSON.readTree("{\"ID\":\"n2\",\"Description\":{\"Hostname\":\"node-2\"},\"Status\":{\"State\":\"down\"}}"),
+        JSON.readTree("{\"ID\":\"n3\",\"Description\":{\"Hostname\":\"node-3\"},\"Status\":{\"State\":\"down\"},"
+            + "\"Spec\":{\"Availability\":\"drain\"}}"),
+        JSON.readTree("{\"ID\":\"n4\",\"Description\":{\"Hostname\":\"node-4\"},\"Status\":{\"State\":\"down\"},"
+            + "\"Spec\":{\"Labels\":{\"agent\":\"no\"}}}")));
+    ServiceSnapshot snapshot = new ServiceSnapshot(global, List.of(task("running", "n1")), nodes, DEPLOYED);
+    assertEquals("RUNNING 1/1 nodes running, left out: node-2 (down)", describe(ConvergenceRules.judge(snapshot)));
+  }
+
   @Test
   void onlyReadyNodesAreLive() throws Exception {
     SwarmNodes nodes = SwarmNodes.of(List.of(

@@ -11,6 +11,7 @@ import dev.swarmstack.swarm.testing.MultiNodeSwarm;
 import dev.swarmstack.swarm.testing.SwarmCluster;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -60,9 +61,12 @@ class GlobalNodeLossIT {
       stack.log.clear();
       RolloutReport update = stack.deploy(STACK.replace("3600", "3601"));
 
-      // once m1 is down the swarm no longer gives it a task, so there is nothing of m1's to leave out and name
+      // once m1 is down the swarm gives it no task; the service's placement still names it
       assertEquals(Outcome.CONVERGED, update.outcome(), stack.log.toString());
-      assertTrue(stack.log.stream().anyMatch(line -> line.matches("INFO agent\\s+2/2 nodes running.*")),
+      String leftOut = "left out: " + m1 + " (down)";
+      assertTrue(stack.log.stream().anyMatch(line -> line.matches("INFO agent\\s+2/2 nodes running, " + Pattern.quote(leftOut))),
+          stack.log.toString());
+      assertTrue(stack.log.stream().anyMatch(line -> line.contains("converged") && line.endsWith(leftOut)),
           stack.log.toString());
       assertEquals(2, stack.runningTaskArgs("agent").stream().filter(task -> task.contains("3601")).count(),
           stack.log.toString());
