@@ -73,8 +73,9 @@ prepare() {
   docker info --format '{{.Swarm.ControlAvailable}}' | grep -qx true || { note "no swarm manager: run scripts/engine-up.sh"; exit 1; }
 }
 
-# A pom that deploys $WORK_DIR/stack.yml (read through <composeFiles>) as $PLUGIN_STACK; $1 is its artifactId.
-write_compose_pom() {
+# A pom in $WORK_DIR that runs the plugin on stack $PLUGIN_STACK; $1 is its artifactId, $2 the rest of the plugin's
+# <configuration> (XML).
+write_plugin_pom() {
   local version
   version=$(plugin_version)
   cat >"$WORK_DIR/pom.xml" <<POM
@@ -93,11 +94,16 @@ write_compose_pom() {
         <configuration>
           <stackName>$PLUGIN_STACK</stackName>
           <resolveImage>never</resolveImage>
-          <composeFiles><composeFile>stack.yml</composeFile></composeFiles>
+$2
         </configuration>
       </plugin>
     </plugins>
   </build>
 </project>
 POM
+}
+
+# A pom that deploys $WORK_DIR/stack.yml (read through <composeFiles>) as $PLUGIN_STACK; $1 is its artifactId.
+write_compose_pom() {
+  write_plugin_pom "$1" '          <composeFiles><composeFile>stack.yml</composeFile></composeFiles>'
 }

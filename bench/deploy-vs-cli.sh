@@ -38,41 +38,16 @@ wait_running() {
 
 # The same stack in a pom, for the plugin.
 write_pom() {
-  local version i
-  version=$(plugin_version)
-  {
-    cat <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>dev.swarmstack.bench</groupId>
-  <artifactId>deploy-vs-cli</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>dev.swarmstack</groupId>
-        <artifactId>swarm-maven-plugin</artifactId>
-        <version>$version</version>
-        <configuration>
-          <stackName>$PLUGIN_STACK</stackName>
-          <resolveImage>never</resolveImage>
-          <networks><network><name>net</name><driver>overlay</driver></network></networks>
-          <services>
-POM
+  local i
+  write_plugin_pom deploy-vs-cli "$(
+    echo '          <networks><network><name>net</name><driver>overlay</driver></network></networks>'
+    echo '          <services>'
     for ((i = 1; i <= SERVICES; i++)); do
       printf '            <service><name>s%02d</name><image>%s</image><command><arg>sleep</arg><arg>%s</arg></command><networks><network>net</network></networks></service>\n' \
         "$i" "$IMAGE" "$( ((i == 1)) && echo "$1" || echo 3600)"
     done
-    cat <<POM
-          </services>
-        </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-POM
-  } >"$WORK_DIR/pom.xml"
+    echo '          </services>'
+  )"
 }
 
 cli_deploy() { docker stack deploy --detach=true --resolve-image never -c "$WORK_DIR/stack.yml" "$CLI_STACK"; }
