@@ -1,15 +1,17 @@
 package dev.swarmstack.swarm.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmstack.swarm.converge.Ownership;
-import dev.swarmstack.swarm.converge.StackWatcher;
-import dev.swarmstack.swarm.converge.WatchResult;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.DeployLog;
+import dev.swarmstack.swarm.stack.StackLabels;
+import dev.swarmstack.swarm.watch.Ownership;
+import dev.swarmstack.swarm.watch.StackWatcher;
+import dev.swarmstack.swarm.watch.WatchResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

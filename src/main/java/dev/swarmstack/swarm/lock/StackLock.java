@@ -2,11 +2,11 @@ package dev.swarmstack.swarm.lock;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmstack.swarm.deploy.DeployLog;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

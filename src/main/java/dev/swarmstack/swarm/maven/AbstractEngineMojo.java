@@ -1,7 +1,5 @@
 package dev.swarmstack.swarm.maven;
 
-import dev.swarmstack.swarm.deploy.DeployLog;
-import dev.swarmstack.swarm.deploy.ReportJson;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
 import dev.swarmstack.swarm.engine.EngineAddressResolver;
@@ -9,9 +7,11 @@ import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.FailoverSwarmEngine;
 import dev.swarmstack.swarm.engine.ManagerChoice;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.inspect.ReportJson;
 import dev.swarmstack.swarm.lock.HeldLock;
 import dev.swarmstack.swarm.lock.StackLock;
 import dev.swarmstack.swarm.model.GoDuration;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

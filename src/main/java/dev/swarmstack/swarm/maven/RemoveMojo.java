@@ -1,8 +1,8 @@
 package dev.swarmstack.swarm.maven;
 
-import dev.swarmstack.swarm.deploy.StackRemover;
-import dev.swarmstack.swarm.deploy.StackRemover.Volumes;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.remove.StackRemover;
+import dev.swarmstack.swarm.remove.StackRemover.Volumes;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoFailureException;

@@ -1,11 +1,11 @@
-package dev.swarmstack.swarm.converge;
+package dev.swarmstack.swarm.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmstack.swarm.converge.Verdict.Kind;
+import dev.swarmstack.swarm.watch.Verdict.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.swarmstack.swarm.deploy;
+package dev.swarmstack.swarm.remove;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,11 @@
-package dev.swarmstack.swarm.deploy;
+package dev.swarmstack.swarm.remove;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.swarmstack.swarm.converge.SwarmNodes;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.StackLabels;
+import dev.swarmstack.swarm.watch.SwarmNodes;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.swarmstack.swarm.deploy;
+package dev.swarmstack.swarm.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmstack.swarm.engine.EngineObject;

@@ -1,4 +1,4 @@
-package dev.swarmstack.swarm.converge;
+package dev.swarmstack.swarm.watch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;

@@ -1,6 +1,6 @@
-package dev.swarmstack.swarm.converge;
+package dev.swarmstack.swarm.watch;
 
-import dev.swarmstack.swarm.converge.Verdict.Kind;
+import dev.swarmstack.swarm.watch.Verdict.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,11 +1,11 @@
-package dev.swarmstack.swarm.converge;
+package dev.swarmstack.swarm.watch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmstack.swarm.converge.WatchResult.Outcome;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.EventSubscription;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.watch.WatchResult.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

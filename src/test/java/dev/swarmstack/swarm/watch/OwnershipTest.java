@@ -1,4 +1,4 @@
-package dev.swarmstack.swarm.converge;
+package dev.swarmstack.swarm.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

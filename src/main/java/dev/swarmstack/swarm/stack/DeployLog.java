@@ -1,4 +1,4 @@
-package dev.swarmstack.swarm.deploy;
+package dev.swarmstack.swarm.stack;
 
 /** Where the workflows report progress; the Maven layer writes it to Maven's log, tests collect it. */
 public interface DeployLog {

@@ -1,4 +1,4 @@
-package dev.swarmstack.swarm.deploy;
+package dev.swarmstack.swarm.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +9,8 @@ import dev.swarmstack.swarm.network.NetworkDrift.Difference;
 import dev.swarmstack.swarm.network.SharedNetwork;
 import dev.swarmstack.swarm.network.SharedNetworkRequests;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.remove.StackCleanup;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

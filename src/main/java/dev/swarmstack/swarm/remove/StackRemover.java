@@ -1,8 +1,11 @@
-package dev.swarmstack.swarm.deploy;
+package dev.swarmstack.swarm.remove;
 
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.DeployLog;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +63,6 @@ public final class StackRemover {
   }
 
   private static List<EngineObject> sorted(List<EngineObject> objects) {
-    return List.copyOf(Planner.byName(objects).values());
+    return objects.stream().sorted(Comparator.comparing(EngineObject::name)).toList();
   }
 }

@@ -1,4 +1,4 @@
-package dev.swarmstack.swarm.converge;
+package dev.swarmstack.swarm.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.swarmstack.swarm.deploy;
+package dev.swarmstack.swarm.inspect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

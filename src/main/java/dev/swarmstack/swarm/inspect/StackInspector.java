@@ -1,4 +1,4 @@
-package dev.swarmstack.swarm.deploy;
+package dev.swarmstack.swarm.inspect;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.model.ImageReference;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,13 @@
-package dev.swarmstack.swarm.deploy;
+package dev.swarmstack.swarm.remove;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.swarmstack.swarm.converge.SwarmNodes;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.DeployLog;
+import dev.swarmstack.swarm.stack.StackLabels;
+import dev.swarmstack.swarm.watch.SwarmNodes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
  * Removing stack objects in an order the engine accepts: a network can't go while containers are still attached
  * to it, and those go some time after their service (the CLI doesn't wait, and leaks networks: moby#37338).
  */
-final class StackCleanup {
+public final class StackCleanup {
 
   /** How often tasks are polled while waiting for them to stop. */
   static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -30,13 +32,13 @@ final class StackCleanup {
   private final DeployLog log;
   private final Duration timeout;
 
-  StackCleanup(SwarmEngine engine, DeployLog log, Duration timeout) {
+  public StackCleanup(SwarmEngine engine, DeployLog log, Duration timeout) {
     this.engine = engine;
     this.log = log;
     this.timeout = timeout;
   }
 
-  void removeServices(Collection<EngineObject> services) {
+  public void removeServices(Collection<EngineObject> services) {
     for (EngineObject service : services) {
       log.info("Removing service " + service.name());
       engine.removeService(service.id());
@@ -44,7 +46,7 @@ final class StackCleanup {
   }
 
   /** Waits until no task of the given services runs any more (or the timeout passes: then says so and goes on). */
-  void awaitTasksGone(String namespace, Collection<EngineObject> services) {
+  public void awaitTasksGone(String namespace, Collection<EngineObject> services) {
     if (services.isEmpty()) {
       return;
     }
@@ -74,14 +76,14 @@ final class StackCleanup {
     }
   }
 
-  void removeSecrets(Collection<EngineObject> secrets) {
+  public void removeSecrets(Collection<EngineObject> secrets) {
     for (EngineObject secret : secrets) {
       log.info("Removing secret " + secret.name());
       engine.removeSecret(secret.id());
     }
   }
 
-  void removeConfigs(Collection<EngineObject> configs) {
+  public void removeConfigs(Collection<EngineObject> configs) {
     for (EngineObject config : configs) {
       log.info("Removing config " + config.name());
       engine.removeConfig(config.id());
@@ -93,7 +95,7 @@ final class StackCleanup {
    * something that won't stop by itself (a container attached with {@code docker run --network}, another stack's
    * service) fails at once, naming it and what to do.
    */
-  void removeNetworks(Collection<EngineObject> networks) {
+  public void removeNetworks(Collection<EngineObject> networks) {
     for (EngineObject network : networks) {
       log.info("Removing network " + network.name());
       removeOnceFree(() -> engine.removeNetwork(network.id()), refused -> NetworkHolder.of(refused, network, engine)
@@ -119,7 +121,7 @@ final class StackCleanup {
   }
 
   /** Volumes, like networks, stay in use until the containers that mounted them are gone. */
-  void removeVolumes(Collection<EngineObject> volumes) {
+  public void removeVolumes(Collection<EngineObject> volumes) {
     for (EngineObject volume : volumes) {
       log.info("Removing volume " + volume.name());
       removeOnceFree(() -> engine.removeVolume(volume.name()), refused -> new Refusal(refused, true));
