@@ -28,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -110,7 +109,7 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
     try {
       doExecute();
     } catch (StackException e) {
-      throw new MojoFailureException(describe(e.problems()));
+      throw new MojoFailureException(StackException.describe(e.problems()));
     } catch (LockException e) {
       throw new MojoFailureException(e.getMessage());
     } catch (EngineException e) {
@@ -206,12 +205,5 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
 
   private List<Path> composePaths() {
     return composeFiles == null ? List.of() : composeFiles.stream().map(File::toPath).toList();
-  }
-
-  /** One line per problem, origin first: the user fixes them from the top without a stack trace. */
-  static String describe(List<Problem> problems) {
-    String count = problems.size() == 1 ? "1 error" : problems.size() + " errors";
-    return "The stack definition has " + count + ":"
-        + problems.stream().map(p -> "\n  " + p).collect(Collectors.joining());
   }
 }
