@@ -113,7 +113,7 @@ public final class StackInspector {
   }
 
   private List<ObjectNode> stackTasks(String namespace) {
-    return engine.listTasks(Map.of("label", List.of(StackLabels.NAMESPACE + "=" + namespace)));
+    return engine.listTasks(StackLabels.taskFilter(namespace));
   }
 
   private TaskRow taskRow(ObjectNode task, String name, Map<String, String> nodeNames) {

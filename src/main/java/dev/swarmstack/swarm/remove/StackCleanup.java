@@ -8,10 +8,10 @@ import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.stack.StackLabels;
 import dev.swarmstack.swarm.watch.SwarmNodes;
+import dev.swarmstack.swarm.watch.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -25,8 +25,6 @@ public final class StackCleanup {
 
   /** How often tasks are polled while waiting for them to stop. */
   static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-
-  private static final Set<String> FINAL_TASK_STATES = Set.of("complete", "shutdown", "failed", "rejected", "orphaned", "remove");
 
   private final SwarmEngine engine;
   private final DeployLog log;
@@ -54,10 +52,10 @@ public final class StackCleanup {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       Set<String> live = SwarmNodes.of(engine.listNodes()).live();
-      Map<Boolean, Long> runningByLiveNode = engine.listTasks(Map.of("label", List.of(StackLabels.NAMESPACE + "=" + namespace)))
+      Map<Boolean, Long> runningByLiveNode = engine.listTasks(StackLabels.taskFilter(namespace))
           .stream()
           .filter(task -> serviceIds.contains(task.path("ServiceID").asText()))
-          .filter(StackCleanup::isRunning)
+          .filter(task -> !Tasks.hasEnded(task))
           .collect(Collectors.partitioningBy(task -> onLiveNode(task, live), Collectors.counting()));
       long remaining = runningByLiveNode.get(true);
       if (remaining == 0) {
@@ -154,9 +152,5 @@ public final class StackCleanup {
   private static boolean onLiveNode(JsonNode task, Set<String> live) {
     String node = task.path("NodeID").asText("");
     return node.isEmpty() || live.contains(node);
-  }
-
-  private static boolean isRunning(JsonNode task) {
-    return !FINAL_TASK_STATES.contains(task.path("Status").path("State").asText());
   }
 }

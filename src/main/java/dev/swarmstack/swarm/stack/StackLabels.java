@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmstack.swarm.engine.EngineObject;
+import java.util.List;
 import java.util.Map;
 
 /** The labels that tie engine objects to a stack; the first two are the docker CLI's, so both tools see the same stacks. */
@@ -24,6 +25,11 @@ public final class StackLabels {
   /** The label filter that selects every object of {@code namespace}. */
   public static Map<String, String> of(String namespace) {
     return Map.of(NAMESPACE, namespace);
+  }
+
+  /** The task filter ({@code label=...}) that selects every task of {@code namespace}. */
+  public static Map<String, List<String>> taskFilter(String namespace) {
+    return Map.of("label", List.of(NAMESPACE + "=" + namespace));
   }
 
   /** A label of an engine object's spec ({@code Spec.Labels}, or {@code Labels} of a network), or null. */

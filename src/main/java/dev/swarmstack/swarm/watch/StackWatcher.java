@@ -5,11 +5,13 @@ import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.EventSubscription;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.StackLabels;
 import dev.swarmstack.swarm.watch.WatchResult.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,21 +99,25 @@ public final class StackWatcher {
     }
   }
 
+  /** The stack's tasks that also match {@code key=value}, by service id. */
+  private Map<String, List<ObjectNode>> tasksByService(String namespace, String key, String value) {
+    Map<String, List<String>> filter = new HashMap<>(StackLabels.taskFilter(namespace));
+    filter.put(key, List.of(value));
+    return byService(engine.listTasks(filter));
+  }
+
   /** @return the stack's services as read in this round, by name */
   private Map<String, ObjectNode> observe(String namespace, Map<String, ServiceTracker> trackers, SwarmNodes nodes,
       Instant since, Instant now, int width) {
-    Map<String, String> stackLabel = Map.of("com.docker.stack.namespace", namespace);
     Map<String, ObjectNode> services = new TreeMap<>();
-    for (EngineObject service : engine.listServices(stackLabel)) {
+    for (EngineObject service : engine.listServices(StackLabels.of(namespace))) {
       services.put(service.name(), service.raw());
     }
-    List<String> stackLabelFilter = List.of("com.docker.stack.namespace=" + namespace);
-    Map<String, List<ObjectNode>> tasksByService = byService(engine.listTasks(
-        Map.of("label", stackLabelFilter, "_up-to-date", List.of("true"))));
+    Map<String, List<ObjectNode>> tasksByService = tasksByService(namespace, "_up-to-date", "true");
     // which nodes global services are meant to cover: one more call, only when there is one
     boolean anyGlobal = services.values().stream().anyMatch(s -> s.path("Spec").path("Mode").has("Global"));
-    Map<String, List<ObjectNode>> assignedByService = anyGlobal ? byService(engine.listTasks(
-        Map.of("label", stackLabelFilter, "desired-state", List.of("running")))) : Map.of();
+    Map<String, List<ObjectNode>> assignedByService = anyGlobal
+        ? tasksByService(namespace, "desired-state", "running") : Map.of();
     trackers.forEach((name, tracker) -> {
       ObjectNode service = services.get(name);
       if (service == null) {

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /** Reading the Engine API's task JSON. */
-final class Tasks {
+public final class Tasks {
 
   /** States a task never leaves. */
   static final Set<String> TERMINAL = Set.of("complete", "shutdown", "failed", "rejected", "orphaned", "remove");
@@ -34,6 +34,11 @@ final class Tasks {
 
   static String id(JsonNode task) {
     return task.path("ID").asText("");
+  }
+
+  /** Whether the task is in a state it never leaves: its container has stopped, or never started. */
+  public static boolean hasEnded(JsonNode task) {
+    return TERMINAL.contains(state(task));
   }
 
   /** Whether the task is meant to run and does. */
