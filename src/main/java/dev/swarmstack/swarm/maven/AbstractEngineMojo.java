@@ -11,7 +11,6 @@ import dev.swarmstack.swarm.inspect.ReportJson;
 import dev.swarmstack.swarm.lock.HeldLock;
 import dev.swarmstack.swarm.lock.StackLock;
 import dev.swarmstack.swarm.model.GoDuration;
-import dev.swarmstack.swarm.stack.DeployLog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,20 +124,6 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
     Path dockerConfigDir = EngineAddressResolver.forThisProcess().configDir();
     return new RegistryCredentials(session.getSettings(), settingsDecrypter, DockerConfigCredentials.read(dockerConfigDir),
         getLog());
-  }
-
-  protected DeployLog deployLog() {
-    return new DeployLog() {
-      @Override
-      public void info(String message) {
-        getLog().info(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        getLog().warn(message);
-      }
-    };
   }
 
   /** Parses a Go duration parameter, naming the parameter when it is malformed. */
