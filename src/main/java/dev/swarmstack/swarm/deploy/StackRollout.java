@@ -50,7 +50,7 @@ public final class StackRollout {
     } catch (EngineException e) {
       report.time("apply", Duration.between(applying, Instant.now()));
       report.failure.add("applying the plan failed: " + e.getMessage());
-      throw fail(namespace, report, before, converge);
+      throw fail(namespace, report, before, converge).causedBy(e);
     }
     Instant waiting = Instant.now();
     report.time("apply", Duration.between(applying, waiting));
@@ -71,7 +71,7 @@ public final class StackRollout {
       report.time("converge", Duration.between(waiting, Instant.now()));
       report.failure.add("lost the swarm manager while waiting for the stack to converge: " + e.getMessage());
       report.failure.add("the plan was applied; the swarm goes on rolling it out, unwatched");
-      throw fail(namespace, report, before, converge);
+      throw fail(namespace, report, before, converge).causedBy(e);
     }
     report.time("converge", Duration.between(waiting, Instant.now()));
     try {

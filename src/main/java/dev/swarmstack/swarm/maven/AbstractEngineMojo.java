@@ -97,7 +97,7 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
   /** A goal's work that writes to the stack. */
   @FunctionalInterface
   protected interface StackWrite {
-    void run() throws MojoFailureException, IOException;
+    void run() throws MojoExecutionException, MojoFailureException, IOException;
   }
 
   /**
@@ -107,7 +107,7 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
    * @param lock false: the user opted out ({@code swarm.lock=false})
    */
   protected void underStackLock(SwarmEngine engine, String goal, boolean lock, String lockTimeout, StackWrite write)
-      throws MojoFailureException, IOException {
+      throws MojoExecutionException, MojoFailureException, IOException {
     if (!lock) {
       getLog().warn("Not locking stack " + stackName + " (" + PropertyNames.LOCK + "=false): another deploy or rm of"
           + " it may write at the same time");
