@@ -9,6 +9,8 @@ import dev.swarmstack.swarm.engine.ManagerChoice;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.inspect.ReportJson;
 import dev.swarmstack.swarm.lock.HeldLock;
+import dev.swarmstack.swarm.lock.LockHeldException;
+import dev.swarmstack.swarm.lock.LockHolder;
 import dev.swarmstack.swarm.lock.StackLock;
 import dev.swarmstack.swarm.model.GoDuration;
 import java.io.File;
@@ -117,7 +119,18 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
     Duration timeout = duration(lockTimeout, PropertyNames.LOCK_TIMEOUT);
     try (HeldLock held = new StackLock(engine, deployLog()).acquire(stackName, goal, timeout)) {
       write.run();
+    } catch (LockHeldException e) {
+      throw new MojoFailureException(stillLocked(e));
     }
+  }
+
+  /** The lock's holder and what to do, in the pom's terms: the wait's property, the goal that breaks the lock. */
+  static String stillLocked(LockHeldException e) {
+    LockHolder holder = e.holder();
+    return "Stack " + holder.stack() + " is locked by " + holder.describe() + "; gave up waiting after "
+        + e.waited().toSeconds() + " s (" + PropertyNames.LOCK_TIMEOUT + "). If that build is still running, let it"
+        + " finish or wait longer; if it is gone, its lease ends at " + holder.expires() + " and the next deploy takes"
+        + " the lock over. To break the lock now: mvn swarm:unlock -D" + PropertyNames.LOCK_ID + "=" + holder.lockId();
   }
 
   protected RegistryCredentials registryCredentials() {
