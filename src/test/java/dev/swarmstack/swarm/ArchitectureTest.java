@@ -6,14 +6,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the layers apart: a Maven-free core, and docker-java behind one package. */
+/** Keeps the layers apart: a Maven-free core, docker-java behind one package, and no cycle between packages. */
 class ArchitectureTest {
 
   private static final Path SOURCES = Path.of("src/main/java/dev/swarmstack/swarm");
+  private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?dev\\.swarmstack\\.swarm\\.(\\w+)\\.");
 
   @Test
   void coreImportsNothingFromMaven() {
@@ -23,6 +34,53 @@ class ArchitectureTest {
   @Test
   void onlyTheDockerPackageImportsDockerJava() {
     assertEquals(List.of(), filesImporting("import com.github.dockerjava", "docker"));
+  }
+
+  @Test
+  void packagesDependOnEachOtherWithoutCycles() {
+    Map<String, Set<String>> uses = packageDependencies();
+    List<String> cycles = new ArrayList<>();
+    for (String start : uses.keySet()) {
+      findCycle(start, uses, new ArrayDeque<>(List.of(start))).ifPresent(cycles::add);
+    }
+    assertEquals(List.of(), cycles);
+  }
+
+  /** A path of package uses from the first package in {@code path} back to it, if there is one. */
+  private static Optional<String> findCycle(String start, Map<String, Set<String>> uses, Deque<String> path) {
+    for (String next : uses.getOrDefault(path.getLast(), Set.of())) {
+      if (next.equals(start)) {
+        return Optional.of(String.join(" -> ", path) + " -> " + start);
+      }
+      if (!path.contains(next)) {
+        path.addLast(next);
+        Optional<String> cycle = findCycle(start, uses, path);
+        path.removeLast();
+        if (cycle.isPresent()) {
+          return cycle;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** For each top-level package, the other top-level packages it imports from. */
+  private static Map<String, Set<String>> packageDependencies() {
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      Map<String, Set<String>> uses = new TreeMap<>();
+      files.filter(f -> f.toString().endsWith(".java")).forEach(file -> {
+        String from = SOURCES.relativize(file).getName(0).toString();
+        Matcher imported = IMPORT.matcher(read(file));
+        while (imported.find()) {
+          if (!imported.group(1).equals(from)) {
+            uses.computeIfAbsent(from, p -> new TreeSet<>()).add(imported.group(1));
+          }
+        }
+      });
+      return uses;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Source files outside {@code allowedPackage} that contain {@code importPrefix}. */

@@ -4,6 +4,7 @@ import dev.swarmstack.swarm.compose.SourceMap;
 import dev.swarmstack.swarm.model.ComposeFile;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,6 @@ import java.util.function.Function;
 
 /** What every part of one conversion shares: the stack, its namespace, where values came from, the errors. */
 final class ConversionContext {
-
-  static final String NAMESPACE_LABEL = "com.docker.stack.namespace";
 
   final String namespace;
   final ComposeFile compose;
@@ -60,7 +59,7 @@ final class ConversionContext {
   /** The user's labels plus the namespace label, as the CLI adds it to everything the stack owns. */
   SortedMap<String, String> withStackLabel(Map<String, String> labels) {
     SortedMap<String, String> result = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
-    result.put(NAMESPACE_LABEL, namespace);
+    result.put(StackLabels.NAMESPACE, namespace);
     return result;
   }
 

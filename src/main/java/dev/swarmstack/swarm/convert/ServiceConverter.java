@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.model.Deploy;
 import dev.swarmstack.swarm.model.Network;
 import dev.swarmstack.swarm.model.Service;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +16,6 @@ import java.util.TreeSet;
 
 /** One compose service as a ServiceSpec, field for field as docker/cli's {@code convert/service.go}. */
 final class ServiceConverter {
-
-  static final String IMAGE_LABEL = "com.docker.stack.image";
 
   private final ConversionContext context;
   private final Environment environment;
@@ -36,7 +35,7 @@ final class ServiceConverter {
     ObjectNode spec = Json.object();
     spec.put("Name", context.scope(name));
     SortedMap<String, String> labels = context.withStackLabel(deploy == null ? null : deploy.labels());
-    labels.put(IMAGE_LABEL, service.image() == null ? "" : service.image());
+    labels.put(StackLabels.IMAGE, service.image() == null ? "" : service.image());
     spec.set("Labels", Json.stringMap(labels));
 
     ObjectNode task = spec.putObject("TaskTemplate");

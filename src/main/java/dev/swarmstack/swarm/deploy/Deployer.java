@@ -9,6 +9,8 @@ import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.remove.StackCleanup;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

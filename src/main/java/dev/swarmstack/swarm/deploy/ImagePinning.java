@@ -10,6 +10,8 @@ import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.engine.RegistryHosts;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.model.ImageReference;
+import dev.swarmstack.swarm.stack.DeployLog;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;

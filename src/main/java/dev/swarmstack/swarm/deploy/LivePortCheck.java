@@ -5,6 +5,7 @@ import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

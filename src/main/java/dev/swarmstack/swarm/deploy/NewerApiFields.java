@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.convert.ConvertedStack;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;

@@ -16,6 +16,8 @@ import dev.swarmstack.swarm.network.NetworkDrift.Difference;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.stack.DeployLog;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,7 @@ import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,15 +1,17 @@
 package dev.swarmstack.swarm.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmstack.swarm.converge.Ownership;
-import dev.swarmstack.swarm.converge.StackWatcher;
-import dev.swarmstack.swarm.converge.WatchResult;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.DeployLog;
+import dev.swarmstack.swarm.stack.StackLabels;
+import dev.swarmstack.swarm.watch.Ownership;
+import dev.swarmstack.swarm.watch.StackWatcher;
+import dev.swarmstack.swarm.watch.WatchResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ public final class StackRollout {
     } catch (EngineException e) {
       report.time("apply", Duration.between(applying, Instant.now()));
       report.failure.add("applying the plan failed: " + e.getMessage());
-      throw fail(namespace, report, before, converge);
+      throw fail(namespace, report, before, converge).causedBy(e);
     }
     Instant waiting = Instant.now();
     report.time("apply", Duration.between(applying, waiting));
@@ -69,7 +71,7 @@ public final class StackRollout {
       report.time("converge", Duration.between(waiting, Instant.now()));
       report.failure.add("lost the swarm manager while waiting for the stack to converge: " + e.getMessage());
       report.failure.add("the plan was applied; the swarm goes on rolling it out, unwatched");
-      throw fail(namespace, report, before, converge);
+      throw fail(namespace, report, before, converge).causedBy(e);
     }
     report.time("converge", Duration.between(waiting, Instant.now()));
     try {

@@ -6,6 +6,8 @@ import dev.swarmstack.swarm.convert.VersionNames;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.DeployLog;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.swarmstack.swarm.lock;
 
-import dev.swarmstack.swarm.deploy.DeployLog;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.swarmstack.swarm.lock;
 
 /** The stack lock could not be taken or broken; the message says who holds it and what to do. */
-public final class LockException extends RuntimeException {
+public class LockException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

@@ -2,11 +2,11 @@ package dev.swarmstack.swarm.lock;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmstack.swarm.deploy.DeployLog;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +90,7 @@ public final class StackLock {
         continue; // another waiter took it over first
       }
       if (!now.isBefore(deadline)) {
-        throw new LockException(lockedMessage(holder.get(), timeout));
+        throw new LockHeldException(holder.get(), timeout);
       }
       waiting.report(holder.get(), now);
       Polling.pause(POLL);
@@ -198,13 +198,6 @@ public final class StackLock {
   private HeldLock held(LockHolder mine) {
     log.info("Locked stack " + mine.stack() + " (config " + configName(mine.stack()) + ", lock id " + mine.lockId() + ")");
     return new HeldLock(this, engine, log, clock, lease, mine);
-  }
-
-  private static String lockedMessage(LockHolder holder, Duration timeout) {
-    return "Stack " + holder.stack() + " is locked by " + holder.describe() + "; gave up waiting after "
-        + timeout.toSeconds() + " s (swarm.lock.timeout). If that build is still running, let it finish or wait"
-        + " longer; if it is gone, its lease ends at " + holder.expires() + " and the next deploy takes the lock over."
-        + " To break the lock now: mvn swarm:unlock -Dswarm.lock.id=" + holder.lockId();
   }
 
   /** Says who holds the lock when the wait starts, when the holder changes, and every {@link #REPORT_EVERY}. */

@@ -1,7 +1,5 @@
 package dev.swarmstack.swarm.maven;
 
-import dev.swarmstack.swarm.deploy.DeployLog;
-import dev.swarmstack.swarm.deploy.ReportJson;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
 import dev.swarmstack.swarm.engine.EngineAddressResolver;
@@ -9,7 +7,10 @@ import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.FailoverSwarmEngine;
 import dev.swarmstack.swarm.engine.ManagerChoice;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.inspect.ReportJson;
 import dev.swarmstack.swarm.lock.HeldLock;
+import dev.swarmstack.swarm.lock.LockHeldException;
+import dev.swarmstack.swarm.lock.LockHolder;
 import dev.swarmstack.swarm.lock.StackLock;
 import dev.swarmstack.swarm.model.GoDuration;
 import java.io.File;
@@ -98,7 +99,7 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
   /** A goal's work that writes to the stack. */
   @FunctionalInterface
   protected interface StackWrite {
-    void run() throws MojoFailureException, IOException;
+    void run() throws MojoExecutionException, MojoFailureException, IOException;
   }
 
   /**
@@ -108,7 +109,7 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
    * @param lock false: the user opted out ({@code swarm.lock=false})
    */
   protected void underStackLock(SwarmEngine engine, String goal, boolean lock, String lockTimeout, StackWrite write)
-      throws MojoFailureException, IOException {
+      throws MojoExecutionException, MojoFailureException, IOException {
     if (!lock) {
       getLog().warn("Not locking stack " + stackName + " (" + PropertyNames.LOCK + "=false): another deploy or rm of"
           + " it may write at the same time");
@@ -118,27 +119,24 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
     Duration timeout = duration(lockTimeout, PropertyNames.LOCK_TIMEOUT);
     try (HeldLock held = new StackLock(engine, deployLog()).acquire(stackName, goal, timeout)) {
       write.run();
+    } catch (LockHeldException e) {
+      throw new MojoFailureException(stillLocked(e));
     }
+  }
+
+  /** The lock's holder and what to do, in the pom's terms: the wait's property, the goal that breaks the lock. */
+  static String stillLocked(LockHeldException e) {
+    LockHolder holder = e.holder();
+    return "Stack " + holder.stack() + " is locked by " + holder.describe() + "; gave up waiting after "
+        + e.waited().toSeconds() + " s (" + PropertyNames.LOCK_TIMEOUT + "). If that build is still running, let it"
+        + " finish or wait longer; if it is gone, its lease ends at " + holder.expires() + " and the next deploy takes"
+        + " the lock over. To break the lock now: mvn swarm:unlock -D" + PropertyNames.LOCK_ID + "=" + holder.lockId();
   }
 
   protected RegistryCredentials registryCredentials() {
     Path dockerConfigDir = EngineAddressResolver.forThisProcess().configDir();
     return new RegistryCredentials(session.getSettings(), settingsDecrypter, DockerConfigCredentials.read(dockerConfigDir),
         getLog());
-  }
-
-  protected DeployLog deployLog() {
-    return new DeployLog() {
-      @Override
-      public void info(String message) {
-        getLog().info(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        getLog().warn(message);
-      }
-    };
   }
 
   /** Parses a Go duration parameter, naming the parameter when it is malformed. */

@@ -2,9 +2,10 @@ package dev.swarmstack.swarm.maven;
 
 import dev.swarmstack.swarm.compose.LoadedStack;
 import dev.swarmstack.swarm.compose.SourceTree;
-import dev.swarmstack.swarm.compose.StackLoader;
 import dev.swarmstack.swarm.compose.VariableSource;
 import dev.swarmstack.swarm.convert.StackConverter;
+import dev.swarmstack.swarm.definition.StackDefinition;
+import dev.swarmstack.swarm.definition.StackDefinitionLoader;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.lock.LockException;
 import dev.swarmstack.swarm.maven.config.ContentSources;
@@ -14,21 +15,15 @@ import dev.swarmstack.swarm.maven.config.PomStackMapper;
 import dev.swarmstack.swarm.maven.config.ServiceConfig;
 import dev.swarmstack.swarm.maven.config.SharedNetworkMapper;
 import dev.swarmstack.swarm.maven.config.VolumeConfig;
-import dev.swarmstack.swarm.model.ComposeFile;
 import dev.swarmstack.swarm.network.SharedNetwork;
-import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
 import dev.swarmstack.swarm.problem.StackException;
-import dev.swarmstack.swarm.validate.StackValidator;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -110,7 +105,7 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
     try {
       doExecute();
     } catch (StackException e) {
-      throw new MojoFailureException(describe(e.problems()));
+      throw new MojoFailureException(StackException.describe(e.problems()));
     } catch (LockException e) {
       throw new MojoFailureException(e.getMessage());
     } catch (EngineException e) {
@@ -126,51 +121,43 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
   protected abstract void doExecute() throws MojoExecutionException, MojoFailureException, IOException;
 
   /**
-   * Loads the compose files and the pom's definitions, interpolating {@code ${VAR}} from -D properties, then
-   * project properties, then the environment, and validates the result; logs the warnings and throws every
-   * error of all three steps at once.
+   * Loads the compose files and the pom's definitions once, interpolating {@code ${VAR}} from -D properties, then
+   * project properties, then the environment, and validates the result ({@link StackDefinitionLoader}).
    *
    * @throws StackException when the stack has errors; {@link #execute()} reports them
    */
   protected LoadedStack loadStack() {
-    Problems problems = new Problems();
-    List<NetworkConfig> stackNetworks = new ArrayList<>(networks == null ? List.of() : networks);
-    stackNetworks.addAll(sharedNetworksUsed());
-    SourceTree pomDefinitions = new PomStackMapper().map(stackNetworks, services, volumes, secrets, configs, problems);
-    LoadedStack stack = new StackLoader(variables()).loadLeniently(composePaths(), pomDefinitions, project.getBasedir().toPath());
-    problems.addAll(stack.problems());
-    stack = new ContentSources(AbstractSwarmMojo::environment, this::property)
-        .apply(stack, secrets, configs, problems);
-    // validating what could be loaded shows every error at once; a value the loader refused is reported once
-    problems.addAllNotReportedYet(new StackValidator(stackName).validate(stack));
-    problems.warnings().forEach(warning -> getLog().warn(warning.toString()));
-    if (problems.hasErrors()) {
-      throw new StackException(errors(problems));
-    }
-    return stack;
+    return new StackDefinitionLoader(deployLog()).load(stackDefinition());
+  }
+
+  /** The stack definition the pom gives: its compose files, and its own definitions mapped to compose's tree. */
+  private StackDefinition stackDefinition() {
+    Problems mappingProblems = new Problems();
+    SourceTree pomDefinitions = new PomStackMapper().map(networks, services, volumes, secrets, configs, mappingProblems);
+    ContentSources contents = new ContentSources(AbstractSwarmMojo::environment, this::property);
+    return new StackDefinition(stackName, composePaths(), pomDefinitions, mappingProblems.all(),
+        project.getBasedir().toPath(), variables(), (stack, problems) -> contents.apply(stack, secrets, configs, problems),
+        SharedNetworkMapper.byName(sharedNetworks));
+  }
+
+  /** Where the core workflows report progress: Maven's log. */
+  protected DeployLog deployLog() {
+    return new DeployLog() {
+      @Override
+      public void info(String message) {
+        getLog().info(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        getLog().warn(message);
+      }
+    };
   }
 
   /** Converts the stack to Engine API specs, with the objects' names as {@link #rotate} decides. */
   protected StackConverter converter() {
     return new StackConverter(stackName, AbstractSwarmMojo::environment).withRotation(rotate);
-  }
-
-  /**
-   * External declarations for the shared networks the services name without declaring them. Which names they use is
-   * known only once the compose files are loaded, so this loads them once beforehand; its problems are left to the real
-   * load, which finds them again.
-   */
-  private List<NetworkConfig> sharedNetworksUsed() {
-    if (sharedNetworks == null || sharedNetworks.isEmpty()) {
-      return List.of();
-    }
-    SourceTree pomDefinitions = new PomStackMapper().map(networks, services, volumes, secrets, configs, new Problems());
-    ComposeFile compose = new StackLoader(variables())
-        .loadLeniently(composePaths(), pomDefinitions, project.getBasedir().toPath()).compose();
-    Set<String> referenced = new HashSet<>();
-    compose.servicesOrEmpty().values().stream().filter(service -> service != null && service.networks() != null)
-        .forEach(service -> referenced.addAll(service.networks().keySet()));
-    return SharedNetworkMapper.externalsFor(sharedNetworks, referenced, compose.networksOrEmpty().keySet());
   }
 
   /**
@@ -183,10 +170,6 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
     List<SharedNetwork> mapped = new SharedNetworkMapper().map(sharedNetworks, problems);
     problems.throwIfErrors();
     return mapped;
-  }
-
-  private static List<Problem> errors(Problems problems) {
-    return problems.all().stream().filter(Problem::isError).toList();
   }
 
   private VariableSource variables() {
@@ -206,12 +189,5 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
 
   private List<Path> composePaths() {
     return composeFiles == null ? List.of() : composeFiles.stream().map(File::toPath).toList();
-  }
-
-  /** One line per problem, origin first: the user fixes them from the top without a stack trace. */
-  static String describe(List<Problem> problems) {
-    String count = problems.size() == 1 ? "1 error" : problems.size() + " errors";
-    return "The stack definition has " + count + ":"
-        + problems.stream().map(p -> "\n  " + p).collect(Collectors.joining());
   }
 }

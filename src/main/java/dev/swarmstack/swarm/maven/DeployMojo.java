@@ -10,6 +10,7 @@ import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -59,19 +60,24 @@ public class DeployMojo extends AbstractPlanMojo {
   }
 
   @Override
-  protected void run(SwarmEngine engine) throws MojoFailureException, IOException {
+  protected void run(SwarmEngine engine) throws MojoExecutionException, MojoFailureException, IOException {
     DeployOptions options = deployOptions();
     ConvergeOptions converge = new ConvergeOptions(detach, options.timeout(), rollback, logLines);
     ConvertedStack stack = convertedStack(); // bad input fails here, without waiting for the lock
     underStackLock(engine, "deploy", lock, lockTimeout, () -> deploy(engine, stack, options, converge));
   }
 
+  /** A failed deploy is the stack's failure, unless the engine failed: then the build could not run, as elsewhere. */
   private void deploy(SwarmEngine engine, ConvertedStack stack, DeployOptions options, ConvergeOptions converge)
-      throws MojoFailureException, IOException {
+      throws MojoExecutionException, MojoFailureException, IOException {
     try {
       writeDeployReport(new StackRollout(engine, deployLog()).deploy(stackName, stack, options, converge));
     } catch (DeployFailedException e) {
-      throw new MojoFailureException(e.getMessage() + reportWritten(e.report()));
+      String story = e.getMessage() + reportWritten(e.report());
+      if (e.isEngineFailure()) {
+        throw new MojoExecutionException(story, e);
+      }
+      throw new MojoFailureException(story);
     }
   }
 

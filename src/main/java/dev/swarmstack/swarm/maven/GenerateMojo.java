@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -33,12 +33,8 @@ public class GenerateMojo extends AbstractSwarmMojo {
   @Parameter(property = PropertyNames.GENERATE_SKIP, defaultValue = "false")
   private boolean skipGenerate;
 
-  private final MavenProjectHelper projectHelper;
-
-  @Inject
-  public GenerateMojo(MavenProjectHelper projectHelper) {
-    this.projectHelper = projectHelper;
-  }
+  @Component
+  private MavenProjectHelper projectHelper;
 
   @Override
   protected boolean skipGoal() {

@@ -1,7 +1,7 @@
 package dev.swarmstack.swarm.maven;
 
-import dev.swarmstack.swarm.deploy.SharedNetworks;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.network.SharedNetworks;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

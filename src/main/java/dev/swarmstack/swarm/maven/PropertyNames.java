@@ -1,7 +1,7 @@
 package dev.swarmstack.swarm.maven;
 
 import dev.swarmstack.swarm.deploy.DeployOptions;
-import dev.swarmstack.swarm.deploy.SharedNetworks;
+import dev.swarmstack.swarm.network.SharedNetworks;
 
 /**
  * Every user property the plugin reads ({@code -Dswarm.stack=shop} or {@code <properties>}), in one place so

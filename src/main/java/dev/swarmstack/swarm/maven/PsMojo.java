@@ -1,9 +1,9 @@
 package dev.swarmstack.swarm.maven;
 
-import dev.swarmstack.swarm.deploy.StackInspector;
-import dev.swarmstack.swarm.deploy.StackInspector.TaskRow;
-import dev.swarmstack.swarm.deploy.Table;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.inspect.StackInspector;
+import dev.swarmstack.swarm.inspect.StackInspector.TaskRow;
+import dev.swarmstack.swarm.inspect.Table;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;

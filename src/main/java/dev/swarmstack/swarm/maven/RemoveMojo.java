@@ -1,10 +1,11 @@
 package dev.swarmstack.swarm.maven;
 
-import dev.swarmstack.swarm.deploy.StackRemover;
-import dev.swarmstack.swarm.deploy.StackRemover.Volumes;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.remove.StackRemover;
+import dev.swarmstack.swarm.remove.StackRemover.Volumes;
 import java.io.IOException;
 import java.time.Duration;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -49,7 +50,7 @@ public class RemoveMojo extends AbstractEngineMojo {
   }
 
   @Override
-  protected void run(SwarmEngine engine) throws MojoFailureException, IOException {
+  protected void run(SwarmEngine engine) throws MojoExecutionException, MojoFailureException, IOException {
     Duration wait = duration(timeout, PropertyNames.TIMEOUT);
     underStackLock(engine, "rm", lock, lockTimeout, () ->
         new StackRemover(engine, deployLog()).remove(stackName, wait, removeVolumes ? Volumes.REMOVE : Volumes.KEEP));

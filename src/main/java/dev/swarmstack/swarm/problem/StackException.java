@@ -14,7 +14,7 @@ public class StackException extends RuntimeException {
   private final transient List<Problem> problems;
 
   public StackException(List<Problem> problems) {
-    super(describe(problems));
+    super(problems.size() == 1 ? problems.get(0).toString() : describe(problems));
     this.problems = List.copyOf(problems);
   }
 
@@ -26,11 +26,10 @@ public class StackException extends RuntimeException {
     return problems;
   }
 
-  private static String describe(List<Problem> problems) {
-    if (problems.size() == 1) {
-      return problems.get(0).toString();
-    }
-    return problems.size() + " problems in the stack definition:"
-        + problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining());
+  /** One line per problem, origin first, under their count: the user fixes them from the top without a stack trace. */
+  public static String describe(List<Problem> problems) {
+    String count = problems.size() == 1 ? "1 error" : problems.size() + " errors";
+    return "The stack definition has " + count + ":"
+        + problems.stream().map(p -> "\n  " + p).collect(Collectors.joining());
   }
 }

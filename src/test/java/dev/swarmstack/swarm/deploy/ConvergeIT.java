@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.problem.StackException;
+import dev.swarmstack.swarm.stack.StackLabels;
 import dev.swarmstack.swarm.testing.TestRegistry;
 import java.nio.file.Path;
 import java.time.Duration;

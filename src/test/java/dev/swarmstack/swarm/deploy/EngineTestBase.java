@@ -4,6 +4,8 @@ import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.Polling;
+import dev.swarmstack.swarm.remove.StackRemover;
+import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.testing.Cli;
 import dev.swarmstack.swarm.testing.LeftoverContainers;
 import dev.swarmstack.swarm.testing.RecordingLog;

@@ -10,6 +10,7 @@ import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

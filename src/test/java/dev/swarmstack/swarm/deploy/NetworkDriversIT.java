@@ -15,6 +15,7 @@ import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.problem.Problem;
+import dev.swarmstack.swarm.stack.StackLabels;
 import dev.swarmstack.swarm.testing.FreePorts;
 import dev.swarmstack.swarm.validate.StackValidator;
 import java.io.IOException;

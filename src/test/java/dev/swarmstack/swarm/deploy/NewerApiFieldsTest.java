@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.convert.ConvertedStack;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

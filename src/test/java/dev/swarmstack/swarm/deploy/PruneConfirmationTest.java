@@ -8,6 +8,7 @@ import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.problem.StackException;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;

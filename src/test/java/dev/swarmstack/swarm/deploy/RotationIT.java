@@ -14,6 +14,7 @@ import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.maven.config.ContentSources;
 import dev.swarmstack.swarm.maven.config.PomStackMapper;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

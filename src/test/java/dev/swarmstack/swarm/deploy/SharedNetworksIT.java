@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.network.SharedNetwork;
+import dev.swarmstack.swarm.network.SharedNetworks;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.StackException;
 import dev.swarmstack.swarm.testing.Cli;

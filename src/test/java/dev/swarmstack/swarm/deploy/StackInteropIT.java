@@ -3,9 +3,13 @@ package dev.swarmstack.swarm.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.swarmstack.swarm.deploy.StackInspector.ServiceRow;
-import dev.swarmstack.swarm.deploy.StackInspector.StackRow;
-import dev.swarmstack.swarm.deploy.StackInspector.TaskRow;
+import dev.swarmstack.swarm.inspect.ReportJson;
+import dev.swarmstack.swarm.inspect.StackInspector;
+import dev.swarmstack.swarm.inspect.StackInspector.ServiceRow;
+import dev.swarmstack.swarm.inspect.StackInspector.StackRow;
+import dev.swarmstack.swarm.inspect.StackInspector.TaskRow;
+import dev.swarmstack.swarm.remove.StackRemover;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

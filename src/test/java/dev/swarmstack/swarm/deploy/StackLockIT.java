@@ -13,6 +13,7 @@ import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.lock.HeldLock;
 import dev.swarmstack.swarm.lock.StackLock;
+import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.testing.RecordingLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.remove.StackRemover;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

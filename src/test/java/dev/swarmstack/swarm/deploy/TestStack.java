@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.deploy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.convert.ConvertedStack;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.TreeMap;

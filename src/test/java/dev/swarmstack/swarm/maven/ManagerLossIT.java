@@ -13,7 +13,7 @@ import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,10 +60,10 @@ class ManagerLossIT {
   @Test
   @MojoParameter(name = "stackName", value = STACK_WITHOUT)
   @MojoParameter(name = "dockerHost", value = "unix://" + PROXY)
-  void withoutAnotherManagerTheDeployFailsSayingSo(@InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
+  void withoutAnotherManagerTheBuildFailsAsAnEngineFailureSayingSo(@InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
     deployLosingTheManagerWhileWaiting(deploy);
 
-    MojoFailureException e = assertThrows(MojoFailureException.class, deploy::execute);
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, deploy::execute);
 
     assertTrue(e.getMessage().startsWith("Deploy of stack " + STACK_WITHOUT + " failed:\n"
         + "  lost the swarm manager while waiting for the stack to converge: "), e.getMessage());

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmstack.swarm.deploy.DeployFailedException;
-import dev.swarmstack.swarm.deploy.DeployLog;
-import dev.swarmstack.swarm.deploy.SharedNetworks;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.network.SharedNetwork;
+import dev.swarmstack.swarm.network.SharedNetworks;
 import dev.swarmstack.swarm.problem.Origin;
+import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.testing.ClusterNode;
 import dev.swarmstack.swarm.testing.MultiNodeSwarm;
 import dev.swarmstack.swarm.testing.SwarmCluster;

@@ -1,6 +1,6 @@
 package dev.swarmstack.swarm.testing;
 
-import dev.swarmstack.swarm.deploy.DeployLog;
+import dev.swarmstack.swarm.stack.DeployLog;
 import java.util.List;
 
 /** A {@link DeployLog} that adds each message, prefixed {@code INFO } or {@code WARN }, to a list the test reads. */

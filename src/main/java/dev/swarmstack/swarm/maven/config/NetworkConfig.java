@@ -63,13 +63,4 @@ public class NetworkConfig {
     }
     return settings;
   }
-
-  /** How a stack refers to this shared network: external, by its name on the engine. */
-  NetworkConfig asExternal() {
-    NetworkConfig external = new NetworkConfig();
-    external.name = name;
-    external.engineName = engineName == null ? name : engineName;
-    external.external = true;
-    return external;
-  }
 }

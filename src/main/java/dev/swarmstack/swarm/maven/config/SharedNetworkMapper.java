@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.maven.config;
 
+import dev.swarmstack.swarm.definition.StackDefinition.SharedNetworkName;
 import dev.swarmstack.swarm.network.SharedNetwork;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problems;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,18 +48,18 @@ public final class SharedNetworkMapper {
   }
 
   /**
-   * External declarations for the shared networks that {@code referenced} names but the stack does not declare:
-   * services may name a shared network without declaring it under {@code <networks>} as well.
+   * The shared networks by the name services use, with their names on the engine: services may name a shared network
+   * without declaring it under {@code <networks>} as well. The first of two with one name counts.
    */
-  public static List<NetworkConfig> externalsFor(List<NetworkConfig> shared, Set<String> referenced,
-      Set<String> declared) {
-    if (shared == null) {
-      return List.of();
+  public static Map<String, SharedNetworkName> byName(List<NetworkConfig> networks) {
+    Map<String, SharedNetworkName> byName = new HashMap<>();
+    for (NetworkConfig network : networks == null ? List.<NetworkConfig>of() : networks) {
+      if (network.name != null) {
+        byName.putIfAbsent(network.name, new SharedNetworkName(network.engineName == null ? network.name
+            : network.engineName, Origin.pom(SECTION + "<network>" + network.name + "</network>")));
+      }
     }
-    return shared.stream()
-        .filter(network -> network.name != null && referenced.contains(network.name) && !declared.contains(network.name))
-        .map(NetworkConfig::asExternal)
-        .toList();
+    return byName;
   }
 
   private static void check(NetworkConfig network, String element, Problems problems) {

@@ -2,13 +2,13 @@ package dev.swarmstack.swarm.maven.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.swarmstack.swarm.definition.StackDefinition.SharedNetworkName;
 import dev.swarmstack.swarm.network.SharedNetwork;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -66,18 +66,15 @@ class SharedNetworkMapperTest {
   }
 
   @Test
-  void servicesNamingASharedNetworkGetItAsExternal() {
+  void servicesNameASharedNetworkByItsNameAndGetItsNameOnTheEngine() {
     NetworkConfig named = network("backbone");
     named.engineName = "corp-backbone";
-    NetworkConfig declaredInStack = network("edge");
-    NetworkConfig unused = network("unused");
 
-    List<NetworkConfig> externals = SharedNetworkMapper.externalsFor(List.of(named, declaredInStack, unused),
-        Set.of("backbone", "edge", "default"), Set.of("edge"));
+    Map<String, SharedNetworkName> byName = SharedNetworkMapper.byName(List.of(named, network("edge")));
 
-    assertEquals(1, externals.size());
-    assertEquals(List.of("backbone", "corp-backbone", true),
-        List.of(externals.get(0).name, externals.get(0).engineName, externals.get(0).external));
+    assertEquals(Map.of(
+        "backbone", new SharedNetworkName("corp-backbone", Origin.pom("<sharedNetworks><network>backbone</network>")),
+        "edge", new SharedNetworkName("edge", Origin.pom("<sharedNetworks><network>edge</network>"))), byName);
   }
 
   @Test

@@ -1,9 +1,0 @@
-package dev.swarmstack.swarm.deploy;
-
-/** Where the workflows report progress; the Maven layer writes it to Maven's log, tests collect it. */
-public interface DeployLog {
-
-  void info(String message);
-
-  void warn(String message);
-}
