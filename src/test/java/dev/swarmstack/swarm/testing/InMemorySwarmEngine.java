@@ -80,18 +80,23 @@ public final class InMemorySwarmEngine implements SwarmEngine {
     return this;
   }
 
+  /** A task of service {@code serviceName} on the first node. */
+  public synchronized String addTask(String serviceName, String state) {
+    return addTask(serviceName, nodes.get(0).path("ID").asText(), state);
+  }
+
   /**
-   * A task of service {@code serviceName} (on the first node, attached to its networks) in {@code state}
-   * ({@code running}, {@code failed}, ...).
+   * A task of service {@code serviceName} on node {@code nodeId}, attached to the service's networks, in
+   * {@code state} ({@code running}, {@code failed}, ...).
    *
    * @return the task's id
    */
-  public synchronized String addTask(String serviceName, String state) {
+  public synchronized String addTask(String serviceName, String nodeId, String state) {
     EngineObject service = find(Kind.SERVICE, serviceName)
         .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
     String id = newId("task");
     ObjectNode task = JSON.createObjectNode().put("ID", id).put("ServiceID", service.id())
-        .put("NodeID", nodes.get(0).path("ID").asText()).put("DesiredState", "running");
+        .put("NodeID", nodeId).put("DesiredState", "running");
     task.putObject("Version").put("Index", ++index);
     task.set("Spec", service.spec().path("TaskTemplate").deepCopy());
     task.putObject("Status").put("State", state);
