@@ -16,7 +16,8 @@
 # virtual IP on the stack's overlay network, whose subnet is a /20 to hold them all.
 #
 # Needs the test engine (scripts/engine-up.sh). Installs the plugin into the local Maven repository first, unless
-# called with --no-install.
+# called with --no-install. PLUGIN_VERSION=<version> --no-install times another installed version of the plugin
+# instead (an older build, to compare before and after a change).
 set -euo pipefail
 
 readonly SERVICES=${SERVICES:-400}
@@ -90,8 +91,8 @@ plugin_noop=$(for ((run = 0; run < RUNS; run++)); do
 done | median)
 grep -q '0 change(s)' "$WORK_DIR/plugin.log" || note "the plugin's redeploy was not a no-op: see its plan"
 
-printf '\n%s services (%s replicas each), engine %s, docker CLI %s, %s\n' "$SERVICES" "$REPLICAS" \
-  "$(docker info --format '{{.ServerVersion}}')" "$(docker version --format '{{.Client.Version}}')" \
+printf '\n%s services (%s replicas each), plugin %s, engine %s, docker CLI %s, %s\n' "$SERVICES" "$REPLICAS" \
+  "$(plugin_version)" "$(docker info --format '{{.ServerVersion}}')" "$(docker version --format '{{.Client.Version}}')" \
   "$(mvn -B -v | sed -n 1p | sed "s/\x1b\[[0-9;]*m//g")"
 printf '%-16s %9s %22s %10s\n' step "cli (s)" "plugin's own time (s)" plugin/cli
 awk -v c="$cli_noop" -v p="$plugin_noop" \
