@@ -59,8 +59,12 @@ write_compose() {
   } >"$WORK_DIR/stack.yml"
 }
 
-# The plugin's version, as the project's pom gives it.
+# The plugin's version, as the project's pom gives it, unless PLUGIN_VERSION names another installed one.
 plugin_version() {
+  if [[ -n ${PLUGIN_VERSION:-} ]]; then
+    echo "$PLUGIN_VERSION"
+    return
+  fi
   sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$PROJECT_DIR/pom.xml" | head -1
 }
 

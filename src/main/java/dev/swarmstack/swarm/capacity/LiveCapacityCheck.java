@@ -32,8 +32,13 @@ public final class LiveCapacityCheck {
 
   /** Adds an error for each network of {@code stack} that can't address its services. */
   public void check(ConvertedStack stack, Problems problems) {
-    long nodes = engine.listNodes().stream().filter(LiveCapacityCheck::canRunTasks).count();
-    List<EngineObject> all = engine.listNetworks(Map.of());
+    check(stack, engine.listNodes(), engine.listNetworks(Map.of()), engine.listServices(Map.of()), problems);
+  }
+
+  /** The same, on lists the caller has read already: every node, network and service of the swarm. */
+  public static void check(ConvertedStack stack, List<ObjectNode> allNodes, List<EngineObject> all,
+      List<EngineObject> allServices, Problems problems) {
+    long nodes = allNodes.stream().filter(LiveCapacityCheck::canRunTasks).count();
     Map<String, EngineObject> byName = new HashMap<>();
     Map<String, String> nameById = new HashMap<>();
     all.forEach(network -> {
@@ -45,7 +50,7 @@ public final class LiveCapacityCheck {
 
     List<ServiceLoad> loads = new ArrayList<>();
     stack.services().forEach((name, spec) -> loads.add(load(name, spec, nameById, ingress, nodes, false)));
-    for (EngineObject service : engine.listServices(Map.of())) {
+    for (EngineObject service : allServices) {
       if (!stack.services().containsKey(service.name())) {
         loads.add(load(service.name(), service.spec(), nameById, ingress, nodes, true));
       }

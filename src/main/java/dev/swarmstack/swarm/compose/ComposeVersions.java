@@ -29,27 +29,33 @@ public final class ComposeVersions {
       return format(minor);
     }
 
-    /** Whether the key at {@code path}, holding {@code node}, is this introduction's. */
+    /**
+     * Whether the key at {@code path}, holding {@code node}, is this introduction's. Compares the pattern's segments
+     * in place: it runs for every row and every key of a stack file, and splitting the patterns each time was most
+     * of the time a large stack took to load.
+     */
     boolean matches(List<String> path, JsonNode node) {
       // a pattern ending in a list item is about the long (mapping) syntax: short strings are valid in 3.0
       if (pattern.endsWith("/*") && !node.isObject()) {
         return false;
       }
-      String[] segments = pattern.substring(1).split("/");
-      if (segments.length != path.size()) {
-        return false;
-      }
-      for (int i = 0; i < segments.length; i++) {
-        String segment = segments[i];
-        String key = path.get(i);
-        boolean matches = segment.equals("*")
-            || segment.equals("x-*") && key.startsWith("x-")
-            || segment.equals(key);
+      int start = 1;
+      for (String key : path) {
+        if (start > pattern.length()) {
+          return false;
+        }
+        int end = pattern.indexOf('/', start);
+        end = end < 0 ? pattern.length() : end;
+        int length = end - start;
+        boolean matches = length == 1 && pattern.charAt(start) == '*'
+            || length == 3 && pattern.startsWith("x-*", start) && key.startsWith("x-")
+            || length == key.length() && pattern.startsWith(key, start);
         if (!matches) {
           return false;
         }
+        start = end + 1;
       }
-      return true;
+      return start == pattern.length() + 1;
     }
   }
 

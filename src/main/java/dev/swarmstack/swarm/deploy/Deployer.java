@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.deploy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.ServiceSpecs;
+import dev.swarmstack.swarm.deploy.DeployPlan.Kind;
 import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
 import dev.swarmstack.swarm.deploy.DeployPlan.ServiceWrite;
 import dev.swarmstack.swarm.engine.EngineException;
@@ -13,6 +14,7 @@ import dev.swarmstack.swarm.remove.StackCleanup;
 import dev.swarmstack.swarm.stack.DeployLog;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -66,61 +68,66 @@ public final class Deployer {
         options);
   }
 
-  public void apply(DeployPlan plan, DeployOptions options) {
-    applyChanges(plan, options);
+  public ApplyResult apply(DeployPlan plan, DeployOptions options) {
+    ApplyResult result = applyChanges(plan, options);
     removePruned(plan, options);
+    return result;
   }
 
   /**
    * Everything but removing pruned networks, secrets and configs: a rollback may still need them, for the pruned
    * services it recreates. Pruned services themselves go first, as with the CLI: a new service may take their
-   * published ports.
+   * published ports. Then networks, secrets and configs, which the services refer to, then the services.
    */
-  void applyChanges(DeployPlan plan, DeployOptions options) {
+  ApplyResult applyChanges(DeployPlan plan, DeployOptions options) {
+    ApplyResult result = new ApplyResult();
     if (plan.writeCount() == 0) {
       log.info("Stack " + plan.namespace() + " is up to date");
-      return;
+      return result;
     }
-    new StackCleanup(engine, log, options.timeout()).removeServices(plan.servicesToRemove);
-    for (ObjectWrite network : plan.networkWrites) {
+    new StackCleanup(engine, log, options.timeout()).removeServices(plan.removals(Kind.SERVICE));
+    for (ObjectWrite network : plan.writes(Kind.NETWORK)) { // only created: the engine can't change a network
       log.info("Creating network " + network.name());
-      engine.createNetwork(network.spec());
+      result.created(Kind.NETWORK, network.name(), engine.createNetwork(network.spec()));
     }
-    writeObjects("secret", plan.secretWrites, plan.secretIds, engine::createSecret,
+    writeObjects(plan, Kind.SECRET, result, engine::createSecret,
         (id, write) -> engine.updateSecret(id, write.existing().version(), write.spec()));
-    writeObjects("config", plan.configWrites, plan.configIds, engine::createConfig,
+    writeObjects(plan, Kind.CONFIG, result, engine::createConfig,
         (id, write) -> engine.updateConfig(id, write.existing().version(), write.spec()));
-    for (ServiceWrite service : plan.serviceWrites) {
-      ObjectNode spec = ServiceSpecs.withObjectIds(service.spec(), plan.secretIds, plan.configIds);
+    Map<String, String> secretIds = result.ids(plan, Kind.SECRET);
+    Map<String, String> configIds = result.ids(plan, Kind.CONFIG);
+    for (ServiceWrite service : plan.serviceWrites()) {
+      ObjectNode spec = ServiceSpecs.withObjectIds(service.spec(), secretIds, configIds);
       if (service.existing() == null) {
         log.info("Creating service " + service.name());
-        engine.createService(spec, service.auth());
+        result.created(Kind.SERVICE, service.name(), engine.createService(spec, service.auth()));
       } else {
         log.info("Updating service " + service.name() + " (id: " + service.existing().id() + ")");
         update(service, spec);
       }
     }
+    return result;
   }
 
   /** Removes the pruned networks, secrets and configs, once the pruned services' tasks are gone. */
   void removePruned(DeployPlan plan, DeployOptions options) {
     StackCleanup cleanup = new StackCleanup(engine, log, options.timeout());
-    cleanup.removeSecrets(plan.secretsToRemove);
-    cleanup.removeConfigs(plan.configsToRemove);
-    if (!plan.networksToRemove.isEmpty()) {
-      cleanup.awaitTasksGone(plan.namespace(), plan.servicesToRemove);
-      cleanup.removeNetworks(plan.networksToRemove);
+    cleanup.removeSecrets(plan.removals(Kind.SECRET));
+    cleanup.removeConfigs(plan.removals(Kind.CONFIG));
+    if (!plan.removals(Kind.NETWORK).isEmpty()) {
+      cleanup.awaitTasksGone(plan.namespace(), plan.removals(Kind.SERVICE));
+      cleanup.removeNetworks(plan.removals(Kind.NETWORK));
     }
   }
 
-  private void writeObjects(String kind, List<ObjectWrite> writes, Map<String, String> ids,
-      Function<ObjectNode, String> create, java.util.function.BiConsumer<String, ObjectWrite> updateLabels) {
-    for (ObjectWrite write : writes) {
+  private void writeObjects(DeployPlan plan, Kind kind, ApplyResult result, Function<ObjectNode, String> create,
+      BiConsumer<String, ObjectWrite> updateLabels) {
+    for (ObjectWrite write : plan.writes(kind)) {
       if (write.existing() == null) {
-        log.info("Creating " + kind + " " + write.name());
-        ids.put(write.name(), create.apply(write.spec()));
+        log.info("Creating " + kind.label() + " " + write.name());
+        result.created(kind, write.name(), create.apply(write.spec()));
       } else {
-        log.info("Updating " + kind + " " + write.name() + " (labels)");
+        log.info("Updating " + kind.label() + " " + write.name() + " (labels)");
         updateLabels.accept(write.existing().id(), write);
       }
     }

@@ -3,7 +3,6 @@ package dev.swarmstack.swarm.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.engine.EngineObject;
-import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.problem.Problems;
 import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.Collection;
@@ -17,25 +16,22 @@ import java.util.stream.Collectors;
  * Published ports that services outside the stack already hold, found before the first write instead of by a
  * failing create. The engine refuses a port number and protocol that another service publishes when either of the
  * two is an ingress port (an ingress port is open on every node); two host-mode ports are accepted, so they are not
- * checked. Reads only the service list.
+ * checked. Works on the service list the planner read.
  */
 final class LivePortCheck {
 
   private record Holder(String service, String stack, boolean ingress) {}
 
-  private final SwarmEngine engine;
-
-  LivePortCheck(SwarmEngine engine) {
-    this.engine = engine;
-  }
+  private LivePortCheck() {}
 
   /**
    * Adds an error for each port of {@code stack} that a service outside it publishes. The stack's own services are
    * no conflict (they are updated in place), nor are the pruned ones, which are removed before anything is created.
    */
-  void check(ConvertedStack stack, Collection<EngineObject> pruned, Problems problems) {
+  static void check(ConvertedStack stack, List<EngineObject> allServices, Collection<EngineObject> pruned,
+      Problems problems) {
     Set<String> leaving = pruned.stream().map(EngineObject::id).collect(Collectors.toSet());
-    List<EngineObject> others = engine.listServices(Map.of()).stream()
+    List<EngineObject> others = allServices.stream()
         .filter(service -> !stack.services().containsKey(service.name()) && !leaving.contains(service.id()))
         .toList();
     report(stack, others, problems);

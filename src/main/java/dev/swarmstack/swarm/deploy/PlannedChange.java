@@ -1,15 +1,15 @@
 package dev.swarmstack.swarm.deploy;
 
+import dev.swarmstack.swarm.deploy.DeployPlan.Kind;
 import java.util.List;
 
 /**
  * One line of a deploy plan.
  *
- * @param kind {@code network}, {@code secret}, {@code config} or {@code service}
  * @param detail why, for updates and warnings (may be empty); never a secret value
  * @param fieldChanges for updates: one line per changed field ({@code replicas 2 -> 3}); never a secret value
  */
-public record PlannedChange(String kind, String name, Change change, String detail, List<String> fieldChanges) {
+public record PlannedChange(Kind kind, String name, Change change, String detail, List<String> fieldChanges) {
 
   public PlannedChange {
     fieldChanges = List.copyOf(fieldChanges);
@@ -42,7 +42,7 @@ public record PlannedChange(String kind, String name, Change change, String deta
 
   @Override
   public String toString() {
-    String line = String.format("%-9s %-7s %s", change.label(), kind, name);
+    String line = String.format("%-9s %-7s %s", change.label(), kind.label(), name);
     return detail.isEmpty() ? line : line + " (" + detail + ")";
   }
 }

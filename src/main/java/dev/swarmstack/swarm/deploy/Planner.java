@@ -7,6 +7,7 @@ import dev.swarmstack.swarm.convert.ContentHash;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.VersionNames;
 import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
+import dev.swarmstack.swarm.deploy.DeployPlan.Kind;
 import dev.swarmstack.swarm.deploy.PlannedChange.Change;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
@@ -19,6 +20,7 @@ import dev.swarmstack.swarm.problem.Problems;
 import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,71 +45,74 @@ final class Planner {
   }
 
   DeployPlan plan(String namespace, ConvertedStack stack, DeployOptions options) {
-    DeployPlan plan = new DeployPlan(namespace);
+    DeployPlan.Builder plan = DeployPlan.builder(namespace);
     Problems problems = new Problems();
-    Map<String, String> stackLabel = StackLabels.of(namespace);
-    Map<String, EngineObject> stackServices = byName(engine.listServices(stackLabel));
-    Map<String, EngineObject> stackNetworks = byName(engine.listNetworks(stackLabel));
-    Map<String, EngineObject> allSecrets = byName(engine.listSecrets(Map.of()));
-    Map<String, EngineObject> allConfigs = byName(engine.listConfigs(Map.of()));
-    allSecrets.forEach((name, secret) -> plan.secretIds.put(name, secret.id()));
-    allConfigs.forEach((name, config) -> plan.configIds.put(name, config.id()));
-    for (EngineObject network : engine.listNetworks(Map.of())) {
-      plan.networkIds.put(network.name(), network.id());
-      plan.networkIds.put(network.id(), network.id());
+    SwarmState swarm = SwarmState.read(engine);
+    Map<String, EngineObject> stackServices = byName(SwarmState.ofStack(swarm.services(), namespace));
+    Map<String, EngineObject> allNetworks = byName(swarm.networks());
+    Map<String, EngineObject> stackNetworks = byName(SwarmState.ofStack(swarm.networks(), namespace));
+    Map<String, EngineObject> allSecrets = byName(swarm.secrets());
+    Map<String, EngineObject> allConfigs = byName(swarm.configs());
+    allSecrets.forEach((name, secret) -> plan.knowId(Kind.SECRET, name, secret.id()));
+    allConfigs.forEach((name, config) -> plan.knowId(Kind.CONFIG, name, config.id()));
+    for (EngineObject network : swarm.networks()) {
+      plan.knowId(Kind.NETWORK, network.name(), network.id());
+      plan.knowId(Kind.NETWORK, network.id(), network.id());
     }
     addPredefinedSwarmNetworks(plan, stackServices.values());
 
     if (options.prune()) {
-      planRemovals(plan, "service", stackServices, stack.services(), plan.servicesToRemove);
+      planRemovals(plan, Kind.SERVICE, stackServices, stack.services());
     }
-    checkExternalNetworks(stack.externalNetworks(), problems);
-    new LiveCapacityCheck(engine).check(stack, problems);
-    new LivePortCheck(engine).check(stack, plan.servicesToRemove, problems);
-    planNetworks(plan, stack.networks(), stackNetworks, problems);
-    planFileObjects(plan, "secret", stack.secrets(), ours(allSecrets, namespace), plan.secretWrites, problems);
-    planFileObjects(plan, "config", stack.configs(), ours(allConfigs, namespace), plan.configWrites, problems);
+    checkExternalNetworks(stack.externalNetworks(), allNetworks, problems);
+    LiveCapacityCheck.check(stack, swarm.nodes(), swarm.networks(), swarm.services(), problems);
+    LivePortCheck.check(stack, swarm.services(), plan.removals(Kind.SERVICE), problems);
+    planNetworks(plan, stack.networks(), stackNetworks, allNetworks, problems);
+    planFileObjects(plan, Kind.SECRET, stack.secrets(), ours(allSecrets, namespace), problems);
+    planFileObjects(plan, Kind.CONFIG, stack.configs(), ours(allConfigs, namespace), problems);
     new ServicePlanner(engine, options, log).plan(plan, stack, stackServices, problems);
     if (options.prune()) {
       // old versions of declared objects go after the deploy converged (VersionCleanup): a rollback needs them
-      planRemovals(plan, "secret", withoutVersionsOf(stack.secrets().keySet(), ours(allSecrets, namespace)),
-          stack.secrets(), plan.secretsToRemove);
-      planRemovals(plan, "config", withoutVersionsOf(stack.configs().keySet(), ours(allConfigs, namespace)),
-          stack.configs(), plan.configsToRemove);
-      planRemovals(plan, "network", stackNetworks, stack.networks(), plan.networksToRemove);
+      planRemovals(plan, Kind.SECRET, withoutVersionsOf(stack.secrets().keySet(), ours(allSecrets, namespace)),
+          stack.secrets());
+      planRemovals(plan, Kind.CONFIG, withoutVersionsOf(stack.configs().keySet(), ours(allConfigs, namespace)),
+          stack.configs());
+      planRemovals(plan, Kind.NETWORK, stackNetworks, stack.networks());
       if (!options.pruneAllServices()) {
         refusePruningEveryService(plan, stackServices.size());
       }
     }
     problems.throwIfErrors();
-    return plan;
+    return plan.build();
   }
 
   /**
    * A service on a node's host network is stored with the id of the swarm's predefined network of that name, which
    * the network list doesn't show (it lists the node's own): found from the deployed attachments, it replaces the
-   * node's id, so that an unchanged service compares equal.
+   * node's id, so that an unchanged service compares equal. Each such id is asked about once.
    */
-  private void addPredefinedSwarmNetworks(DeployPlan plan, Collection<EngineObject> services) {
+  private void addPredefinedSwarmNetworks(DeployPlan.Builder plan, Collection<EngineObject> services) {
+    Set<String> asked = new HashSet<>();
     for (EngineObject service : services) {
       for (JsonNode attachment : service.spec().path("TaskTemplate").path("Networks")) {
         String id = attachment.path("Target").asText();
-        if (!plan.networkIds.containsKey(id)) {
+        if (!plan.knownIds(Kind.NETWORK).containsKey(id) && asked.add(id)) {
           engine.inspectNetwork(id).ifPresent(network -> {
-            plan.networkIds.put(network.name(), network.id());
-            plan.networkIds.put(network.id(), network.id());
+            plan.knowId(Kind.NETWORK, network.name(), network.id());
+            plan.knowId(Kind.NETWORK, network.id(), network.id());
           });
         }
       }
     }
   }
 
-  private void checkExternalNetworks(Set<String> externalNetworks, Problems problems) {
+  private static void checkExternalNetworks(Set<String> externalNetworks, Map<String, EngineObject> allNetworks,
+      Problems problems) {
     for (String name : externalNetworks) {
       if (Network.isBuiltIn(name)) {
         continue;
       }
-      Optional<EngineObject> network = engine.inspectNetwork(name);
+      Optional<EngineObject> network = Optional.ofNullable(allNetworks.get(name));
       String scope = network.map(n -> n.raw().path("Scope").asText()).orElse("");
       if (network.isEmpty()) {
         problems.error(Origin.UNKNOWN, "network \"" + name + "\" is declared as external, but could not be found."
@@ -124,8 +129,8 @@ final class Planner {
    * a changed declaration is reported; a network of that name outside the stack is an error, since the CLI's create
    * would fail halfway.
    */
-  private void planNetworks(DeployPlan plan, SortedMap<String, ObjectNode> networks,
-      Map<String, EngineObject> stackNetworks, Problems problems) {
+  private void planNetworks(DeployPlan.Builder plan, SortedMap<String, ObjectNode> networks,
+      Map<String, EngineObject> stackNetworks, Map<String, EngineObject> allNetworks, Problems problems) {
     networks.forEach((name, request) -> {
       if (stackNetworks.containsKey(name)) {
         List<Difference> drift = NetworkDrift.of(request, stackNetworks.get(name).raw());
@@ -134,32 +139,33 @@ final class Planner {
         if (!drift.isEmpty()) {
           log.warn("network " + name + ": " + detail);
         }
-        plan.add("network", name, Change.UNCHANGED, detail);
-      } else if (engine.inspectNetwork(name).isPresent()) {
+        plan.add(Kind.NETWORK, name, Change.UNCHANGED, detail);
+      } else if (allNetworks.containsKey(name)) {
         problems.error(Origin.UNKNOWN, "network \"" + name + "\" already exists and does not belong to stack \""
-            + plan.namespace + "\". Remove it, or declare it external: true to use it as it is");
+            + plan.namespace() + "\". Remove it, or declare it external: true to use it as it is");
       } else {
-        plan.networkWrites.add(new ObjectWrite(name, request, null));
-        plan.add("network", name, Change.CREATE, "");
+        plan.write(Kind.NETWORK, new ObjectWrite(name, request, null));
+        plan.add(Kind.NETWORK, name, Change.CREATE, "");
       }
     });
   }
 
-  private void planFileObjects(DeployPlan plan, String kind, SortedMap<String, ObjectNode> declared,
-      Map<String, EngineObject> ours, List<ObjectWrite> writes, Problems problems) {
-    Map<String, String> ids = kind.equals("secret") ? plan.secretIds : plan.configIds;
+  private static void planFileObjects(DeployPlan.Builder plan, Kind kind, SortedMap<String, ObjectNode> declared,
+      Map<String, EngineObject> ours, Problems problems) {
+    Map<String, String> ids = plan.knownIds(kind);
     declared.forEach((name, declaredSpec) -> {
       ObjectNode spec = declaredSpec.deepCopy();
       String hash = ContentHash.of(spec);
       spec.withObjectProperty("Labels").put(StackLabels.CONTENT_HASH, hash);
       EngineObject existing = ours.get(name);
       if (existing == null && ids.containsKey(name)) {
-        problems.error(Origin.UNKNOWN, kind + " \"" + name + "\" already exists and does not belong to stack \""
-            + plan.namespace + "\". Declare it external: true to use it, or give this " + kind + " another name");
+        problems.error(Origin.UNKNOWN, kind.label() + " \"" + name + "\" already exists and does not belong to stack \""
+            + plan.namespace() + "\". Declare it external: true to use it, or give this " + kind.label()
+            + " another name");
         return;
       }
       if (existing == null) {
-        writes.add(new ObjectWrite(name, spec, null));
+        plan.write(kind, new ObjectWrite(name, spec, null));
         plan.add(kind, name, Change.CREATE, "");
         return;
       }
@@ -170,25 +176,25 @@ final class Planner {
       } else if (!deployedHash.equals(hash)) {
         // listed in the plan (swarm:diff shows it); deploying it fails before the first write
         plan.add(kind, name, Change.UPDATE, "new content, which the engine can't apply in place");
-        plan.blockers.add(Problem.error(Origin.UNKNOWN, kind + " \"" + name + "\" has new content, but the engine"
-            + " cannot change the content of an existing " + kind + " (only its labels). Turn on rotation"
-            + " (swarm.rotate=true, the default, or <rotate>true</rotate>): each content then gets a " + kind
+        plan.block(Problem.error(Origin.UNKNOWN, kind.label() + " \"" + name + "\" has new content, but the engine"
+            + " cannot change the content of an existing " + kind.label() + " (only its labels). Turn on rotation"
+            + " (swarm.rotate=true, the default, or <rotate>true</rotate>): each content then gets a " + kind.label()
             + " of its own, named " + name + "-<hash of the content>, and the services using it switch to it in a"
             + " rolling update. Or give it a new name yourself (name: " + name + "_v2), or remove the stack first"));
       } else if (existing.spec().path("Labels").equals(spec.path("Labels"))) {
         plan.add(kind, name, Change.UNCHANGED, "");
       } else {
-        writes.add(new ObjectWrite(name, spec, existing));
+        plan.write(kind, new ObjectWrite(name, spec, existing));
         plan.add(kind, name, Change.UPDATE, "labels");
       }
     });
   }
 
-  private static void planRemovals(DeployPlan plan, String kind, Map<String, EngineObject> deployed,
-      Map<String, ?> declared, List<EngineObject> removals) {
+  private static void planRemovals(DeployPlan.Builder plan, Kind kind, Map<String, EngineObject> deployed,
+      Map<String, ?> declared) {
     deployed.forEach((name, object) -> {
       if (!declared.containsKey(name)) {
-        removals.add(object);
+        plan.remove(kind, object);
         plan.add(kind, name, Change.REMOVE, "no longer declared");
       }
     });
@@ -198,14 +204,14 @@ final class Planner {
    * A prune that removes every service of a live stack is more often a wrong stack name or compose file than a wish,
    * so it takes a confirmation of its own; the refusal lists what would go.
    */
-  private static void refusePruningEveryService(DeployPlan plan, int liveServices) {
-    if (liveServices == 0 || plan.servicesToRemove.size() < liveServices) {
+  private static void refusePruningEveryService(DeployPlan.Builder plan, int liveServices) {
+    if (liveServices == 0 || plan.removals(Kind.SERVICE).size() < liveServices) {
       return;
     }
-    String removals = Stream.of(named("services", plan.servicesToRemove), named("networks", plan.networksToRemove),
-            named("secrets", plan.secretsToRemove), named("configs", plan.configsToRemove))
+    String removals = Stream.of(Kind.SERVICE, Kind.NETWORK, Kind.SECRET, Kind.CONFIG)
+        .map(kind -> named(kind.label() + "s", plan.removals(kind)))
         .filter(part -> !part.isEmpty()).collect(Collectors.joining("; "));
-    plan.blockers.add(Problem.error(Origin.UNKNOWN, "pruning would remove every service of stack " + plan.namespace()
+    plan.block(Problem.error(Origin.UNKNOWN, "pruning would remove every service of stack " + plan.namespace()
         + " (" + removals + "). Check the stack name and the services declared; to remove them all, set "
         + DeployOptions.PRUNE_ALL_SERVICES_PROPERTY + "=true"));
   }

@@ -81,7 +81,7 @@ public final class RolloutReport {
     json.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
     ArrayNode changes = json.putArray("plan");
     plan.changes().forEach(change -> {
-      ObjectNode entry = changes.addObject().put("kind", change.kind()).put("name", change.name())
+      ObjectNode entry = changes.addObject().put("kind", change.kind().label()).put("name", change.name())
           .put("change", change.change().label()).put("detail", change.detail());
       if (!change.fieldChanges().isEmpty()) {
         change.fieldChanges().forEach(entry.putArray("fields")::add);

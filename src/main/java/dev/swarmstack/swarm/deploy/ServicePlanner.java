@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.ServiceSpecs;
+import dev.swarmstack.swarm.deploy.DeployPlan.Kind;
 import dev.swarmstack.swarm.deploy.DeployPlan.ServiceWrite;
 import dev.swarmstack.swarm.deploy.PlannedChange.Change;
 import dev.swarmstack.swarm.engine.EngineObject;
@@ -27,13 +28,15 @@ final class ServicePlanner {
     this.images = new ImagePinning(engine, options, log);
   }
 
-  void plan(DeployPlan plan, ConvertedStack stack, Map<String, EngineObject> deployed, Problems problems) {
+  void plan(DeployPlan.Builder plan, ConvertedStack stack, Map<String, EngineObject> deployed, Problems problems) {
     Set<String> newSecrets = stack.secrets().keySet();
     Set<String> newConfigs = stack.configs().keySet();
     stack.services().forEach((name, converted) -> {
       boolean referencesResolve =
-          checkReferences(converted, "Secrets", "SecretName", "secret", plan.secretIds.keySet(), newSecrets, problems)
-          & checkReferences(converted, "Configs", "ConfigName", "config", plan.configIds.keySet(), newConfigs, problems);
+          checkReferences(converted, "Secrets", "SecretName", Kind.SECRET, plan.knownIds(Kind.SECRET).keySet(),
+              newSecrets, problems)
+          & checkReferences(converted, "Configs", "ConfigName", Kind.CONFIG, plan.knownIds(Kind.CONFIG).keySet(),
+              newConfigs, problems);
       if (!referencesResolve) {
         return;
       }
@@ -44,16 +47,16 @@ final class ServicePlanner {
       images.pin(taskTemplate, composeImage, existing);
       ServiceWrite write = new ServiceWrite(name, spec, existing, images.credentialsFor(composeImage));
       if (existing == null) {
-        plan.serviceWrites.add(write);
-        plan.add("service", name, Change.CREATE, "");
+        plan.writeService(write);
+        plan.add(Kind.SERVICE, name, Change.CREATE, "");
         return;
       }
       List<String> changes = fieldChanges(plan, write);
       if (changes.isEmpty()) {
-        plan.add("service", name, Change.UNCHANGED, "");
+        plan.add(Kind.SERVICE, name, Change.UNCHANGED, "");
       } else {
-        plan.serviceWrites.add(write);
-        plan.add("service", name, Change.UPDATE, summary(changes), changes);
+        plan.writeService(write);
+        plan.add(Kind.SERVICE, name, Change.UPDATE, summary(changes), changes);
       }
     });
   }
@@ -75,21 +78,21 @@ final class ServicePlanner {
    * Compared as the engine stores it: secret and config references carry ids, and network attachments name the
    * network by id. A reference to an object still to be created is a difference by itself.
    */
-  private static List<String> fieldChanges(DeployPlan plan, ServiceWrite write) {
+  private static List<String> fieldChanges(DeployPlan.Builder plan, ServiceWrite write) {
     ObjectNode containerSpec = (ObjectNode) write.spec().path("TaskTemplate").path("ContainerSpec");
-    if (!allKnown(containerSpec.path("Secrets"), "SecretName", plan.secretIds)) {
+    if (!allKnown(containerSpec.path("Secrets"), "SecretName", plan.knownIds(Kind.SECRET))) {
       return List.of("secrets: uses a secret this deploy creates");
     }
-    if (!allKnown(containerSpec.path("Configs"), "ConfigName", plan.configIds)) {
+    if (!allKnown(containerSpec.path("Configs"), "ConfigName", plan.knownIds(Kind.CONFIG))) {
       return List.of("configs: uses a config this deploy creates");
     }
-    if (!allKnown(write.spec().path("TaskTemplate").path("Networks"), "Target", plan.networkIds)) {
+    if (!allKnown(write.spec().path("TaskTemplate").path("Networks"), "Target", plan.knownIds(Kind.NETWORK))) {
       return List.of("networks: uses a network this deploy creates");
     }
-    ObjectNode desired = ServiceSpecs.withObjectIds(specForUpdate(write.spec(), write.existing()), plan.secretIds,
-        plan.configIds);
+    ObjectNode desired = ServiceSpecs.withObjectIds(specForUpdate(write.spec(), write.existing()),
+        plan.knownIds(Kind.SECRET), plan.knownIds(Kind.CONFIG));
     for (JsonNode attachment : desired.path("TaskTemplate").path("Networks")) {
-      ((ObjectNode) attachment).put("Target", plan.networkIds.get(attachment.path("Target").asText()));
+      ((ObjectNode) attachment).put("Target", plan.knownIds(Kind.NETWORK).get(attachment.path("Target").asText()));
     }
     return FieldChanges.of(desired, write.existing().spec());
   }
@@ -113,13 +116,13 @@ final class ServicePlanner {
   }
 
   /** Every secret or config a service names must exist in the swarm or be created by this stack. */
-  private static boolean checkReferences(ObjectNode service, String field, String nameField, String kind,
+  private static boolean checkReferences(ObjectNode service, String field, String nameField, Kind kind,
       Set<String> inSwarm, Set<String> inStack, Problems problems) {
     boolean resolved = true;
     for (JsonNode reference : service.path("TaskTemplate").path("ContainerSpec").path(field)) {
       String name = reference.path(nameField).asText();
       if (!inSwarm.contains(name) && !inStack.contains(name)) {
-        problems.error(Origin.UNKNOWN, "service \"" + service.path("Name").asText() + "\": " + kind
+        problems.error(Origin.UNKNOWN, "service \"" + service.path("Name").asText() + "\": " + kind.label()
             + " not found: " + name + ". Create it (it is declared external) or declare it in the stack");
         resolved = false;
       }

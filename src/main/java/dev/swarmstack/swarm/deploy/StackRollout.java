@@ -103,7 +103,7 @@ public final class StackRollout {
    */
   private Ownership writtenServices(DeployPlan plan) {
     Map<String, EngineObject> written = new HashMap<>();
-    plan.serviceWrites.forEach(write -> engine.inspectService(write.name())
+    plan.serviceWrites().forEach(write -> engine.inspectService(write.name())
         .ifPresent(service -> written.put(service.name(), service)));
     return new Ownership(written);
   }

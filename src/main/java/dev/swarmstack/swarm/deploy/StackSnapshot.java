@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.deploy;
 
+import dev.swarmstack.swarm.deploy.DeployPlan.Kind;
 import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
 import dev.swarmstack.swarm.deploy.DeployPlan.ServiceWrite;
 import dev.swarmstack.swarm.engine.EngineObject;
@@ -22,15 +23,15 @@ record StackSnapshot(List<EngineObject> updatedServices, List<Optional<RegistryA
     List<String> newConfigs, boolean stackExisted) {
 
   static StackSnapshot of(DeployPlan plan) {
-    List<ServiceWrite> updates = plan.serviceWrites.stream().filter(write -> write.existing() != null).toList();
-    boolean stackExisted = plan.changes.stream()
-        .anyMatch(change -> change.kind().equals("service") && change.change() != PlannedChange.Change.CREATE);
+    List<ServiceWrite> updates = plan.serviceWrites().stream().filter(write -> write.existing() != null).toList();
+    boolean stackExisted = plan.changes().stream()
+        .anyMatch(change -> change.kind() == Kind.SERVICE && change.change() != PlannedChange.Change.CREATE);
     return new StackSnapshot(
         updates.stream().map(ServiceWrite::existing).toList(),
         updates.stream().map(ServiceWrite::auth).toList(),
-        List.copyOf(plan.servicesToRemove),
-        plan.serviceWrites.stream().filter(write -> write.existing() == null).map(ServiceWrite::name).toList(),
-        created(plan.networkWrites), created(plan.secretWrites), created(plan.configWrites), stackExisted);
+        plan.removals(Kind.SERVICE),
+        plan.serviceWrites().stream().filter(write -> write.existing() == null).map(ServiceWrite::name).toList(),
+        created(plan, Kind.NETWORK), created(plan, Kind.SECRET), created(plan, Kind.CONFIG), stackExisted);
   }
 
   /** Whether the stack did not exist before: a failed first deploy is rolled back to nothing. */
@@ -38,7 +39,7 @@ record StackSnapshot(List<EngineObject> updatedServices, List<Optional<RegistryA
     return !stackExisted;
   }
 
-  private static List<String> created(List<ObjectWrite> writes) {
-    return writes.stream().filter(write -> write.existing() == null).map(ObjectWrite::name).toList();
+  private static List<String> created(DeployPlan plan, Kind kind) {
+    return plan.writes(kind).stream().filter(write -> write.existing() == null).map(ObjectWrite::name).toList();
   }
 }

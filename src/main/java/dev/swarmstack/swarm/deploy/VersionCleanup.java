@@ -1,5 +1,7 @@
 package dev.swarmstack.swarm.deploy;
 
+import static dev.swarmstack.swarm.deploy.ParallelReads.result;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.VersionNames;
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -53,9 +56,13 @@ final class VersionCleanup {
 
   private OldVersions oldVersions(String namespace, ConvertedStack stack) {
     Map<String, String> label = StackLabels.of(namespace);
-    Set<String> used = usedIds();
-    return new OldVersions(unused(engine.listSecrets(label), stack.secrets().keySet(), used),
-        unused(engine.listConfigs(label), stack.configs().keySet(), used));
+    try (ParallelReads reads = new ParallelReads()) {
+      Future<List<EngineObject>> secrets = reads.start(() -> engine.listSecrets(label));
+      Future<List<EngineObject>> configs = reads.start(() -> engine.listConfigs(label));
+      Set<String> used = usedIds();
+      return new OldVersions(unused(result(secrets), stack.secrets().keySet(), used),
+          unused(result(configs), stack.configs().keySet(), used));
+    }
   }
 
   private static List<EngineObject> unused(List<EngineObject> objects, Set<String> declared, Set<String> used) {

@@ -53,7 +53,7 @@ class DiffIT extends EngineTestBase {
     assertEquals(PlannedChange.Change.UPDATE, update.change());
     assertEquals(List.of("replicas 1 -> 3", "environment changed: API_KEY",
         "image local/busybox:1 -> local/busybox:2"), update.fieldChanges());
-    assertTrue(plan.changes().contains(new PlannedChange("config", stack.scoped("extra"), PlannedChange.Change.CREATE,
+    assertTrue(plan.changes().contains(new PlannedChange(DeployPlan.Kind.CONFIG, stack.scoped("extra"), PlannedChange.Change.CREATE,
         "", List.of())), plan.changes().toString());
     assertFalse(plan.changes().toString().contains("key"), plan.changes().toString());
     assertEquals(List.of(), engine.writes(), "planning writes nothing");

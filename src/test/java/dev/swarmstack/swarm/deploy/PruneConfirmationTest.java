@@ -3,15 +3,11 @@ package dev.swarmstack.swarm.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmstack.swarm.engine.EngineInfo;
-import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.problem.StackException;
 import dev.swarmstack.swarm.stack.DeployLog;
-import java.lang.reflect.Proxy;
+import dev.swarmstack.swarm.testing.InMemorySwarmEngine;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,8 +20,9 @@ class PruneConfirmationTest {
   private static final DeployOptions PRUNE_ALL = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
       Duration.ofMinutes(1), true);
 
-  private final List<String> writes = new ArrayList<>();
   private final TestStack live = TestStack.twoServices("app");
+  private final InMemorySwarmEngine swarm = new InMemorySwarmEngine();
+  private final CountingSwarmEngine counting = new CountingSwarmEngine(swarm);
 
   @Test
   void pruningEveryServiceIsRefusedListingWhatWouldGo() {
@@ -36,10 +33,11 @@ class PruneConfirmationTest {
     StackException refused = assertThrows(StackException.class,
         () -> new Deployer(engine(), silentLog()).deploy("app", elsewhere.converted(), PRUNE));
 
-    assertEquals("pruning would remove every service of stack app (services app_web, app_worker; networks app_back)."
+    assertEquals("pruning would remove every service of stack app (services app_web, app_worker; networks app_back;"
+        + " secrets app_token; configs app_settings)."
         + " Check the stack name and the services declared; to remove them all, set swarm.prune.allServices=true",
         refused.getMessage());
-    assertEquals(List.of(), writes);
+    assertEquals(List.of(), counting.writes());
     assertEquals(refused.problems(), new Deployer(engine(), silentLog()).preview("app", elsewhere.converted(), PRUNE).blockers(),
         "swarm:diff shows the plan and the refusal");
   }
@@ -55,25 +53,12 @@ class PruneConfirmationTest {
         .blockers());
   }
 
-  /** The live stack {@link #live}; reads answer, writes are recorded. */
+  /** The engine with the live stack {@link #live} deployed; writes are counted from here on. */
   private SwarmEngine engine() {
-    return (SwarmEngine) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {SwarmEngine.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "info" -> new EngineInfo("20.10.24", "1.41", "node", "active", true);
-          case "address" -> "scripted engine";
-          case "listServices" -> live.services.values().stream().map(spec -> object(spec)).toList();
-          case "listNetworks" -> live.networks.values().stream().map(spec -> object(spec)).toList();
-          case "inspectService", "inspectNetwork", "imageDistribution" -> Optional.empty();
-          case "listSecrets", "listConfigs", "listNodes", "listTasks" -> List.of();
-          default -> {
-            writes.add(method.getName());
-            yield null;
-          }
-        });
-  }
-
-  private static EngineObject object(ObjectNode spec) {
-    return new EngineObject(spec.path("Name").asText() + "-id", spec.path("Name").asText(), 1, spec, spec);
+    if (swarm.serviceNames().isEmpty()) {
+      new Deployer(swarm, silentLog()).deploy("app", live.converted(), PRUNE);
+    }
+    return counting;
   }
 
   private static DeployLog silentLog() {
