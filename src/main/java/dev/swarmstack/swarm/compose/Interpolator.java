@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problems;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -42,8 +41,7 @@ final class Interpolator {
 
   private void walk(JsonNode node, JsonPointer at, SourceMap origins) {
     if (node instanceof ObjectNode object) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
         JsonPointer child = at.appendProperty(field.getKey());
         if (field.getValue().isTextual()) {
           substitute(field.getValue().textValue(), origins.at(child)).ifPresent(v -> field.setValue(typed(child, v, origins)));

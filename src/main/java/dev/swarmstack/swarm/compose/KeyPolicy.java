@@ -57,7 +57,7 @@ final class KeyPolicy {
     origins = tree.origins();
     checkObject(tree.root(), "root", JsonPointer.empty());
     JsonNode services = tree.root().path("services");
-    services.fields().forEachRemaining(service -> reportIgnored(service.getValue(),
+    services.properties().forEach(service -> reportIgnored(service.getValue(),
         JsonPointer.empty().appendProperty("services").appendProperty(service.getKey())));
   }
 
@@ -66,7 +66,7 @@ final class KeyPolicy {
       return; // wrong shapes are reported when the tree is typed
     }
     Map<String, Child> allowed = ComposeKeys.of(type);
-    node.fields().forEachRemaining(field -> {
+    node.properties().forEach(field -> {
       String key = field.getKey();
       JsonPointer child = at.appendProperty(key);
       Child spec = allowed.get(key);
@@ -83,7 +83,7 @@ final class KeyPolicy {
   private void checkChild(JsonNode value, Child spec, JsonPointer at) {
     switch (spec.shape()) {
       case OBJECT -> checkObject(value, spec.type(), at);
-      case MAP_OF -> value.fields().forEachRemaining(e -> checkObject(e.getValue(), spec.type(), at.appendProperty(e.getKey())));
+      case MAP_OF -> value.properties().forEach(e -> checkObject(e.getValue(), spec.type(), at.appendProperty(e.getKey())));
       case LIST_OF -> {
         for (int i = 0; i < value.size() && value.isArray(); i++) {
           checkObject(value.get(i), spec.type(), at.appendIndex(i));

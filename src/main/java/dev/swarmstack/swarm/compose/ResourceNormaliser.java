@@ -39,7 +39,7 @@ final class ResourceNormaliser {
       return;
     }
     JsonPointer sectionAt = JsonPointer.empty().appendProperty(section);
-    entries.fields().forEachRemaining(entry -> {
+    entries.properties().forEach(entry -> {
       JsonPointer at = sectionAt.appendProperty(entry.getKey());
       if (entry.getValue().isNull()) {
         entry.setValue(entries.objectNode());

@@ -147,7 +147,7 @@ final class ServiceNormaliser {
         edits.origins.put(envAt.appendProperty(name), edits.origins.at(at.appendProperty("env_file")));
       }
     });
-    environment.fields().forEachRemaining(e -> {
+    environment.properties().forEach(e -> {
       if (e.getValue().isNull() || e.getValue().asText().isEmpty()) {
         edits.variables.lookup(e.getKey()).ifPresent(v -> e.setValue(TextNode.valueOf(v)));
       }
@@ -159,7 +159,7 @@ final class ServiceNormaliser {
     JsonNode value = parent.get(key);
     List<String> hosts = new ArrayList<>();
     if (value instanceof ObjectNode map) {
-      map.fields().forEachRemaining(e -> {
+      map.properties().forEach(e -> {
         if (!e.getValue().isNull()) {
           hosts.add(e.getKey() + ":" + e.getValue().asText());
         }

@@ -118,7 +118,7 @@ public final class StackLoader {
     ObjectNode root = tree.root();
     if (root.get("services") instanceof ObjectNode services) {
       ServiceNormaliser normaliser = new ServiceNormaliser(edits);
-      for (Map.Entry<String, JsonNode> service : (Iterable<Map.Entry<String, JsonNode>>) services::fields) {
+      for (Map.Entry<String, JsonNode> service : services.properties()) {
         JsonPointer at = JsonPointer.empty().appendProperty("services").appendProperty(service.getKey());
         if (service.getValue() instanceof ObjectNode object) {
           normaliser.normalise(object, at);

@@ -53,7 +53,7 @@ final class TreeEdits {
     JsonNode value = parent.get(key);
     JsonPointer at = parentAt.appendProperty(key);
     if (value instanceof ObjectNode map) {
-      map.fields().forEachRemaining(e -> e.setValue(scalarText(e.getValue(), allowNull)));
+      map.properties().forEach(e -> e.setValue(scalarText(e.getValue(), allowNull)));
     } else if (value instanceof ArrayNode list) {
       ObjectNode map = parent.objectNode();
       Map<String, JsonPointer> itemOrigins = new TreeMap<>();
@@ -143,6 +143,7 @@ final class TreeEdits {
    * its slash in the spec the CLI sends). A string no file can be named by (a NUL character, or a lone surrogate
    * from a {@code \\uD800} escape) is an error at {@code at}, and empty.
    */
+  @SuppressWarnings("ReturnValueIgnored") // Path.of is called only for its InvalidPathException
   Optional<String> absolute(String path, JsonPointer at) {
     String expanded = path;
     if (path.startsWith("~")) {

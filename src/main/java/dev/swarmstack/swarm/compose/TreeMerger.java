@@ -57,7 +57,7 @@ final class TreeMerger {
   }
 
   private void mergeRoot(ObjectNode base, SourceTree override) {
-    override.root().fields().forEachRemaining(field -> {
+    override.root().properties().forEach(field -> {
       String key = field.getKey();
       JsonPointer at = JsonPointer.empty().appendProperty(key);
       JsonNode value = field.getValue();
@@ -65,9 +65,9 @@ final class TreeMerger {
         return; // like docker/cli: the first file's version and top-level extensions stand
       }
       if (key.equals("services") && base.get(key) instanceof ObjectNode services && value instanceof ObjectNode more) {
-        more.fields().forEachRemaining(s -> mergeService(services, s.getKey(), s.getValue(), override.origins(), at.appendProperty(s.getKey())));
+        more.properties().forEach(s -> mergeService(services, s.getKey(), s.getValue(), override.origins(), at.appendProperty(s.getKey())));
       } else if (RESOURCE_SECTIONS.contains(key) && base.get(key) instanceof ObjectNode entries && value instanceof ObjectNode more) {
-        more.fields().forEachRemaining(e -> replace(entries, e.getKey(), e.getValue(), override.origins(), at.appendProperty(e.getKey())));
+        more.properties().forEach(e -> replace(entries, e.getKey(), e.getValue(), override.origins(), at.appendProperty(e.getKey())));
       } else {
         replace(base, key, value, override.origins(), at);
       }
@@ -79,7 +79,7 @@ final class TreeMerger {
       replace(services, name, service, from, at);
       return;
     }
-    override.fields().forEachRemaining(field -> {
+    override.properties().forEach(field -> {
       String key = field.getKey();
       JsonPointer keyAt = at.appendProperty(key);
       Keyed keyed = KEYED_LISTS.get(key);
@@ -104,7 +104,7 @@ final class TreeMerger {
       return;
     }
     if (existing instanceof ObjectNode map && value instanceof ObjectNode more) {
-      more.fields().forEachRemaining(e -> mergeValue(map, e.getKey(), e.getValue(), from, at.appendProperty(e.getKey())));
+      more.properties().forEach(e -> mergeValue(map, e.getKey(), e.getValue(), from, at.appendProperty(e.getKey())));
     } else if (existing instanceof ArrayNode list && value instanceof ArrayNode more) {
       for (int i = 0; i < more.size(); i++) {
         origins.copyUnder(from, at.appendIndex(i), at.appendIndex(list.size()));
@@ -118,7 +118,7 @@ final class TreeMerger {
   /** A network attachment or ulimit given again replaces the earlier one, unless it is empty. */
   private void mergeEntries(ObjectNode base, String key, JsonNode value, SourceMap from, JsonPointer at) {
     if (base.get(key) instanceof ObjectNode map && value instanceof ObjectNode more) {
-      more.fields().forEachRemaining(e -> {
+      more.properties().forEach(e -> {
         if (!e.getValue().isNull() || !map.has(e.getKey())) {
           replace(map, e.getKey(), e.getValue(), from, at.appendProperty(e.getKey()));
         }

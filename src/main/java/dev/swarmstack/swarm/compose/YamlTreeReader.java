@@ -209,7 +209,7 @@ final class YamlTreeReader {
         problems.error(origins.at(source), "a merge key (<<) takes a mapping or a list of mappings, e.g. <<: *defaults");
         continue;
       }
-      sources.get(i).fields().forEachRemaining(e -> {
+      sources.get(i).properties().forEach(e -> {
         if (!object.has(e.getKey())) {
           object.set(e.getKey(), e.getValue());
           origins.copyUnder(origins, source.appendProperty(e.getKey()), at.appendProperty(e.getKey()));

@@ -139,7 +139,7 @@ public final class SpecComparison {
   /** @return whether {@code node} itself is empty after dropping its empty children */
   private static boolean dropEmpty(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
       while (fields.hasNext()) {
         if (dropEmpty(fields.next().getValue())) {
           fields.remove();

@@ -141,7 +141,7 @@ public final class StackLock {
 
   static Optional<LockHolder> holderOf(EngineObject config) {
     Map<String, String> labels = new TreeMap<>();
-    config.spec().path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+    config.spec().path("Labels").properties().forEach(label -> labels.put(label.getKey(), label.getValue().asText()));
     return LockHolder.fromLabels(labels);
   }
 

@@ -55,6 +55,7 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
   @Parameter(property = PropertyNames.DOCKER_TIMEOUT, defaultValue = "30s")
   private String engineTimeout;
 
+  @SuppressWarnings("deprecation") // @Component until the goals share one injection style (issue 12, item 4)
   @Component
   private SettingsDecrypter settingsDecrypter;
 

@@ -42,6 +42,7 @@ final class FileObjectCheck implements Check {
   }
 
   /** A path that can't name a file (a NUL character, a lone surrogate) has been reported by the loader. */
+  @SuppressWarnings("ReturnValueIgnored") // Path.of is called only for its InvalidPathException
   private static boolean namesAFile(String path) {
     try {
       Path.of(path);

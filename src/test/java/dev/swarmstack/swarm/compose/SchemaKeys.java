@@ -3,7 +3,6 @@ package dev.swarmstack.swarm.compose;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,12 +37,10 @@ final class SchemaKeys {
     for (String combinator : new String[] {"oneOf", "anyOf", "allOf"}) {
       n.path(combinator).forEach(alternative -> walk(root, alternative, path, paths, depth + 1));
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.path("properties").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> property = it.next();
+    for (Map.Entry<String, JsonNode> property : n.path("properties").properties()) {
       child(root, property.getValue(), path + "/" + property.getKey(), paths, depth);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.path("patternProperties").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> property = it.next();
+    for (Map.Entry<String, JsonNode> property : n.path("patternProperties").properties()) {
       child(root, property.getValue(), path + (property.getKey().startsWith("^x-") ? "/x-*" : "/*"), paths, depth);
     }
     JsonNode additional = n.path("additionalProperties");

@@ -54,7 +54,7 @@ class OutOfSequenceTest {
   /** The service as deployed: like the desired one but with other arguments, so the deploy updates it. */
   private static ObjectNode deployedWith(ObjectNode desired, String argument) {
     ObjectNode spec = desired.deepCopy();
-    spec.with("TaskTemplate").with("ContainerSpec").putArray("Args").add(argument);
+    spec.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Args").add(argument);
     return spec;
   }
 
@@ -67,7 +67,7 @@ class OutOfSequenceTest {
           case "listServices" -> List.of(service(deployedSpec));
           case "inspectService" -> Optional.of(service(deployedSpec));
           case "listNetworks" -> List.of(new EngineObject("net1", "app_back", 0,
-              (ObjectNode) stack.networks.get("app_back").deepCopy(), stack.networks.get("app_back")));
+              stack.networks.get("app_back").deepCopy(), stack.networks.get("app_back")));
           case "listSecrets", "listConfigs", "listNodes" -> List.of();
           case "imageDistribution" -> Optional.empty();
           case "updateService" -> {

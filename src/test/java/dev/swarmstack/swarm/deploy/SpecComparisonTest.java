@@ -40,7 +40,7 @@ class SpecComparisonTest {
   @Test
   void aChangedFieldIsNamedByItsPath() throws IOException {
     ObjectNode desired = json(DESIRED);
-    desired.with("TaskTemplate").with("ContainerSpec").putArray("Args").add("sleep").add("2");
+    desired.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Args").add("sleep").add("2");
 
     assertEquals(List.of("/TaskTemplate/ContainerSpec/Args"), SpecComparison.differences(desired, json(STORED)));
   }
@@ -91,7 +91,7 @@ class SpecComparisonTest {
   @Test
   void zeroReplicasDifferFromTheDefaultOne() throws IOException {
     ObjectNode desired = json(DESIRED);
-    desired.with("Mode").with("Replicated").put("Replicas", 0);
+    desired.withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 0);
 
     assertFalse(SpecComparison.same(desired, json(STORED)));
   }
@@ -99,7 +99,7 @@ class SpecComparisonTest {
   @Test
   void aFieldNoLongerSetIsAChange() throws IOException {
     ObjectNode stored = json(STORED);
-    stored.with("TaskTemplate").with("ContainerSpec").putArray("Env").add("A=1");
+    stored.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Env").add("A=1");
 
     assertEquals(List.of("/TaskTemplate/ContainerSpec/Env"), SpecComparison.differences(json(DESIRED), stored));
   }
@@ -107,7 +107,7 @@ class SpecComparisonTest {
   @Test
   void aNonDefaultFailureActionIsAChange() throws IOException {
     ObjectNode stored = json(STORED);
-    stored.with("UpdateConfig").put("FailureAction", "rollback");
+    stored.withObjectProperty("UpdateConfig").put("FailureAction", "rollback");
 
     assertEquals(List.of("/UpdateConfig/FailureAction"), SpecComparison.differences(json(DESIRED), stored));
   }
@@ -115,7 +115,7 @@ class SpecComparisonTest {
   @Test
   void numbersCompareByValueWhateverTheirJavaType() throws IOException {
     ObjectNode desired = json(DESIRED);
-    desired.with("Mode").with("Replicated").put("Replicas", 1L);
+    desired.withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 1L);
 
     assertTrue(SpecComparison.same(desired, json(STORED)));
   }
@@ -123,9 +123,9 @@ class SpecComparisonTest {
   @Test
   void portsGetTheEngineProtocolAndPublishMode() throws IOException {
     ObjectNode desired = json(DESIRED);
-    desired.with("EndpointSpec").putArray("Ports").addObject().put("TargetPort", 80).put("PublishedPort", 8080);
+    desired.withObjectProperty("EndpointSpec").putArray("Ports").addObject().put("TargetPort", 80).put("PublishedPort", 8080);
     ObjectNode stored = json(STORED);
-    stored.with("EndpointSpec").putArray("Ports").addObject().put("Protocol", "tcp").put("TargetPort", 80)
+    stored.withObjectProperty("EndpointSpec").putArray("Ports").addObject().put("Protocol", "tcp").put("TargetPort", 80)
         .put("PublishedPort", 8080).put("PublishMode", "ingress");
 
     assertTrue(SpecComparison.same(desired, stored));

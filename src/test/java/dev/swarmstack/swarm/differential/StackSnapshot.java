@@ -142,7 +142,7 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
     }
     if (node.isObject()) {
       ObjectNode copy = JSON.createObjectNode();
-      node.fields().forEachRemaining(field -> copy.set(field.getKey(), normalise(field.getValue(), stack, names)));
+      node.properties().forEach(field -> copy.set(field.getKey(), normalise(field.getValue(), stack, names)));
       return copy;
     }
     if (node.isArray()) {

@@ -55,7 +55,7 @@ public final class SwarmClusterExtension implements BeforeAllCallback, Parameter
   }
 
   /** Closed by JUnit when its store's scope ends. */
-  private static final class ClusterResource implements Store.CloseableResource, AutoCloseable {
+  private static final class ClusterResource implements AutoCloseable {
 
     final SwarmCluster cluster;
     private final Thread shutdownHook;
