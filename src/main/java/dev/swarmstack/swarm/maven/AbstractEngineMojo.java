@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.maven;
 
+import javax.inject.Inject;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
 import dev.swarmstack.swarm.engine.EngineAddressResolver;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -55,8 +55,7 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
   @Parameter(property = PropertyNames.DOCKER_TIMEOUT, defaultValue = "30s")
   private String engineTimeout;
 
-  @SuppressWarnings("deprecation") // @Component until the goals share one injection style (issue 12, item 4)
-  @Component
+  @Inject
   private SettingsDecrypter settingsDecrypter;
 
   @Override

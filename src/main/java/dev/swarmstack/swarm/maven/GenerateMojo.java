@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.maven;
 
+import javax.inject.Inject;
 import dev.swarmstack.swarm.compose.ComposeWriter;
 import dev.swarmstack.swarm.model.ComposeFile;
 import java.io.File;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -33,7 +33,7 @@ public class GenerateMojo extends AbstractSwarmMojo {
   @Parameter(property = PropertyNames.GENERATE_SKIP, defaultValue = "false")
   private boolean skipGenerate;
 
-  @Component
+  @Inject
   private MavenProjectHelper projectHelper;
 
   @Override

@@ -153,7 +153,7 @@ class CleanupTest {
   private String createVersion(String name, String content, boolean withHash) {
     ObjectNode spec = new TestStack("app").secret("x", content).put("Name", name);
     if (withHash) {
-      spec.with("Labels").put(StackLabels.CONTENT_HASH, ContentHash.of(spec));
+      spec.withObjectProperty("Labels").put(StackLabels.CONTENT_HASH, ContentHash.of(spec));
     }
     return swarm.createSecret(spec);
   }
@@ -161,7 +161,7 @@ class CleanupTest {
   private void useSecret(String service, String secretName, String secretId) {
     EngineObject current = swarm.inspectService(service).orElseThrow();
     ObjectNode spec = current.spec().deepCopy();
-    spec.with("TaskTemplate").with("ContainerSpec").putArray("Secrets").addObject().put("SecretName", secretName)
+    spec.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Secrets").addObject().put("SecretName", secretName)
         .put("SecretID", secretId).putObject("File").put("Name", "old");
     swarm.updateService(current.id(), current.version(), spec, Optional.empty());
   }

@@ -78,7 +78,7 @@ class DeployerTest {
     String task = swarm.addTask("app_worker", "running");
     TestStack next = TestStack.twoServices("app");
     next.services.remove("app_worker");
-    next.services.get("app_web").with("TaskTemplate").withArray("Networks").removeAll();
+    next.services.get("app_web").withObjectProperty("TaskTemplate").withArray("Networks").removeAll();
     next.networks.remove("app_back");
     swarm.lingerOnRemove("app_worker");
     swarm.beforeNextUpdate(() -> swarm.setTaskState(task, "shutdown")); // the task stops while app_web is updated
@@ -91,7 +91,7 @@ class DeployerTest {
   @Test
   void anUpdateThatMeetsAnotherWritersChangeIsRetriedAtTheNewVersion() {
     deployer.deploy("app", stack.converted(), OPTIONS);
-    stack.services.get("app_web").with("Mode").with("Replicated").put("Replicas", 2);
+    stack.services.get("app_web").withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 2);
     EngineObject before = swarm.inspectService("app_web").orElseThrow();
     swarm.beforeNextUpdate(() -> swarm.updateService(before.id(), before.version(), before.spec(), Optional.empty()));
     engine.reset();

@@ -59,7 +59,7 @@ class PlannerTest {
   @Test
   void aChangedServiceIsUpdatedWithItsChangedFieldsNamed() {
     deployer.deploy("app", stack.converted(), OPTIONS);
-    stack.services.get("app_worker").with("Mode").with("Replicated").put("Replicas", 3);
+    stack.services.get("app_worker").withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 3);
 
     DeployPlan plan = deployer.plan("app", stack.converted(), OPTIONS);
 
@@ -82,7 +82,7 @@ class PlannerTest {
   @Test
   void aSecretOfTheStacksNameWithoutItsLabelIsRefused() {
     ObjectNode foreign = stack.secrets.get("app_token").deepCopy();
-    foreign.with("Labels").put(StackLabels.NAMESPACE, "other");
+    foreign.withObjectProperty("Labels").put(StackLabels.NAMESPACE, "other");
     swarm.createSecret(foreign);
 
     assertRefused("secret \"app_token\" already exists and does not belong to stack \"app\". Declare it external:"
@@ -102,7 +102,7 @@ class PlannerTest {
   @Test
   void aServiceOfTheStacksNameOutsideTheStackIsNotTakenOver() {
     ObjectNode foreign = stack.services.get("app_worker").deepCopy();
-    foreign.with("Labels").put(StackLabels.NAMESPACE, "other");
+    foreign.withObjectProperty("Labels").put(StackLabels.NAMESPACE, "other");
     swarm.createNetwork(stack.networks.get("app_back").deepCopy().put("Name", "shared"));
     ((ObjectNode) foreign.path("TaskTemplate").path("Networks").get(0)).put("Target", "shared");
     swarm.createService(foreign, Optional.empty());
@@ -154,7 +154,7 @@ class PlannerTest {
   @Test
   void newLabelsOnASecretAreAnUpdateOfItsLabels() {
     deployer.deploy("app", stack.converted(), OPTIONS);
-    stack.secrets.get("app_token").with("Labels").put("tier", "data");
+    stack.secrets.get("app_token").withObjectProperty("Labels").put("tier", "data");
 
     DeployPlan plan = deployer.plan("app", stack.converted(), OPTIONS);
 
@@ -165,11 +165,11 @@ class PlannerTest {
   void aPortAnotherStackPublishesIsRefused() {
     TestStack other = new TestStack("other");
     other.network("front");
-    other.service("proxy", TestStack.IMAGE, "front").with("EndpointSpec").putArray("Ports").addObject()
+    other.service("proxy", TestStack.IMAGE, "front").withObjectProperty("EndpointSpec").putArray("Ports").addObject()
         .put("Protocol", "tcp").put("TargetPort", 80).put("PublishedPort", 8080);
     deployer.deploy("other", other.converted(), OPTIONS);
     engine.reset();
-    stack.services.get("app_web").with("EndpointSpec").putArray("Ports").addObject()
+    stack.services.get("app_web").withObjectProperty("EndpointSpec").putArray("Ports").addObject()
         .put("Protocol", "tcp").put("TargetPort", 80).put("PublishedPort", 8080);
 
     assertRefused("port 8080/tcp is already published by service other_proxy (stack other); choose another published"

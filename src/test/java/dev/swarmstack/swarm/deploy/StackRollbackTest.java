@@ -54,9 +54,9 @@ class StackRollbackTest {
   void updatedServicesGetTheirPreviousSpecBackAndNewObjectsGo() {
     deploy(stack, OPTIONS, ROLL_BACK);
     JsonNode previous = spec("app_web");
-    stack.services.get("app_web").with("TaskTemplate").with("ContainerSpec").putArray("Args").add("sleep").add("1");
+    stack.services.get("app_web").withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Args").add("sleep").add("1");
     stack.secret("extra", "new");
-    stack.service("zz", TestStack.IMAGE, "back").with("Mode").with("Replicated").put("Replicas", 0);
+    stack.service("zz", TestStack.IMAGE, "back").withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 0);
     swarm.refuseWritesTo("app_zz"); // written last, after app_web's update
 
     DeployFailedException failure = assertThrows(DeployFailedException.class, () -> deploy(stack, OPTIONS, ROLL_BACK));
@@ -72,7 +72,7 @@ class StackRollbackTest {
     EngineObject worker = swarm.inspectService("app_worker").orElseThrow();
     TestStack next = withoutReplicas(TestStack.twoServices("app"));
     next.services.remove("app_worker");
-    next.service("zz", TestStack.IMAGE, "back").with("Mode").with("Replicated").put("Replicas", 0);
+    next.service("zz", TestStack.IMAGE, "back").withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 0);
     swarm.refuseWritesTo("app_zz");
 
     DeployFailedException failure = assertThrows(DeployFailedException.class, () -> deploy(next, PRUNE, ROLL_BACK));
@@ -92,7 +92,7 @@ class StackRollbackTest {
     StackSnapshot snapshot = new StackSnapshot(List.of(web), List.of(Optional.empty()), List.of(), List.of(),
         List.of(), List.of(), List.of(), true);
     ObjectNode changed = web.spec().deepCopy();
-    changed.with("Labels").put("changed", "by the failed deploy");
+    changed.withObjectProperty("Labels").put("changed", "by the failed deploy");
     swarm.updateService(web.id(), web.version(), changed, Optional.empty());
     EngineObject current = swarm.inspectService("app_web").orElseThrow();
     swarm.beforeNextUpdate(() -> swarm.updateService(current.id(), current.version(), current.spec(), Optional.empty()));
@@ -112,7 +112,7 @@ class StackRollbackTest {
     TestStack other = withoutReplicas(new TestStack("other"));
     other.network("front");
     ObjectNode user = other.service("user", TestStack.IMAGE, "front");
-    user.with("TaskTemplate").with("ContainerSpec").putArray("Secrets").addObject().put("SecretName", "app_extra")
+    user.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Secrets").addObject().put("SecretName", "app_extra")
         .put("SecretID", secretId).putObject("File").put("Name", "extra");
     swarm.createNetwork(other.networks.get("other_front"));
     swarm.createService(user, Optional.empty());
@@ -151,7 +151,7 @@ class StackRollbackTest {
   }
 
   private static TestStack withoutReplicas(TestStack stack) {
-    stack.services.values().forEach(spec -> spec.with("Mode").with("Replicated").put("Replicas", 0));
+    stack.services.values().forEach(spec -> spec.withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 0));
     return stack;
   }
 }
