@@ -174,11 +174,14 @@ final class EngineHttp implements AutoCloseable {
       throw new EngineUnreachableException(doing + ": the engine at " + address.describe() + " did not answer within "
           + timeout.toSeconds() + " s", "no answer within " + timeout.toSeconds() + " s", e);
     } catch (ExecutionException e) {
-      // the root alone: the transport's wrappers have the shaded class name in their messages, which Maven would print
       Throwable root = root(e.getCause());
       String reason = reason(root);
-      throw new EngineUnreachableException(doing + ": cannot reach the Docker engine at " + address.describe() + ": "
-          + reason, reason, root);
+      EngineUnreachableException unreachable = new EngineUnreachableException(doing + ": cannot reach the Docker"
+          + " engine at " + address.describe() + ": " + reason, reason, null);
+      // kept for -e, but not as the cause: Maven prints each cause's message that the one above doesn't contain, and
+      // the transport's repeat the address, its wrapper's with a shaded class name
+      unreachable.addSuppressed(root);
+      throw unreachable;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       answer.cancel(true);
