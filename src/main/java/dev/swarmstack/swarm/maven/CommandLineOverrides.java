@@ -42,6 +42,18 @@ final class CommandLineOverrides {
   }
 
   /**
+   * Whether the pom's value of {@code parameter} is dropped: one engine given with -D replaces the managers the pom
+   * lists, and managers given with -D replace the pom's one engine; the two can't be combined.
+   */
+  boolean clears(String parameter) {
+    return switch (parameter) {
+      case "dockerHost" -> valueFor("dockerHosts").isPresent() && valueFor("dockerHost").isEmpty();
+      case "dockerHosts" -> valueFor("dockerHost").isPresent() && valueFor("dockerHosts").isEmpty();
+      default -> false;
+    };
+  }
+
+  /**
    * Where each parameter's value comes from, for messages: {@code -Dswarm.docker.host}, the property
    * {@code swarm.docker.host} (a project or system property), or the pom's {@code <dockerHost>}.
    *

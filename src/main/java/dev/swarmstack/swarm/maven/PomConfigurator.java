@@ -99,7 +99,7 @@ public class PomConfigurator extends BasicComponentConfigurator {
       if (override.isPresent()) {
         // a list given in the pom as child elements is replaced by the comma-separated -D value
         copy.addChild(shallowCopy(parameter, override.get(), originals));
-      } else if (!leftOut.contains(parameter)) {
+      } else if (!leftOut.contains(parameter) && !overrides.clears(parameter.getName())) {
         copy.addChild(deepCopy(parameter, leftOut, originals));
       }
     }

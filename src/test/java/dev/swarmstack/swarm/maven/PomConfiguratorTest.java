@@ -90,6 +90,21 @@ class PomConfiguratorTest {
   }
 
   @Test
+  void oneEngineFromTheCommandLineReplacesTheManagersOfThePom() throws Exception {
+    userProperties.setProperty(PropertyNames.DOCKER_HOST, "tcp://staging:2375");
+    LsMojo goal = new LsMojo();
+    // as Maven hands it over: every parameter with a property is there, the pom's value or the property's expression
+    configure(goal, """
+        <configuration>
+          <dockerHost>${swarm.docker.host}</dockerHost>
+          <dockerHosts><dockerHost>tcp://m1:2375</dockerHost></dockerHosts>
+        </configuration>""");
+
+    assertEquals("tcp://staging:2375", field(goal, "dockerHost"));
+    assertEquals(null, field(goal, "dockerHosts"));
+  }
+
+  @Test
   void aPropertyThatOnlyFillsInIsNamedAsTheProperty() throws Exception {
     PomConfigurator.Report report = configure(new LsMojo(), """
         <configuration><dockerHost>${swarm.docker.host}</dockerHost></configuration>""");
