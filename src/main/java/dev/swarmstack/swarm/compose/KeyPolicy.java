@@ -3,12 +3,11 @@ package dev.swarmstack.swarm.compose;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmstack.swarm.compose.ComposeKeys.Child;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.problem.Suggestions;
 
 /**
  * Says what {@code docker stack deploy} does with each key: forbidden keys are errors with the CLI's own
@@ -113,29 +112,7 @@ final class KeyPolicy {
   }
 
   private static String suggestion(String key, Map<String, Child> allowed) {
-    Optional<String> nearest = allowed.keySet().stream()
-        .filter(candidate -> distance(key, candidate) <= Math.max(2, key.length() / 4))
-        .min(Comparator.comparingInt((String candidate) -> distance(key, candidate)).thenComparing(c -> c));
-    return nearest.map(n -> ": did you mean \"" + n + "\"?").orElse(": remove it or check its indentation");
-  }
-
-  /** Levenshtein distance: small for typos such as {@code replica} / {@code replicas}. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return Suggestions.nearest(key, allowed.keySet()).map(n -> ": did you mean \"" + n + "\"?")
+        .orElse(": remove it or check its indentation");
   }
 }

@@ -14,6 +14,7 @@ import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -173,9 +174,14 @@ final class EngineHttp implements AutoCloseable {
       throw new EngineUnreachableException(doing + ": the engine at " + address.describe() + " did not answer within "
           + timeout.toSeconds() + " s", "no answer within " + timeout.toSeconds() + " s", e);
     } catch (ExecutionException e) {
-      String reason = rootMessage(e.getCause());
-      throw new EngineUnreachableException(doing + ": cannot reach the Docker engine at " + address.describe() + ": "
-          + reason, reason, e.getCause());
+      Throwable root = root(e.getCause());
+      String reason = reason(root);
+      EngineUnreachableException unreachable = new EngineUnreachableException(doing + ": cannot reach the Docker"
+          + " engine at " + address.describe() + ": " + reason, reason, null);
+      // kept for -e, but not as the cause: Maven prints each cause's message that the one above doesn't contain, and
+      // the transport's repeat the address, its wrapper's with a shaded class name
+      unreachable.addSuppressed(root);
+      throw unreachable;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       answer.cancel(true);
@@ -198,12 +204,28 @@ final class EngineHttp implements AutoCloseable {
     }
   }
 
-  private static String rootMessage(Throwable failure) {
+  private static Throwable root(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return root;
+  }
+
+  /**
+   * {@code connection refused}: a refused connection's message repeats the address the caller names already
+   * ({@code Connect to http://127.0.0.1:1 failed: Connection refused}).
+   */
+  private static String reason(Throwable root) {
+    String message = root.getMessage();
+    if (message == null) {
+      return root.getClass().getSimpleName();
+    }
+    if (root instanceof ConnectException) {
+      String why = message.substring(message.lastIndexOf(": ") + 1).trim();
+      return why.isEmpty() ? message : Character.toLowerCase(why.charAt(0)) + why.substring(1);
+    }
+    return message;
   }
 
   @Override

@@ -4,9 +4,6 @@ import javax.inject.Inject;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
 import dev.swarmstack.swarm.engine.EngineAddressResolver;
-import dev.swarmstack.swarm.engine.EngineConnection;
-import dev.swarmstack.swarm.engine.FailoverSwarmEngine;
-import dev.swarmstack.swarm.engine.ManagerChoice;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.inspect.ReportJson;
 import dev.swarmstack.swarm.lock.HeldLock;
@@ -16,7 +13,6 @@ import dev.swarmstack.swarm.lock.StackLock;
 import dev.swarmstack.swarm.model.GoDuration;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,37 +56,10 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
 
   @Override
   protected final void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
-    try (SwarmEngine engine = connect(connection())) {
+    try (SwarmEngine engine = new EngineTarget(dockerHost, dockerHosts, certPath, engineTimeout, this::sourceOf,
+        getLog()).connect()) {
       run(engine);
     }
-  }
-
-  /** With several managers, one that moves on to the next when its manager is lost midway. */
-  private SwarmEngine connect(EngineConnection connection) {
-    SwarmEngine first = DockerSwarmEngine.connect(connection, this::logChoice);
-    return connection.choosesAManager()
-        ? new FailoverSwarmEngine(first, () -> DockerSwarmEngine.connect(connection, this::logChoice), getLog()::warn)
-        : first;
-  }
-
-  private EngineConnection connection() throws MojoFailureException {
-    Duration timeout = duration(engineTimeout, PropertyNames.DOCKER_TIMEOUT);
-    Path certs = certPath == null ? null : certPath.toPath();
-    List<String> managers = dockerHosts == null ? List.of()
-        : dockerHosts.stream().filter(host -> host != null && !host.isBlank()).map(String::trim).toList();
-    if (managers.isEmpty()) {
-      return new EngineConnection(dockerHost, dockerHost == null ? null : "<dockerHost>", certs, timeout);
-    }
-    if (dockerHost != null && !dockerHost.isBlank()) {
-      throw new MojoFailureException("<dockerHost> (" + PropertyNames.DOCKER_HOST + ") and <dockerHosts> ("
-          + PropertyNames.DOCKER_HOSTS + ") are both set: use <dockerHosts> alone, listing every manager");
-    }
-    return new EngineConnection(null, "<dockerHosts>", certs, timeout, managers);
-  }
-
-  private void logChoice(ManagerChoice choice) {
-    choice.skipped().forEach(skipped -> getLog().warn("Skipped swarm manager " + skipped));
-    getLog().info("Using swarm manager " + choice.manager().uri());
   }
 
   /** The goal's work, with a connected engine that is closed afterwards. */
@@ -146,14 +115,5 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException(property + ": " + e.getMessage());
     }
-  }
-
-  /** Prints a CLI-style table to the log and writes the rows as JSON to {@code target/swarm/<fileName>}. */
-  protected void report(List<String> lines, Object rows, String fileName) throws IOException {
-    lines.forEach(getLog()::info);
-    Path file = Path.of(project.getBuild().getDirectory(), REPORT_DIR, fileName);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, ReportJson.write(rows));
-    getLog().info("Wrote " + file);
   }
 }

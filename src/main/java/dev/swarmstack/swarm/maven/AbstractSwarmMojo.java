@@ -6,8 +6,6 @@ import dev.swarmstack.swarm.compose.VariableSource;
 import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.definition.StackDefinition;
 import dev.swarmstack.swarm.definition.StackDefinitionLoader;
-import dev.swarmstack.swarm.engine.EngineException;
-import dev.swarmstack.swarm.lock.LockException;
 import dev.swarmstack.swarm.maven.config.ContentSources;
 import dev.swarmstack.swarm.maven.config.FileObjectConfig;
 import dev.swarmstack.swarm.maven.config.NetworkConfig;
@@ -16,38 +14,21 @@ import dev.swarmstack.swarm.maven.config.ServiceConfig;
 import dev.swarmstack.swarm.maven.config.SharedNetworkMapper;
 import dev.swarmstack.swarm.maven.config.VolumeConfig;
 import dev.swarmstack.swarm.network.SharedNetwork;
+import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
 import dev.swarmstack.swarm.problem.StackException;
 import dev.swarmstack.swarm.stack.DeployLog;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
- * What every goal shares: the stack definition (compose files plus the pom's {@code <services>},
- * {@code <networks>}, ...), the skip switches, and turning core failures into Maven's two kinds: the user's
- * stack is wrong ({@link MojoFailureException}, every problem listed) or the build could not run
- * ({@link MojoExecutionException}: engine or file system).
+ * What the goals that use the stack definition share: the stack's name, its compose files plus the pom's
+ * {@code <services>}, {@code <networks>}, ..., and loading and checking them.
  */
-public abstract class AbstractSwarmMojo extends AbstractMojo {
-
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  protected MavenProject project;
-
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  protected MavenSession session;
-
-  /** Skips every goal of this plugin. */
-  @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
-  private boolean skip;
+public abstract class AbstractSwarmMojo extends AbstractGoalMojo {
 
   /** The stack's name: the prefix of every service, network, secret and config it owns on the engine. */
   @Parameter(property = PropertyNames.STACK, defaultValue = "${project.artifactId}", required = true)
@@ -96,30 +77,6 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
   @Parameter(property = PropertyNames.ROTATE, defaultValue = "true")
   protected boolean rotate;
 
-  @Override
-  public final void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip || skipGoal()) {
-      getLog().info("Skipping: " + (skip ? PropertyNames.SKIP : "the goal's skip parameter") + " is set");
-      return;
-    }
-    try {
-      doExecute();
-    } catch (StackException e) {
-      throw new MojoFailureException(StackException.describe(e.problems()));
-    } catch (LockException e) {
-      throw new MojoFailureException(e.getMessage());
-    } catch (EngineException e) {
-      throw new MojoExecutionException("Docker engine: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
-  }
-
-  /** The goal's own skip parameter ({@code swarm.<goal>.skip}). */
-  protected abstract boolean skipGoal();
-
-  protected abstract void doExecute() throws MojoExecutionException, MojoFailureException, IOException;
-
   /**
    * Loads the compose files and the pom's definitions once, interpolating {@code ${VAR}} from -D properties, then
    * project properties, then the environment, and validates the result ({@link StackDefinitionLoader}).
@@ -153,6 +110,17 @@ public abstract class AbstractSwarmMojo extends AbstractMojo {
         getLog().warn(message);
       }
     };
+  }
+
+  /** The stack's errors, for the report of the pom mistakes that stopped the goal before it ran. */
+  @Override
+  protected List<Problem> definitionErrors() {
+    try {
+      loadStack();
+      return List.of();
+    } catch (StackException e) {
+      return e.problems();
+    }
   }
 
   /** Converts the stack to Engine API specs, with the objects' names as {@link #rotate} decides. */

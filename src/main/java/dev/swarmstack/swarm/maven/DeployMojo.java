@@ -21,7 +21,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * checks everything before the first write, leaves unchanged services alone; then waits until the whole stack has
  * converged, and rolls it back to what it was when it fails.
  */
-@Mojo(name = "deploy", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+@Mojo(name = "deploy", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true,
+    configurator = PomConfigurator.HINT)
 public class DeployMojo extends AbstractPlanMojo {
 
   /** Skips this goal. */

@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * secret, config and service, with an update's changes field by field ({@code replicas 2 -> 3}). Secret and config
  * contents are never shown. With {@code failOnChanges}, drift fails the build: a CI gate.
  */
-@Mojo(name = "diff", threadSafe = true)
+@Mojo(name = "diff", threadSafe = true, configurator = PomConfigurator.HINT)
 public class DiffMojo extends AbstractPlanMojo {
 
   /** Skips this goal. */

@@ -19,13 +19,14 @@ import org.apache.maven.project.MavenProjectHelper;
  * Contents the pom gives in memory (environment variable, property, inline) are written to owner-only files
  * under {@code target/swarm/<stack>-contents/}, which the stack file names with {@code file:}.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
+    configurator = PomConfigurator.HINT)
 public class GenerateMojo extends AbstractSwarmMojo {
 
   static final String ARTIFACT_TYPE = "yml";
   static final String CLASSIFIER = "stack";
 
-  /** The stack file to write. Default: {@code ${project.build.directory}/swarm/<stackName>.yml}. */
+  /** The stack file to write. Default: <code>${project.build.directory}/swarm/&lt;stackName&gt;.yml</code>. */
   @Parameter(property = PropertyNames.OUTPUT_FILE)
   private File outputFile;
 

@@ -10,9 +10,12 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Lists every stack on the swarm like {@code docker stack ls}; writes them to {@code target/swarm/stacks.json}. */
-@Mojo(name = "ls", threadSafe = true)
-public class LsMojo extends AbstractEngineMojo {
+/**
+ * Lists every stack on the swarm like {@code docker stack ls}; writes them to {@code target/swarm/stacks.json}. Needs no
+ * project, as the CLI: {@code mvn dev.swarmstack:swarm-maven-plugin:ls} works in any directory.
+ */
+@Mojo(name = "ls", requiresProject = false, threadSafe = true, configurator = PomConfigurator.HINT)
+public class LsMojo extends AbstractInspectMojo {
 
   /** Skips this goal. */
   @Parameter(property = PropertyNames.LS_SKIP, defaultValue = "false")

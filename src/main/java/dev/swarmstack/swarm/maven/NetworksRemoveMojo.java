@@ -11,7 +11,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Removes the networks declared under {@code <sharedNetworks>} that {@code swarm:networks} created (they carry its
  * label; others of the same name stay). Fails, removing nothing, while a service or container uses one of them.
  */
-@Mojo(name = "networks-rm", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
+@Mojo(name = "networks-rm", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true,
+    configurator = PomConfigurator.HINT)
 public class NetworksRemoveMojo extends AbstractEngineMojo {
 
   /** Skips this goal. */

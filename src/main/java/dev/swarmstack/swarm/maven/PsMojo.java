@@ -15,8 +15,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Lists the stack's tasks like {@code docker stack ps}; writes them to {@code target/swarm/<stack>-ps.json}. A stack
  * without tasks fails the build, as the CLI exits 1: asking for the tasks of a stack that isn't there is a mistake.
  */
-@Mojo(name = "ps", threadSafe = true)
-public class PsMojo extends AbstractEngineMojo {
+@Mojo(name = "ps", threadSafe = true, configurator = PomConfigurator.HINT)
+public class PsMojo extends AbstractInspectMojo {
+
+  /** The stack's name, as {@code swarm:deploy} gave it. */
+  @Parameter(property = PropertyNames.STACK, defaultValue = "${project.artifactId}", required = true)
+  private String stackName;
 
   /** Skips this goal. */
   @Parameter(property = PropertyNames.PS_SKIP, defaultValue = "false")

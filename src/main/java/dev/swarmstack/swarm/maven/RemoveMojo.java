@@ -15,7 +15,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Removes the stack like {@code docker stack rm}, whoever deployed it: services first, then (once their tasks have
  * stopped) secrets, configs and networks. Volumes stay unless {@code swarm.rm.volumes} is set.
  */
-@Mojo(name = "rm", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
+@Mojo(name = "rm", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true,
+    configurator = PomConfigurator.HINT)
 public class RemoveMojo extends AbstractEngineMojo {
 
   /** Skips this goal. */

@@ -11,8 +11,12 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Lists the stack's services like {@code docker stack services}; writes them to {@code target/swarm/<stack>-services.json}. */
-@Mojo(name = "services", threadSafe = true)
-public class ServicesMojo extends AbstractEngineMojo {
+@Mojo(name = "services", threadSafe = true, configurator = PomConfigurator.HINT)
+public class ServicesMojo extends AbstractInspectMojo {
+
+  /** The stack's name, as {@code swarm:deploy} gave it. */
+  @Parameter(property = PropertyNames.STACK, defaultValue = "${project.artifactId}", required = true)
+  private String stackName;
 
   /** Skips this goal. */
   @Parameter(property = PropertyNames.SERVICES_SKIP, defaultValue = "false")

@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * It needs the lock's id, as printed by a build that waited for it, so that a lock taken since is not broken by
  * mistake (as {@code terraform force-unlock LOCK_ID}).
  */
-@Mojo(name = "unlock", threadSafe = true)
+@Mojo(name = "unlock", threadSafe = true, configurator = PomConfigurator.HINT)
 public class UnlockMojo extends AbstractEngineMojo {
 
   /** Skips this goal. */

@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.maven;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +76,14 @@ class EngineGoalsTest {
   @MojoParameter(name = "dockerHost", value = NO_ENGINE)
   @MojoParameter(name = "engineTimeout", value = "2s")
   void anUnreachableEngineIsAnExecutionError(LsMojo mojo) {
-    assertThrows(MojoExecutionException.class, mojo::execute);
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+    assertEquals("Docker engine: asking the engine for its version: cannot reach the Docker engine at " + NO_ENGINE
+        + " (from <dockerHost>): connection refused", e.getMessage());
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      // Maven prints each cause's message that the one above does not contain already
+      assertFalse(String.valueOf(cause.getMessage()).contains("shaded"), cause::toString);
+    }
   }
 
   @Test
