@@ -11,6 +11,8 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.swarmstack.swarm.engine.EngineAddress;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineUnreachableException;
+import dev.swarmstack.swarm.engine.SshOptions;
+import dev.swarmstack.swarm.ssh.SshEngineTunnel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,19 +70,25 @@ final class EngineHttp implements AutoCloseable {
   }
 
   private final DockerHttpClient client;
+  /** The ssh session an {@code ssh://} engine is reached through, or null. */
+  private final SshEngineTunnel tunnel;
   private final EngineAddress address;
   private final Duration timeout;
   private final ExecutorService calls;
   private final ApiVersion apiVersion;
 
-  /** @param connectTimeout how long opening a tcp connection may take (a unix socket connects or fails at once) */
-  EngineHttp(EngineAddress address, Duration connectTimeout, Duration timeout) {
+  /**
+   * @param ssh how to reach an {@code ssh://} address
+   * @param connectTimeout how long opening a tcp or ssh connection may take (a unix socket connects or fails at once)
+   */
+  EngineHttp(EngineAddress address, SshOptions ssh, Duration connectTimeout, Duration timeout) {
     this.address = address;
     this.timeout = timeout;
     // before the transport's classes create their loggers: its wire log would show credentials and secret data
     TransportLogging.silence();
+    this.tunnel = address.usesSsh() ? SshEngineTunnel.open(address.uri(), ssh, connectTimeout, timeout) : null;
     ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
-        .dockerHost(address.uri())
+        .dockerHost(tunnel == null ? address.uri() : tunnel.socketUri())
         .connectionTimeout(connectTimeout)
         .responseTimeout(timeout);
     if (address.usesTls()) {
@@ -213,6 +221,10 @@ final class EngineHttp implements AutoCloseable {
       client.close();
     } catch (IOException e) {
       throw new UncheckedIOException("closing the connection to the engine", e);
+    } finally {
+      if (tunnel != null) {
+        tunnel.close();
+      }
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.swarmstack.swarm.engine.EngineAddressResolver;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.FailoverSwarmEngine;
 import dev.swarmstack.swarm.engine.ManagerChoice;
+import dev.swarmstack.swarm.engine.SshOptions;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.lock.HeldLock;
 import dev.swarmstack.swarm.lock.StackLock;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -54,6 +56,20 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
   @Parameter(property = PropertyNames.DOCKER_TIMEOUT, defaultValue = "30s")
   private String engineTimeout;
 
+  /**
+   * The ssh client folder for {@code ssh://} engines: {@code config}, {@code known_hosts} and the default keys
+   * ({@code id_ed25519}, {@code id_ecdsa}, {@code id_rsa}). Unset: {@code ~/.ssh}.
+   */
+  @Parameter(property = PropertyNames.SSH_DIRECTORY)
+  private File sshDirectory;
+
+  /**
+   * The passphrase of the ssh key for an {@code ssh://} engine. Unset: the {@code <passphrase>} of the settings.xml
+   * {@code <server>} whose id is the engine's host name, if any. Keys in an ssh-agent need none.
+   */
+  @Parameter(property = PropertyNames.SSH_PASSPHRASE)
+  private String sshPassphrase;
+
   @Component
   private SettingsDecrypter settingsDecrypter;
 
@@ -78,13 +94,27 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
     List<String> managers = dockerHosts == null ? List.of()
         : dockerHosts.stream().filter(host -> host != null && !host.isBlank()).map(String::trim).toList();
     if (managers.isEmpty()) {
-      return new EngineConnection(dockerHost, dockerHost == null ? null : "<dockerHost>", certs, timeout);
+      return new EngineConnection(dockerHost, dockerHost == null ? null : "<dockerHost>", certs, timeout, List.of(), ssh());
     }
     if (dockerHost != null && !dockerHost.isBlank()) {
       throw new MojoFailureException("<dockerHost> (" + PropertyNames.DOCKER_HOST + ") and <dockerHosts> ("
           + PropertyNames.DOCKER_HOSTS + ") are both set: use <dockerHosts> alone, listing every manager");
     }
-    return new EngineConnection(null, "<dockerHosts>", certs, timeout, managers);
+    return new EngineConnection(null, "<dockerHosts>", certs, timeout, managers, ssh());
+  }
+
+  private SshOptions ssh() {
+    SshOptions defaults = SshOptions.of(System.getenv(), Path.of(System.getProperty("user.home")), this::sshPassphrase);
+    return sshDirectory == null ? defaults
+        : new SshOptions(sshDirectory.toPath(), defaults.passphrase(), defaults.agentSocket());
+  }
+
+  /** The passphrase parameter, else the settings.xml {@code <server>} named after the ssh host (decrypted). */
+  private Optional<String> sshPassphrase(String host) {
+    if (sshPassphrase != null && !sshPassphrase.isEmpty()) {
+      return Optional.of(sshPassphrase);
+    }
+    return registryCredentials().serverPassphrase(host);
   }
 
   private void logChoice(ManagerChoice choice) {

@@ -47,6 +47,12 @@ final class RegistryCredentials {
     return stored;
   }
 
+  /** The decrypted {@code <passphrase>} of the settings.xml {@code <server>} with this id, if it has one. */
+  Optional<String> serverPassphrase(String id) {
+    Server server = settings == null ? null : settings.getServer(id);
+    return server == null ? Optional.empty() : Optional.ofNullable(decrypt(server).getPassphrase());
+  }
+
   private Server decrypt(Server server) {
     SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
     // the problems name the server, never the password
