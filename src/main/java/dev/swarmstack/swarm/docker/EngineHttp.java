@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +40,8 @@ final class EngineHttp implements AutoCloseable {
   static final ApiVersion MAX_API = ApiVersion.parse("1.47");
 
   static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final List<String> TLS_FILES = List.of("ca.pem", "cert.pem", "key.pem");
 
   /** A status and body; the body is empty for answers without one. */
   record Reply(int status, byte[] body) {
@@ -75,6 +79,7 @@ final class EngineHttp implements AutoCloseable {
   private final EngineAddress address;
   private final Duration timeout;
   private final ExecutorService calls;
+  private final RequestLog requestLog;
   private final ApiVersion apiVersion;
 
   /**
@@ -87,11 +92,13 @@ final class EngineHttp implements AutoCloseable {
     // before the transport's classes create their loggers: its wire log would show credentials and secret data
     TransportLogging.silence();
     this.tunnel = address.usesSsh() ? SshEngineTunnel.open(address.uri(), ssh, connectTimeout, timeout) : null;
+    this.requestLog = new RequestLog(address);
     ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
         .dockerHost(tunnel == null ? address.uri() : tunnel.socketUri())
         .connectionTimeout(connectTimeout)
         .responseTimeout(timeout);
     if (address.usesTls()) {
+      requireCertificates(address);
       builder.sslConfig(new LocalDirectorySSLConfig(address.tlsCertPath().toString()));
     }
     this.client = builder.build();
@@ -108,6 +115,19 @@ final class EngineHttp implements AutoCloseable {
       throw e;
     }
     this.apiVersion = negotiated;
+  }
+
+  /**
+   * docker-java's TLS config quietly falls back to plain HTTP when a file is missing; a missing file is an error
+   * instead, naming what is missing.
+   */
+  private static void requireCertificates(EngineAddress address) {
+    List<String> missing = TLS_FILES.stream().filter(file -> !Files.isRegularFile(address.tlsCertPath().resolve(file))).toList();
+    if (!missing.isEmpty()) {
+      throw new EngineException("the TLS certificate folder " + address.tlsCertPath() + " of the engine at " + address.uri()
+          + " (" + address.source() + ") has no " + String.join(", ", missing) + ": it needs ca.pem, cert.pem and key.pem,"
+          + " as the docker CLI's DOCKER_CERT_PATH", 0, null);
+    }
   }
 
   ApiVersion apiVersion() {
@@ -157,7 +177,11 @@ final class EngineHttp implements AutoCloseable {
    * since a stream is meant to stay open.
    */
   Response openStream(String path) {
-    return client.execute(Request.builder().method("GET").path("/v" + apiVersion + path).build());
+    String versioned = "/v" + apiVersion + path;
+    long start = System.nanoTime();
+    Response response = client.execute(Request.builder().method("GET").path(versioned).build());
+    requestLog.answered("GET", versioned + " (stream)", response.getStatusCode(), start);
+    return response;
   }
 
   private Reply checked(Reply reply, String doing) {
@@ -173,15 +197,24 @@ final class EngineHttp implements AutoCloseable {
       request.putHeader("Content-Type", "application/json").bodyBytes(toBytes(body));
     }
     Request built = request.build();
+    long start = System.nanoTime();
     Future<Reply> answer = calls.submit(() -> execute(built));
     try {
-      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Reply reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      requestLog.answered(method, path, reply.status(), start);
+      return reply;
     } catch (TimeoutException e) {
+      requestLog.unanswered(method, path, "no answer within " + timeout.toSeconds() + " s", start);
       answer.cancel(true);
       throw new EngineUnreachableException(doing + ": the engine at " + address.describe() + " did not answer within "
           + timeout.toSeconds() + " s", "no answer within " + timeout.toSeconds() + " s", e);
     } catch (ExecutionException e) {
       String reason = rootMessage(e.getCause());
+      requestLog.unanswered(method, path, reason, start);
+      Optional<String> tlsRefusal = TlsFailures.explain(address, e.getCause());
+      if (tlsRefusal.isPresent()) {
+        throw new EngineException(doing + ": the engine at " + address.describe() + " " + tlsRefusal.get(), 0, e.getCause());
+      }
       throw new EngineUnreachableException(doing + ": cannot reach the Docker engine at " + address.describe() + ": "
           + reason, reason, e.getCause());
     } catch (InterruptedException e) {
