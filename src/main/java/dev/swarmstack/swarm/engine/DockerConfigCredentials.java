@@ -15,6 +15,9 @@ import java.util.Optional;
  * Registry credentials as the docker CLI finds them in {@code config.json}: the registry's helper in
  * {@code credHelpers}, else the {@code credsStore} helper ({@link CredentialHelper}); when the helper holds none, or
  * there is no helper, what {@code docker login} stored under {@code auths}.
+ *
+ * <p>Not docker-java's {@code DockerConfigFile}: it reads {@code auths} only, without {@code credsStore} and
+ * {@code credHelpers} (docker-java#1048), and needs commons-io and commons-lang at run time.
  */
 public final class DockerConfigCredentials {
 

@@ -19,6 +19,12 @@ import java.util.Map;
  * an explicit host, then {@code DOCKER_HOST}, then the current docker context ({@code DOCKER_CONTEXT}, or
  * {@code currentContext} in {@code config.json}), then the default socket. Pure: the environment and the home
  * folder are given, so tests need no engine and no real home.
+ *
+ * <p>Not docker-java's {@code DefaultDockerClientConfig}: it also reads {@code docker-java.properties} files and
+ * system properties, which the CLI doesn't, refuses {@code ssh://}, and takes TLS for a context only by its own
+ * rules. Nor its {@code DockerContextMetaFile}: it hashes the context name with Guava (a run-time dependency the
+ * plugin doesn't otherwise need) and answers a missing context with an empty Optional, where this names the file
+ * that is missing.
  */
 public final class EngineAddressResolver {
 
