@@ -10,6 +10,7 @@ import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import dev.swarmstack.swarm.engine.EventSubscription;
 import dev.swarmstack.swarm.engine.SshOptions;
+import dev.swarmstack.swarm.testing.Cli;
 import dev.swarmstack.swarm.testing.FreePorts;
 import dev.swarmstack.swarm.testing.TestSshServer;
 import java.net.URI;
@@ -63,7 +64,9 @@ class SshEngineIT {
         String id = engine.createService(spec, Optional.empty());
         support.onClose(() -> EngineTestSupport.removeIfPresent(() -> support.engine.removeService(id)));
         ObjectNode started = null;
-        for (int second = 0; second < 60 && started == null; second++) {
+        // a busy machine takes a while to schedule and start the task; other tests' events come meanwhile
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(180);
+        while (started == null && java.time.Instant.now().isBefore(deadline)) {
           ObjectNode event = events.poll(1, TimeUnit.SECONDS);
           if (event != null && name.equals(event.path("Actor").path("Attributes").path("com.docker.swarm.service.name").asText())
               && event.path("Action").asText().equals("start")) {
@@ -79,6 +82,35 @@ class SshEngineIT {
         }
         assertEquals(List.of("over-ssh"), lines);
       }
+    }
+  }
+
+  @Test
+  void aKeyWithAPassphraseIsUsedWithItAndNamedWithoutIt() throws Exception {
+    Path client = sshd.clientFolder("locked", true);
+    EngineAddress address = new EngineAddress(URI.create(sshd.address()), null, "test");
+    SshOptions withPassphrase = new SshOptions(client, host -> Optional.of(TestSshServer.PASSPHRASE), null);
+    try (DockerSwarmEngine engine = new DockerSwarmEngine(address, withPassphrase, TIMEOUT)) {
+      assertTrue(engine.info().controlAvailable());
+    }
+    EngineException refused = assertThrows(EngineException.class, () -> connect(sshd.address(), client));
+    assertTrue(refused.getMessage().contains("needs a passphrase; set swarm.docker.ssh.passphrase"), refused.getMessage());
+  }
+
+  @Test
+  void theKeysOfAnSshAgentAreOffered() throws Exception {
+    Path client = sshd.clientFolder("stranger", true); // its own key is not authorised: only the agent's can log in
+    Path socket = client.resolve("agent.sock");
+    String started = Cli.commands().ok("ssh-agent", "-a", socket.toString());
+    String pid = started.replaceAll("(?s).*SSH_AGENT_PID=(\\d+).*", "$1");
+    try {
+      Cli.commands().withEnvironment(Map.of("SSH_AUTH_SOCK", socket.toString())).ok("ssh-add", sshd.key("deploy").toString());
+      EngineAddress address = new EngineAddress(URI.create(sshd.address()), null, "test");
+      try (DockerSwarmEngine engine = new DockerSwarmEngine(address, new SshOptions(client, host -> Optional.empty(), socket), TIMEOUT)) {
+        assertTrue(engine.info().controlAvailable());
+      }
+    } finally {
+      Cli.commands().run("kill", pid);
     }
   }
 

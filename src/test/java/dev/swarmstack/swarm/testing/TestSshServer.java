@@ -31,16 +31,21 @@ public final class TestSshServer implements AutoCloseable {
     this.sshd = sshd;
   }
 
+  /** The passphrase of the key {@code locked}. */
+  public static final String PASSPHRASE = "swarm-test-passphrase";
+
   /**
-   * Starts sshd with two authorised keys: {@code deploy}, a plain login, and {@code nodocker}, whose sessions have
-   * a PATH without docker.
+   * Starts sshd with three authorised keys: {@code deploy}, a plain login, {@code locked}, the same with a
+   * passphrase, and {@code nodocker}, whose sessions have a PATH without docker.
    */
   public static TestSshServer start() throws IOException, InterruptedException {
     Path folder = Files.createTempDirectory("swarm-sshd-");
     keygen(folder.resolve("host_key"), "");
     keygen(folder.resolve("deploy"), "");
     keygen(folder.resolve("nodocker"), "");
+    keygen(folder.resolve("locked"), PASSPHRASE);
     Files.writeString(folder.resolve("authorized_keys"), Files.readString(folder.resolve("deploy.pub"))
+        + Files.readString(folder.resolve("locked.pub"))
         + "environment=\"PATH=/nonexistent\" " + Files.readString(folder.resolve("nodocker.pub")));
     int port = FreePorts.one();
     Files.writeString(folder.resolve("sshd_config"), String.join("\n",
@@ -83,6 +88,11 @@ public final class TestSshServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The private key file of a key {@link #start()} made. */
+  public Path key(String name) {
+    return folder.resolve(name);
   }
 
   /** {@code ssh://root@127.0.0.1:<port>}: the address with everything in it. */
