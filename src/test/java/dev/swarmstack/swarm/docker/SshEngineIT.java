@@ -64,16 +64,19 @@ class SshEngineIT {
         String id = engine.createService(spec, Optional.empty());
         support.onClose(() -> EngineTestSupport.removeIfPresent(() -> support.engine.removeService(id)));
         ObjectNode started = null;
+        int eventsSeen = 0;
         // a busy machine takes a while to schedule and start the task; other tests' events come meanwhile
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(180);
         while (started == null && java.time.Instant.now().isBefore(deadline)) {
           ObjectNode event = events.poll(1, TimeUnit.SECONDS);
+          eventsSeen += event == null ? 0 : 1;
           if (event != null && name.equals(event.path("Actor").path("Attributes").path("com.docker.swarm.service.name").asText())
               && event.path("Action").asText().equals("start")) {
             started = event;
           }
         }
-        assertTrue(started != null, "no container start event of " + name + " came over ssh");
+        assertTrue(started != null, "no container start event of " + name + " came over ssh in 180 s; " + eventsSeen
+            + " other container events came; its tasks: " + engine.listTasks(Map.of("service", List.of(id))));
         String task = engine.listTasks(Map.of("service", List.of(id))).get(0).path("ID").asText();
         List<String> lines = List.of();
         for (int attempt = 0; attempt < 40 && lines.isEmpty(); attempt++) {

@@ -13,19 +13,22 @@ import java.util.stream.Stream;
 
 /**
  * A second dockerd for the TLS tests, with {@code --tlsverify} on a free loopback port: its own data root, exec
- * root (so its own containerd) and pid file, no bridge and no iptables rules, so that it touches nothing of the
- * engine the other tests share. It is not in a swarm: the tests prove the transport and its errors, not deploys.
+ * root (so its own containerd) and pid file, a bridge of its own made for it and no iptables rules, so that it
+ * touches nothing of the engine the other tests share. Never {@code --bridge=none}: in the host's network
+ * namespace a dockerd started so deletes the shared engine's {@code docker0}. It is not in a swarm: the tests prove the transport and its errors, not deploys.
  * Its CA, server and client certificates are made with openssl, plus a second CA that signed none of them.
  */
 public final class TlsDockerd implements AutoCloseable {
 
   private final Path folder;
   private final int port;
+  private final String bridge;
   private final Process dockerd;
 
-  private TlsDockerd(Path folder, int port, Process dockerd) {
+  private TlsDockerd(Path folder, int port, String bridge, Process dockerd) {
     this.folder = folder;
     this.port = port;
+    this.bridge = bridge;
     this.dockerd = dockerd;
   }
 
@@ -41,15 +44,25 @@ public final class TlsDockerd implements AutoCloseable {
     signed(folder, "client/cert", "/CN=swarm test client", "extendedKeyUsage=clientAuth\n");
     Files.move(certs.resolve("cert-key.pem"), certs.resolve("key.pem"));
     int port = FreePorts.one();
+    int random = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16);
+    String bridge = "swtls" + java.util.HexFormat.of().toHexDigits((short) random);
+    // 198.18.0.0/15 is for benchmarks: no real network of this machine uses it
+    for (String[] step : new String[][] {{"link", "add", bridge, "type", "bridge"},
+        {"addr", "add", "198.18." + (random & 0xff) + ".1/24", "dev", bridge}, {"link", "set", bridge, "up"}}) {
+      Cli.Result result = Cli.commands().run(Stream.concat(Stream.of("ip"), Stream.of(step)).toArray(String[]::new));
+      if (result.exitCode() != 0) {
+        throw new IllegalStateException("ip " + String.join(" ", step) + " failed: " + result.output());
+      }
+    }
     Process dockerd = new ProcessBuilder("dockerd", "--data-root", folder.resolve("data").toString(),
         "--exec-root", folder.resolve("exec").toString(), "--pidfile", folder.resolve("dockerd.pid").toString(),
         "-H", "tcp://127.0.0.1:" + port, "--tlsverify", "--tlscacert", certs.resolve("ca.pem").toString(),
         "--tlscert", server.resolve("server.pem").toString(), "--tlskey", server.resolve("server-key.pem").toString(),
-        "--bridge=none", "--iptables=false")
+        "--bridge=" + bridge, "--iptables=false", "--ip-masq=false")
         .redirectErrorStream(true)
         .redirectOutput(folder.resolve("dockerd.log").toFile())
         .start();
-    TlsDockerd engine = new TlsDockerd(folder, port, dockerd);
+    TlsDockerd engine = new TlsDockerd(folder, port, bridge, dockerd);
     engine.awaitListening();
     return engine;
   }
@@ -110,6 +123,7 @@ public final class TlsDockerd implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    Cli.commands().run("ip", "link", "del", bridge);
     try (Stream<Path> files = Files.walk(folder)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (UncheckedIOException e) {
