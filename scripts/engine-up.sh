@@ -3,6 +3,7 @@
 # a Docker engine, a single-node swarm, the test image local/busybox:1 (no public registry is reachable),
 # and a local registry with password authentication holding 127.0.0.1:5000/swarmtest/busybox:1.
 # The multi-node tests need nothing more: iproute2, iptables and util-linux (nsenter, unshare, flock) are here.
+# The ssh:// tests start their own sshd (openssh-server) on a free port; the TLS tests make certificates with openssl.
 #
 # Idempotent: every step first checks whether its result is already there, so it is safe to run twice
 # and after an earlier run died halfway. It never stops anything it finds running.
@@ -35,7 +36,7 @@ wait_for() {
 
 install_packages() {
   local missing=() pkg
-  for pkg in docker.io busybox-static docker-registry apache2-utils iproute2 iptables util-linux curl; do
+  for pkg in docker.io busybox-static docker-registry apache2-utils iproute2 iptables util-linux curl openssh-server openssl; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
       missing+=("$pkg")
     fi

@@ -1,9 +1,17 @@
 // mvn -X must not show a secret value, the registry password or the X-Registry-Auth header anywhere
 def stack = 'swarmit-debug-log-hygiene'
+def sshdPid = new File(basedir, 'target/ssh/sshd.pid')
+if (sshdPid.isFile()) {
+    ['kill', sshdPid.text.trim()].execute().waitFor()
+}
 def log = new File(basedir, 'build.log').text
 assert log.contains('[DEBUG]') : 'the build did not run with -X'
 assert log =~ /create\s+service\s+${stack}_app/
 assert log.contains('127.0.0.1:5000/swarmtest/busybox:1@sha256:') : 'the image was not resolved through the registry'
+// each request is logged, with the engine and the transport, and no more than the path
+assert log =~ /\[DEBUG\] engine POST \/v1\.\d+\/secrets\/create -> 201 in \d+ ms \(ssh:\/\/swarm-it-sshd via ssh/
+assert log =~ /\[DEBUG\] engine POST \/v1\.\d+\/services\/create -> 201 in \d+ ms/
+assert log =~ /\[DEBUG\] engine GET \/v1\.\d+\/distribution\/127\.0\.0\.1:5000\/swarmtest\/busybox:1\/json -> 200/
 
 def base64 = { String text -> text.bytes.encodeBase64().toString() }
 def authJson = '{"username":"swarmtest","password":"swarmtest-password","serveraddress":"127.0.0.1:5000"}'

@@ -16,6 +16,7 @@ import dev.swarmstack.swarm.engine.ManagerChoice;
 import dev.swarmstack.swarm.engine.ManagerChooser;
 import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.RegistryAuth;
+import dev.swarmstack.swarm.engine.SshOptions;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,11 +52,16 @@ public final class DockerSwarmEngine implements SwarmEngine {
    * @throws dev.swarmstack.swarm.engine.EngineException when the engine can't be reached or is too old
    */
   public DockerSwarmEngine(EngineAddress address, Duration timeout) {
-    this(address, timeout, timeout);
+    this(address, SshOptions.forThisProcess(), timeout);
   }
 
-  private DockerSwarmEngine(EngineAddress address, Duration connectTimeout, Duration timeout) {
-    this.http = new EngineHttp(address, connectTimeout, timeout);
+  /** An engine reached with the given ssh settings when its address is {@code ssh://}. */
+  public DockerSwarmEngine(EngineAddress address, SshOptions ssh, Duration timeout) {
+    this(address, ssh, timeout, timeout);
+  }
+
+  private DockerSwarmEngine(EngineAddress address, SshOptions ssh, Duration connectTimeout, Duration timeout) {
+    this.http = new EngineHttp(address, ssh, connectTimeout, timeout);
   }
 
   /** Connects to the engine the docker CLI would use, unless {@code connection} names one or several managers. */
@@ -72,12 +78,12 @@ public final class DockerSwarmEngine implements SwarmEngine {
   public static DockerSwarmEngine connect(EngineConnection connection, Consumer<ManagerChoice> onChoice) {
     EngineAddressResolver resolver = EngineAddressResolver.forThisProcess();
     if (!connection.choosesAManager()) {
-      return new DockerSwarmEngine(resolver.resolve(connection), connection.timeout());
+      return new DockerSwarmEngine(resolver.resolve(connection), connection.ssh(), connection.timeout());
     }
-    ManagerChoice choice = new ManagerChooser(candidate -> probe(candidate, connection.timeout()))
+    ManagerChoice choice = new ManagerChooser(candidate -> probe(candidate, connection))
         .choose(resolver.resolveManagers(connection), connection.hostSource());
     onChoice.accept(choice);
-    return new DockerSwarmEngine(choice.manager(), connection.timeout());
+    return new DockerSwarmEngine(choice.manager(), connection.ssh(), connection.timeout());
   }
 
   /**
@@ -85,9 +91,10 @@ public final class DockerSwarmEngine implements SwarmEngine {
    * connection soon is passed over, but one that did gets the whole timeout: a manager answers {@code /info} only
    * once the swarm has a leader, which takes seconds after the leader was lost.
    */
-  private static EngineInfo probe(EngineAddress candidate, Duration timeout) {
+  private static EngineInfo probe(EngineAddress candidate, EngineConnection connection) {
+    Duration timeout = connection.timeout();
     Duration connectTimeout = timeout.compareTo(PROBE_CONNECT_TIMEOUT) < 0 ? timeout : PROBE_CONNECT_TIMEOUT;
-    try (DockerSwarmEngine engine = new DockerSwarmEngine(candidate, connectTimeout, timeout)) {
+    try (DockerSwarmEngine engine = new DockerSwarmEngine(candidate, connection.ssh(), connectTimeout, timeout)) {
       return engine.info();
     } catch (EngineUnreachableException e) {
       throw new EngineUnreachableException(e.reason(), e.reason(), e);

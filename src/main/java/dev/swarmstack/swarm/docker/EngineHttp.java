@@ -11,11 +11,15 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.swarmstack.swarm.engine.EngineAddress;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineUnreachableException;
+import dev.swarmstack.swarm.engine.SshOptions;
+import dev.swarmstack.swarm.ssh.SshEngineTunnel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +41,8 @@ final class EngineHttp implements AutoCloseable {
   static final ApiVersion MAX_API = ApiVersion.parse("1.47");
 
   static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final List<String> TLS_FILES = List.of("ca.pem", "cert.pem", "key.pem");
 
   /** A status and body; the body is empty for answers without one. */
   record Reply(int status, byte[] body) {
@@ -69,22 +75,31 @@ final class EngineHttp implements AutoCloseable {
   }
 
   private final DockerHttpClient client;
+  /** The ssh session an {@code ssh://} engine is reached through, or null. */
+  private final SshEngineTunnel tunnel;
   private final EngineAddress address;
   private final Duration timeout;
   private final ExecutorService calls;
+  private final RequestLog requestLog;
   private final ApiVersion apiVersion;
 
-  /** @param connectTimeout how long opening a tcp connection may take (a unix socket connects or fails at once) */
-  EngineHttp(EngineAddress address, Duration connectTimeout, Duration timeout) {
+  /**
+   * @param ssh how to reach an {@code ssh://} address
+   * @param connectTimeout how long opening a tcp or ssh connection may take (a unix socket connects or fails at once)
+   */
+  EngineHttp(EngineAddress address, SshOptions ssh, Duration connectTimeout, Duration timeout) {
     this.address = address;
     this.timeout = timeout;
     // before the transport's classes create their loggers: its wire log would show credentials and secret data
     TransportLogging.silence();
+    this.tunnel = address.usesSsh() ? SshEngineTunnel.open(address.uri(), ssh, connectTimeout, timeout) : null;
+    this.requestLog = new RequestLog(address);
     ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
-        .dockerHost(address.uri())
+        .dockerHost(tunnel == null ? address.uri() : tunnel.socketUri())
         .connectionTimeout(connectTimeout)
         .responseTimeout(timeout);
     if (address.usesTls()) {
+      requireCertificates(address);
       builder.sslConfig(new LocalDirectorySSLConfig(address.tlsCertPath().toString()));
     }
     this.client = builder.build();
@@ -101,6 +116,19 @@ final class EngineHttp implements AutoCloseable {
       throw e;
     }
     this.apiVersion = negotiated;
+  }
+
+  /**
+   * docker-java's TLS config quietly falls back to plain HTTP when a file is missing; a missing file is an error
+   * instead, naming what is missing.
+   */
+  private static void requireCertificates(EngineAddress address) {
+    List<String> missing = TLS_FILES.stream().filter(file -> !Files.isRegularFile(address.tlsCertPath().resolve(file))).toList();
+    if (!missing.isEmpty()) {
+      throw new EngineException("the TLS certificate folder " + address.tlsCertPath() + " of the engine at " + address.uri()
+          + " (" + address.source() + ") has no " + String.join(", ", missing) + ": it needs ca.pem, cert.pem and key.pem,"
+          + " as the docker CLI's DOCKER_CERT_PATH", 0, null);
+    }
   }
 
   ApiVersion apiVersion() {
@@ -150,7 +178,11 @@ final class EngineHttp implements AutoCloseable {
    * since a stream is meant to stay open.
    */
   Response openStream(String path) {
-    return client.execute(Request.builder().method("GET").path("/v" + apiVersion + path).build());
+    String versioned = "/v" + apiVersion + path;
+    long start = System.nanoTime();
+    Response response = client.execute(Request.builder().method("GET").path(versioned).build());
+    requestLog.answered("GET", versioned + " (stream)", response.getStatusCode(), start);
+    return response;
   }
 
   private Reply checked(Reply reply, String doing) {
@@ -166,22 +198,30 @@ final class EngineHttp implements AutoCloseable {
       request.putHeader("Content-Type", "application/json").bodyBytes(toBytes(body));
     }
     Request built = request.build();
+    long start = System.nanoTime();
     Future<Reply> answer = calls.submit(() -> execute(built));
     try {
-      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Reply reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      requestLog.answered(method, path, reply.status(), start);
+      return reply;
     } catch (TimeoutException e) {
+      requestLog.unanswered(method, path, "no answer within " + timeout.toSeconds() + " s", start);
       answer.cancel(true);
       throw new EngineUnreachableException(doing + ": the engine at " + address.describe() + " did not answer within "
           + timeout.toSeconds() + " s", "no answer within " + timeout.toSeconds() + " s", e);
     } catch (ExecutionException e) {
       Throwable root = root(e.getCause());
       String reason = reason(root);
-      EngineUnreachableException unreachable = new EngineUnreachableException(doing + ": cannot reach the Docker"
-          + " engine at " + address.describe() + ": " + reason, reason, null);
+      requestLog.unanswered(method, path, reason, start);
+      Optional<String> tlsRefusal = TlsFailures.explain(address, e.getCause());
+      EngineException failure = tlsRefusal.isPresent()
+          ? new EngineException(doing + ": the engine at " + address.describe() + " " + tlsRefusal.get(), 0, null)
+          : new EngineUnreachableException(doing + ": cannot reach the Docker engine at " + address.describe() + ": "
+              + reason, reason, null);
       // kept for -e, but not as the cause: Maven prints each cause's message that the one above doesn't contain, and
       // the transport's repeat the address, its wrapper's with a shaded class name
-      unreachable.addSuppressed(root);
-      throw unreachable;
+      failure.addSuppressed(root);
+      throw failure;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       answer.cancel(true);
@@ -235,6 +275,10 @@ final class EngineHttp implements AutoCloseable {
       client.close();
     } catch (IOException e) {
       throw new UncheckedIOException("closing the connection to the engine", e);
+    } finally {
+      if (tunnel != null) {
+        tunnel.close();
+      }
     }
   }
 }

@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
  * the log), which may be the only frame. A task with a TTY gets no frames: the body is the raw text, the engine's
  * messages included. Either way the lines that come out hold no control bytes (terminal colours, a carriage
  * return's overwritten text, a stray header).
+ *
+ * <p>Not docker-java's {@code FrameReader}: it knows stream types 0 to 2 only and reads the rest of the body as raw
+ * text from a type 3 frame on (so the engine's message would pass for the task's output), fails on a last frame cut
+ * short by {@code tail}, and decides raw versus framed from the first header alone.
  */
 final class LogFrames {
 

@@ -16,10 +16,13 @@ final class RegistryAuthHeader {
   private RegistryAuthHeader() {}
 
   static String encode(RegistryAuth auth) {
-    ObjectNode config = JSON.createObjectNode()
-        .put("username", auth.username())
-        .put("password", auth.password())
-        .put("serveraddress", auth.serverAddress());
+    ObjectNode config = JSON.createObjectNode();
+    if (auth.isIdentityToken()) {
+      config.put("identitytoken", auth.password());
+    } else {
+      config.put("username", auth.username()).put("password", auth.password());
+    }
+    config.put("serveraddress", auth.serverAddress());
     return Base64.getUrlEncoder().encodeToString(config.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Registry credentials that {@code docker login} stored in {@code config.json} under {@code auths}. Credentials
- * kept by a credential helper ({@code credsStore}, {@code credHelpers}) are not read: {@link #credentialHelperFor}
- * names the helper so that the caller can say why no credentials were found.
+ * Registry credentials as the docker CLI finds them in {@code config.json}: the registry's helper in
+ * {@code credHelpers}, else the {@code credsStore} helper ({@link CredentialHelper}); when the helper holds none, or
+ * there is no helper, what {@code docker login} stored under {@code auths}.
+ *
+ * <p>Not docker-java's {@code DockerConfigFile}: it reads {@code auths} only, without {@code credsStore} and
+ * {@code credHelpers} (docker-java#1048), and needs commons-io and commons-lang at run time.
  */
 public final class DockerConfigCredentials {
 
@@ -25,10 +28,13 @@ public final class DockerConfigCredentials {
 
   private final JsonNode config;
   private final Path file;
+  /** Where credential helpers are looked for. */
+  private final String path;
 
-  DockerConfigCredentials(JsonNode config, Path file) {
+  DockerConfigCredentials(JsonNode config, Path file, String path) {
     this.config = config;
     this.file = file;
+    this.path = path;
   }
 
   /** The credentials the docker CLI of this process would use ({@code $DOCKER_CONFIG} or {@code ~/.docker}). */
@@ -36,21 +42,35 @@ public final class DockerConfigCredentials {
     return read(EngineAddressResolver.dockerConfigDir(System.getenv(), Path.of(System.getProperty("user.home"))));
   }
 
-  /** Reads {@code <configDir>/config.json}; a missing file holds no credentials. */
+  /** Reads {@code <configDir>/config.json}, with the helpers on this process's {@code PATH}. */
   public static DockerConfigCredentials read(Path configDir) {
+    return read(configDir, System.getenv("PATH"));
+  }
+
+  /** Reads {@code <configDir>/config.json}; a missing file holds no credentials. Helpers are looked for on {@code path}. */
+  public static DockerConfigCredentials read(Path configDir, String path) {
     Path file = configDir.resolve("config.json");
     if (!Files.isRegularFile(file)) {
-      return new DockerConfigCredentials(MissingNode.getInstance(), file);
+      return new DockerConfigCredentials(MissingNode.getInstance(), file, path);
     }
     try {
-      return new DockerConfigCredentials(JSON.readTree(file.toFile()), file);
+      return new DockerConfigCredentials(JSON.readTree(file.toFile()), file, path);
     } catch (IOException e) {
       throw new EngineException("cannot read the docker credentials in " + file + ": " + e.getMessage(), 0, e);
     }
   }
 
-  /** @param registryHost as {@link RegistryHosts#of} returns it */
+  /**
+   * @param registryHost as {@link RegistryHosts#of} returns it
+   * @throws EngineException when config.json names a helper that is missing or fails
+   */
   public Optional<RegistryAuth> forRegistry(String registryHost) {
+    Optional<RegistryAuth> fromHelper = helperFor(registryHost)
+        .flatMap(helper -> helper.get(helperServerUrl(registryHost), registryHost));
+    return fromHelper.isPresent() ? fromHelper : fromAuths(registryHost);
+  }
+
+  private Optional<RegistryAuth> fromAuths(String registryHost) {
     Map.Entry<String, JsonNode> match = null;
     for (Map.Entry<String, JsonNode> entry : config.path("auths").properties()) {
       // several keys can name one host (host, https://host, https://host/v2/): the CLI's own form wins
@@ -64,11 +84,21 @@ public final class DockerConfigCredentials {
 
   /** The credential helper that would hold the credentials for {@code registryHost}, if config.json names one. */
   public Optional<String> credentialHelperFor(String registryHost) {
-    String helper = config.path("credHelpers").path(registryHost).asText("");
-    if (helper.isEmpty()) {
-      helper = config.path("credsStore").asText("");
+    return helperFor(registryHost).map(CredentialHelper::program);
+  }
+
+  private Optional<CredentialHelper> helperFor(String registryHost) {
+    String perRegistry = config.path("credHelpers").path(helperServerUrl(registryHost)).asText("");
+    if (!perRegistry.isEmpty()) {
+      return Optional.of(new CredentialHelper(perRegistry, path, "credHelpers in " + file));
     }
-    return helper.isEmpty() ? Optional.empty() : Optional.of("docker-credential-" + helper);
+    String store = config.path("credsStore").asText("");
+    return store.isEmpty() ? Optional.empty() : Optional.of(new CredentialHelper(store, path, "credsStore in " + file));
+  }
+
+  /** The CLI keys the Docker Hub by its old index address, in credHelpers and towards the helper; others by host. */
+  private static String helperServerUrl(String registryHost) {
+    return registryHost.equals(RegistryHosts.DOCKER_HUB) ? DOCKER_HUB_KEY : registryHost;
   }
 
   private Optional<RegistryAuth> decode(String key, JsonNode entry) {

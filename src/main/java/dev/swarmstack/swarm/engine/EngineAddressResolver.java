@@ -19,6 +19,12 @@ import java.util.Map;
  * an explicit host, then {@code DOCKER_HOST}, then the current docker context ({@code DOCKER_CONTEXT}, or
  * {@code currentContext} in {@code config.json}), then the default socket. Pure: the environment and the home
  * folder are given, so tests need no engine and no real home.
+ *
+ * <p>Not docker-java's {@code DefaultDockerClientConfig}: it also reads {@code docker-java.properties} files and
+ * system properties, which the CLI doesn't, refuses {@code ssh://}, and takes TLS for a context only by its own
+ * rules. Nor its {@code DockerContextMetaFile}: it hashes the context name with Guava (a run-time dependency the
+ * plugin doesn't otherwise need) and answers a missing context with an empty Optional, where this names the file
+ * that is missing.
  */
 public final class EngineAddressResolver {
 
@@ -127,7 +133,10 @@ public final class EngineAddressResolver {
     return Files.isRegularFile(config) ? readJson(config).path("currentContext").asText("") : "";
   }
 
-  /** Accepts what the CLI accepts: {@code unix://}, {@code tcp://}, {@code npipe://} and a bare {@code host:port} (tcp). */
+  /**
+   * Accepts what the CLI accepts: {@code unix://}, {@code tcp://}, {@code npipe://}, {@code ssh://[user@]host[:port]}
+   * and a bare {@code host:port} (tcp).
+   */
   static URI parseHost(String host, boolean tls, String source) {
     String withScheme = host.contains("://") ? host : "tcp://" + host;
     URI uri;
@@ -146,12 +155,18 @@ public final class EngineAddressResolver {
         // the CLI's defaults: 2376 for TLS, 2375 for plain tcp
         return uri.getPort() >= 0 ? uri : URI.create("tcp://" + uri.getHost() + ":" + (tls ? 2376 : 2375));
       case "ssh":
-        throw new EngineException("the engine address '" + host + "' (" + source + ") uses ssh://, which the plugin does not support."
-            + " Forward the engine's socket (ssh -nNT -L /tmp/docker.sock:/var/run/docker.sock user@host) and use unix:///tmp/docker.sock,"
-            + " or expose the engine on tcp:// with TLS.", 0, null);
+        if (uri.getHost() == null) {
+          throw new EngineException("the engine address '" + host + "' (" + source + ") has no host name: use ssh://[user@]host[:port]", 0, null);
+        }
+        // as the CLI: the remote engine is whichever its docker CLI uses, so a path would be ignored
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+          throw new EngineException("the engine address '" + host + "' (" + source + ") has a path after the host, which ssh:// doesn't"
+              + " take: use ssh://[user@]host[:port]", 0, null);
+        }
+        return uri;
       default:
         throw new EngineException("the engine address '" + host + "' (" + source + ") has the unsupported scheme '"
-            + uri.getScheme() + "'; use unix://, tcp:// or npipe://", 0, null);
+            + uri.getScheme() + "'; use unix://, tcp://, ssh:// or npipe://", 0, null);
     }
   }
 

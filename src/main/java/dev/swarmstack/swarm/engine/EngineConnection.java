@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param timeout how long one engine call may take
  * @param managers several swarm managers' addresses, tried in order (see {@link ManagerChooser}); empty: use
  *     {@code host} or the CLI's rules. Can't be combined with {@code host}.
+ * @param ssh how to reach {@code ssh://} engines
  */
-public record EngineConnection(String host, String hostSource, Path certPath, Duration timeout, List<String> managers) {
+public record EngineConnection(String host, String hostSource, Path certPath, Duration timeout, List<String> managers,
+    SshOptions ssh) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -26,6 +28,12 @@ public record EngineConnection(String host, String hostSource, Path certPath, Du
       throw new IllegalArgumentException("the engine timeout must be positive, got " + timeout);
     }
     managers = List.copyOf(managers);
+    Objects.requireNonNull(ssh, "ssh");
+  }
+
+  /** Several managers, or none: {@code ssh://} engines as this process's ssh client would reach them. */
+  public EngineConnection(String host, String hostSource, Path certPath, Duration timeout, List<String> managers) {
+    this(host, hostSource, certPath, timeout, managers, SshOptions.forThisProcess());
   }
 
   /** One engine: the explicit {@code host}, or as the CLI chooses when it is null. */

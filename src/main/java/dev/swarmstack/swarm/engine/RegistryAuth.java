@@ -7,6 +7,11 @@ package dev.swarmstack.swarm.engine;
  */
 public record RegistryAuth(String serverAddress, String username, String password) {
 
+  /** A credential helper's way of handing over an identity token (an OAuth refresh token) instead of a password. */
+  public boolean isIdentityToken() {
+    return CredentialHelper.TOKEN_USER.equals(username);
+  }
+
   @Override
   public String toString() {
     return "RegistryAuth[" + serverAddress + ", user " + username + "]";

@@ -4,6 +4,7 @@ import javax.inject.Inject;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
 import dev.swarmstack.swarm.engine.EngineAddressResolver;
+import dev.swarmstack.swarm.engine.SshOptions;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.inspect.ReportJson;
 import dev.swarmstack.swarm.lock.HeldLock;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -51,15 +53,38 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
   @Parameter(property = PropertyNames.DOCKER_TIMEOUT, defaultValue = "30s")
   private String engineTimeout;
 
+  /**
+   * The ssh client folder for {@code ssh://} engines: {@code config}, {@code known_hosts} and the default keys
+   * ({@code id_ed25519}, {@code id_ecdsa}, {@code id_rsa}). Unset: {@code ~/.ssh}.
+   */
+  @Parameter(property = PropertyNames.SSH_DIRECTORY)
+  private File sshDirectory;
+
+  /**
+   * The passphrase of the ssh key for an {@code ssh://} engine. Unset: the {@code <passphrase>} of the settings.xml
+   * {@code <server>} whose id is the engine's host name, if any. Keys in an ssh-agent need none.
+   */
+  @Parameter(property = PropertyNames.SSH_PASSPHRASE)
+  private String sshPassphrase;
+
   @Inject
   private SettingsDecrypter settingsDecrypter;
 
   @Override
   protected final void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
-    try (SwarmEngine engine = new EngineTarget(dockerHost, dockerHosts, certPath, engineTimeout, this::sourceOf,
+    try (SwarmEngine engine = new EngineTarget(dockerHost, dockerHosts, certPath, engineTimeout,
+        EngineTarget.ssh(sshDirectory, this::sshPassphrase), this::sourceOf,
         getLog()).connect()) {
       run(engine);
     }
+  }
+
+  /** The passphrase parameter, else the settings.xml {@code <server>} named after the ssh host (decrypted). */
+  private Optional<String> sshPassphrase(String host) {
+    if (sshPassphrase != null && !sshPassphrase.isEmpty()) {
+      return Optional.of(sshPassphrase);
+    }
+    return registryCredentials().serverPassphrase(host);
   }
 
   /** The goal's work, with a connected engine that is closed afterwards. */

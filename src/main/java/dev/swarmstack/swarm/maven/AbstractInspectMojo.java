@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -39,9 +40,18 @@ abstract class AbstractInspectMojo extends AbstractGoalMojo {
   @Parameter(property = PropertyNames.DOCKER_TIMEOUT, defaultValue = "30s")
   private String engineTimeout;
 
+  /** The ssh client folder for {@code ssh://} engines ({@code config}, {@code known_hosts}, keys). Unset: {@code ~/.ssh}. */
+  @Parameter(property = PropertyNames.SSH_DIRECTORY)
+  private File sshDirectory;
+
+  /** The passphrase of the ssh key for an {@code ssh://} engine. Keys in an ssh-agent need none. */
+  @Parameter(property = PropertyNames.SSH_PASSPHRASE)
+  private String sshPassphrase;
+
   @Override
   protected final void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
-    try (SwarmEngine engine = new EngineTarget(dockerHost, dockerHosts, certPath, engineTimeout, this::sourceOf,
+    try (SwarmEngine engine = new EngineTarget(dockerHost, dockerHosts, certPath, engineTimeout,
+        EngineTarget.ssh(sshDirectory, host -> Optional.ofNullable(sshPassphrase).filter(p -> !p.isEmpty())), this::sourceOf,
         getLog()).connect()) {
       run(engine);
     }

@@ -33,6 +33,8 @@ public final class PropertyNames {
   public static final String DOCKER_HOSTS = "swarm.docker.hosts";
   public static final String DOCKER_CERT_PATH = "swarm.docker.certPath";
   public static final String DOCKER_TIMEOUT = "swarm.docker.timeout";
+  public static final String SSH_DIRECTORY = "swarm.docker.ssh.directory";
+  public static final String SSH_PASSPHRASE = "swarm.docker.ssh.passphrase";
   public static final String RESOLVE_IMAGE = "swarm.resolveImage";
   public static final String PRUNE = "swarm.prune";
   public static final String PRUNE_ALL_SERVICES = DeployOptions.PRUNE_ALL_SERVICES_PROPERTY;

@@ -2,9 +2,7 @@ package dev.swarmstack.swarm.maven;
 
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
 import dev.swarmstack.swarm.engine.RegistryAuth;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -14,8 +12,9 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Registry credentials as the deploy needs them, by registry host: a settings.xml {@code <server>} whose id is the
- * host ({@code docker.io} for the Docker Hub), its password decrypted when Maven-encrypted; otherwise what
- * {@code docker login} stored in {@code ~/.docker/config.json}. Never logs a password.
+ * host ({@code docker.io} for the Docker Hub), its password decrypted when Maven-encrypted, as Maven builds take
+ * credentials; otherwise as the docker CLI finds them in {@code ~/.docker/config.json} (credential helpers, then
+ * {@code auths}). Never logs a password.
  */
 final class RegistryCredentials {
 
@@ -23,7 +22,6 @@ final class RegistryCredentials {
   private final SettingsDecrypter decrypter;
   private final DockerConfigCredentials dockerConfig;
   private final Log log;
-  private final Set<String> reportedHelpers = new HashSet<>();
 
   RegistryCredentials(Settings settings, SettingsDecrypter decrypter, DockerConfigCredentials dockerConfig, Log log) {
     this.settings = settings;
@@ -37,14 +35,13 @@ final class RegistryCredentials {
     if (server != null) {
       return Optional.of(new RegistryAuth(registryHost, server.getUsername(), decrypt(server).getPassword()));
     }
-    Optional<RegistryAuth> stored = dockerConfig.forRegistry(registryHost);
-    if (stored.isEmpty()) {
-      dockerConfig.credentialHelperFor(registryHost)
-          .filter(helper -> reportedHelpers.add(registryHost))
-          .ifPresent(helper -> log.warn("Credentials for " + registryHost + " are kept by " + helper
-              + ", which this plugin does not call; add a <server> with id " + registryHost + " to settings.xml"));
-    }
-    return stored;
+    return dockerConfig.forRegistry(registryHost);
+  }
+
+  /** The decrypted {@code <passphrase>} of the settings.xml {@code <server>} with this id, if it has one. */
+  Optional<String> serverPassphrase(String id) {
+    Server server = settings == null ? null : settings.getServer(id);
+    return server == null ? Optional.empty() : Optional.ofNullable(decrypt(server).getPassphrase());
   }
 
   private Server decrypt(Server server) {

@@ -22,4 +22,13 @@ class RegistryAuthHeaderTest {
     assertEquals("127.0.0.1:5000", config.path("serveraddress").asText());
     assertEquals(3, config.size());
   }
+
+  @Test
+  void anIdentityTokenFromACredentialHelperTravelsAsIdentitytoken() throws Exception {
+    String header = RegistryAuthHeader.encode(new RegistryAuth("docker.io", "<token>", "refresh"));
+    JsonNode config = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(header));
+    assertEquals("refresh", config.path("identitytoken").asText());
+    assertEquals("docker.io", config.path("serveraddress").asText());
+    assertEquals(2, config.size());
+  }
 }

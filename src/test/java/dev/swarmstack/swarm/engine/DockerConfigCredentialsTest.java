@@ -3,12 +3,15 @@ package dev.swarmstack.swarm.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.swarmstack.swarm.testing.CredentialHelperScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +58,7 @@ class DockerConfigCredentialsTest {
   @Test
   void noEntryEmptyEntryOrNoFileMeanNoCredentials() throws IOException {
     assertEquals(Optional.empty(), DockerConfigCredentials.read(configDir.resolve("absent")).forRegistry("docker.io"));
-    DockerConfigCredentials credentials = config("{\"auths\": {\"r.example.com\": {}}, \"credsStore\": \"desktop\"}");
+    DockerConfigCredentials credentials = config("{\"auths\": {\"r.example.com\": {}}}");
     assertEquals(Optional.empty(), credentials.forRegistry("r.example.com"));
     assertEquals(Optional.empty(), credentials.forRegistry("other.example.com"));
   }
@@ -65,6 +68,55 @@ class DockerConfigCredentialsTest {
     DockerConfigCredentials credentials = config("{\"credsStore\": \"desktop\", \"credHelpers\": {\"gcr.io\": \"gcloud\"}}");
     assertEquals(Optional.of("docker-credential-gcloud"), credentials.credentialHelperFor("gcr.io"));
     assertEquals(Optional.of("docker-credential-desktop"), credentials.credentialHelperFor("docker.io"));
+  }
+
+  @Test
+  void thePerRegistryHelperComesFirstThenCredsStoreThenAuths() throws IOException {
+    Path bin = CredentialHelperScript.write(configDir.resolve("bin"), "perhost", Map.of("r.example.com", new String[] {"h", "from-perhost"}));
+    CredentialHelperScript.write(bin, "store", Map.of("r.example.com", new String[] {"s", "from-store"},
+        "s.example.com", new String[] {"s", "store-only"}));
+    Files.writeString(configDir.resolve("config.json"), "{\"credHelpers\": {\"r.example.com\": \"perhost\"}, \"credsStore\": \"store\","
+        + " \"auths\": {\"a.example.com\": {\"auth\": \"" + base64("a:from-auths") + "\"}}}");
+    DockerConfigCredentials credentials = DockerConfigCredentials.read(configDir, bin.toString());
+
+    assertEquals(Optional.of(new RegistryAuth("r.example.com", "h", "from-perhost")), credentials.forRegistry("r.example.com"));
+    assertEquals(Optional.of(new RegistryAuth("s.example.com", "s", "store-only")), credentials.forRegistry("s.example.com"));
+    // the store holds nothing for it ("credentials not found"): what docker login stored
+    assertEquals(Optional.of(new RegistryAuth("a.example.com", "a", "from-auths")), credentials.forRegistry("a.example.com"));
+    assertEquals("s.example.com\na.example.com\n", CredentialHelperScript.asked(bin, "store"));
+  }
+
+  @Test
+  void theDockerHubIsAskedForByItsIndexAddressAsTheCliAsks() throws IOException {
+    Path bin = CredentialHelperScript.write(configDir.resolve("bin"), "desktop",
+        Map.of("https://index.docker.io/v1/", new String[] {"<token>", "refresh-token"}));
+    Files.writeString(configDir.resolve("config.json"), "{\"credsStore\": \"desktop\"}");
+    RegistryAuth hub = DockerConfigCredentials.read(configDir, bin.toString()).forRegistry("docker.io").orElseThrow();
+    assertEquals("docker.io", hub.serverAddress());
+    assertTrue(hub.isIdentityToken());
+  }
+
+  @Test
+  void aMissingHelperIsNamedWithWhereItWasConfigured() throws IOException {
+    Files.writeString(configDir.resolve("config.json"), "{\"credHelpers\": {\"r.example.com\": \"absent\"}}");
+    EngineException e = assertThrows(EngineException.class,
+        () -> DockerConfigCredentials.read(configDir, configDir.toString()).forRegistry("r.example.com"));
+    assertEquals("docker-credential-absent (credHelpers in " + configDir.resolve("config.json") + ") is not on the PATH ("
+        + configDir + "). Install it, or remove it from the docker config, or give the registry's credentials in a"
+        + " settings.xml <server>", e.getMessage());
+  }
+
+  @Test
+  void aFailingHelperIsReportedWithWhatItSaid() throws IOException {
+    Path bin = Files.createDirectories(configDir.resolve("bin"));
+    Path helper = bin.resolve("docker-credential-broken");
+    Files.writeString(helper, "#!/bin/sh\necho 'pass store is locked' >&2\nexit 3\n");
+    helper.toFile().setExecutable(true);
+    Files.writeString(configDir.resolve("config.json"), "{\"credsStore\": \"broken\"}");
+    EngineException e = assertThrows(EngineException.class,
+        () -> DockerConfigCredentials.read(configDir, bin.toString()).forRegistry("r.example.com"));
+    assertEquals("the docker credential helper docker-credential-broken (credsStore in " + configDir.resolve("config.json")
+        + ") failed (exit code 3): pass store is locked", e.getMessage());
   }
 
   @Test

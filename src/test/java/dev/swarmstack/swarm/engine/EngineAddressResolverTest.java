@@ -1,6 +1,7 @@
 package dev.swarmstack.swarm.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,9 +106,23 @@ class EngineAddressResolverTest {
   }
 
   @Test
-  void sshHostsAreRefusedWithAWayOut() {
-    EngineException e = assertThrows(EngineException.class, () -> resolve(Map.of("DOCKER_HOST", "ssh://me@host"), NOTHING_EXPLICIT));
-    assertTrue(e.getMessage().contains("(from DOCKER_HOST) uses ssh://"), e.getMessage());
+  void sshHostsAreTakenFromDockerHostAndIgnoreTlsSettings() {
+    EngineAddress address = resolve(Map.of("DOCKER_HOST", "ssh://me@host:2222", "DOCKER_TLS_VERIFY", "1"), NOTHING_EXPLICIT);
+    assertEquals(URI.create("ssh://me@host:2222"), address.uri());
+    assertTrue(address.usesSsh());
+    assertFalse(address.usesTls());
+  }
+
+  @Test
+  void aDockerContextWithAnSshEndpointIsAnSshEngine() throws IOException {
+    writeContext("remote", "ssh://deploy@manager");
+    assertEquals(URI.create("ssh://deploy@manager"), resolve(Map.of("DOCKER_CONTEXT", "remote"), NOTHING_EXPLICIT).uri());
+  }
+
+  @Test
+  void anSshAddressWithAPathIsRefused() {
+    EngineException e = assertThrows(EngineException.class, () -> resolve(Map.of("DOCKER_HOST", "ssh://me@host/var/run"), NOTHING_EXPLICIT));
+    assertTrue(e.getMessage().contains("(from DOCKER_HOST) has a path after the host"), e.getMessage());
   }
 
   @Test
@@ -123,9 +138,9 @@ class EngineAddressResolverTest {
 
   @Test
   void aMalformedManagerAddressIsReportedWithItsSource() {
-    EngineConnection managers = new EngineConnection(null, "<dockerHosts>", null, Duration.ofSeconds(5), List.of("ssh://me@m1"));
+    EngineConnection managers = new EngineConnection(null, "<dockerHosts>", null, Duration.ofSeconds(5), List.of("http://m1"));
     EngineException e = assertThrows(EngineException.class, () -> new EngineAddressResolver(Map.of(), home).resolveManagers(managers));
-    assertTrue(e.getMessage().contains("(from <dockerHosts>) uses ssh://"), e.getMessage());
+    assertTrue(e.getMessage().contains("(from <dockerHosts>) has the unsupported scheme 'http'"), e.getMessage());
   }
 
   @Test
