@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final Path SOURCES = Path.of("src/main/java/dev/swarmstack/swarm");
-  private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?dev\\.swarmstack\\.swarm\\.(\\w+)\\.");
+  private static final Pattern IMPORT =
+      Pattern.compile("(?m)^import (?:static )?dev\\.swarmstack\\.swarm\\.(\\w+)\\.");
 
   @Test
   void coreImportsNothingFromMaven() {
@@ -47,7 +48,8 @@ class ArchitectureTest {
   }
 
   /** A path of package uses from the first package in {@code path} back to it, if there is one. */
-  private static Optional<String> findCycle(String start, Map<String, Set<String>> uses, Deque<String> path) {
+  private static Optional<String> findCycle(
+      String start, Map<String, Set<String>> uses, Deque<String> path) {
     for (String next : uses.getOrDefault(path.getLast(), Set.of())) {
       if (next.equals(start)) {
         return Optional.of(String.join(" -> ", path) + " -> " + start);

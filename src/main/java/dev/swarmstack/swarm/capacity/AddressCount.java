@@ -19,7 +19,8 @@ public final class AddressCount {
    * @param nodes the swarm's nodes that can run tasks (at least 1 when unknown)
    * @return one need per network, in the order of {@code networks}
    */
-  public static List<NetworkNeed> count(List<AddressSpace> networks, List<ServiceLoad> services, long nodes) {
+  public static List<NetworkNeed> count(
+      List<AddressSpace> networks, List<ServiceLoad> services, long nodes) {
     List<NetworkNeed> needs = new ArrayList<>();
     for (AddressSpace network : networks) {
       needs.add(count(network, services, nodes));
@@ -28,8 +29,11 @@ public final class AddressCount {
   }
 
   /** The networks that can't hold what their services need. */
-  public static List<NetworkNeed> shortfalls(List<AddressSpace> networks, List<ServiceLoad> services, long nodes) {
-    return count(networks, services, nodes).stream().filter(need -> !need.fits()).toList();
+  public static List<NetworkNeed> shortfalls(
+      List<AddressSpace> networks, List<ServiceLoad> services, long nodes) {
+    return count(networks, services, nodes).stream()
+        .filter(need -> !need.fits())
+        .toList();
   }
 
   private static NetworkNeed count(AddressSpace network, List<ServiceLoad> services, long nodes) {
@@ -48,12 +52,14 @@ public final class AddressCount {
         otherStacks += serviceVip + service.tasks();
       }
     }
-    long loadBalancers = switch (network.allocation()) {
-      case OVERLAY -> Math.min(nodes, tasks);
-      case INGRESS -> nodes;
-      case NODE_LOCAL -> 0;
-    };
-    // an endpoint takes an address of each family the network has, so the scarcer family is the limit
+    long loadBalancers =
+        switch (network.allocation()) {
+          case OVERLAY -> Math.min(nodes, tasks);
+          case INGRESS -> nodes;
+          case NODE_LOCAL -> 0;
+        };
+    // an endpoint takes an address of each family the network has, so the scarcer family is the
+    // limit
     Pools limit = null;
     for (int bits : new int[] {32, 128}) {
       Pools family = Pools.of(network, bits);
@@ -61,7 +67,15 @@ public final class AddressCount {
         limit = family;
       }
     }
-    return new NetworkNeed(network, virtualIps, tasks, loadBalancers, otherStacks, nodes, limit.size, limit.usable,
+    return new NetworkNeed(
+        network,
+        virtualIps,
+        tasks,
+        loadBalancers,
+        otherStacks,
+        nodes,
+        limit.size,
+        limit.usable,
         limit.bits);
   }
 

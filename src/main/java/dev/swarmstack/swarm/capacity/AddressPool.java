@@ -13,7 +13,8 @@ import java.util.List;
  * @param gateway the declared gateway; null when the engine picks one, which it takes from the range
  * @param auxiliaryAddresses addresses the IPAM must not hand out
  */
-public record AddressPool(Cidr subnet, Cidr ipRange, String gateway, List<String> auxiliaryAddresses) {
+public record AddressPool(
+    Cidr subnet, Cidr ipRange, String gateway, List<String> auxiliaryAddresses) {
 
   public AddressPool {
     auxiliaryAddresses = List.copyOf(auxiliaryAddresses);
@@ -42,7 +43,9 @@ public record AddressPool(Cidr subnet, Cidr ipRange, String gateway, List<String
     if (gateway == null || space.contains(Cidr.address(gateway))) {
       reserved++;
     }
-    reserved += auxiliaryAddresses.stream().filter(aux -> space.contains(Cidr.address(aux))).count();
+    reserved += auxiliaryAddresses.stream()
+        .filter(aux -> space.contains(Cidr.address(aux)))
+        .count();
     return Math.min(reserved, saturated(space.size()));
   }
 

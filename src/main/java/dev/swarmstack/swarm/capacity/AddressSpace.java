@@ -12,10 +12,12 @@ import java.util.List;
  * @param state whether it exists already, which decides how a too small subnet can be fixed
  * @param origin where the network is declared (for the implicit {@code default} network: a service on it)
  */
-public record AddressSpace(String name, Allocation allocation, List<AddressPool> pools, State state, Origin origin) {
+public record AddressSpace(
+    String name, Allocation allocation, List<AddressPool> pools, State state, Origin origin) {
 
   /** The prefix length of the subnet the swarm picks when none is declared ({@code docker swarm init} default). */
   public static final int DEFAULT_PREFIX = 24;
+
   private static final String DEFAULT_POOL = "10.0.0.0/" + DEFAULT_PREFIX;
 
   public AddressSpace {

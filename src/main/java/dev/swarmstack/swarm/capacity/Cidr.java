@@ -72,7 +72,8 @@ public record Cidr(BigInteger network, int prefix, int bits) {
 
   /** The block of {@code newPrefix} bits that contains this one's first address. */
   public Cidr withPrefix(int newPrefix) {
-    return new Cidr(network.shiftRight(bits - newPrefix).shiftLeft(bits - newPrefix), newPrefix, bits);
+    return new Cidr(
+        network.shiftRight(bits - newPrefix).shiftLeft(bits - newPrefix), newPrefix, bits);
   }
 
   @Override
@@ -85,7 +86,8 @@ public record Cidr(BigInteger network, int prefix, int bits) {
     try {
       return InetAddress.getByAddress(bytes).getHostAddress() + "/" + prefix;
     } catch (UnknownHostException e) {
-      throw new IllegalStateException("an address of " + bytes.length + " bytes is always valid", e);
+      throw new IllegalStateException(
+          "an address of " + bytes.length + " bytes is always valid", e);
     }
   }
 }

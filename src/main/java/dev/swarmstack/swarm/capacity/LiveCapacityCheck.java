@@ -32,12 +32,21 @@ public final class LiveCapacityCheck {
 
   /** Adds an error for each network of {@code stack} that can't address its services. */
   public void check(ConvertedStack stack, Problems problems) {
-    check(stack, engine.listNodes(), engine.listNetworks(Map.of()), engine.listServices(Map.of()), problems);
+    check(
+        stack,
+        engine.listNodes(),
+        engine.listNetworks(Map.of()),
+        engine.listServices(Map.of()),
+        problems);
   }
 
   /** The same, on lists the caller has read already: every node, network and service of the swarm. */
-  public static void check(ConvertedStack stack, List<ObjectNode> allNodes, List<EngineObject> all,
-      List<EngineObject> allServices, Problems problems) {
+  public static void check(
+      ConvertedStack stack,
+      List<ObjectNode> allNodes,
+      List<EngineObject> all,
+      List<EngineObject> allServices,
+      Problems problems) {
     long nodes = allNodes.stream().filter(LiveCapacityCheck::canRunTasks).count();
     Map<String, EngineObject> byName = new HashMap<>();
     Map<String, String> nameById = new HashMap<>();
@@ -45,11 +54,15 @@ public final class LiveCapacityCheck {
       byName.put(network.name(), network);
       nameById.put(network.id(), network.name());
     });
-    EngineObject ingress = all.stream().filter(network -> network.raw().path("Ingress").asBoolean(false))
-        .findFirst().orElse(null);
+    EngineObject ingress = all.stream()
+        .filter(network -> network.raw().path("Ingress").asBoolean(false))
+        .findFirst()
+        .orElse(null);
 
     List<ServiceLoad> loads = new ArrayList<>();
-    stack.services().forEach((name, spec) -> loads.add(load(name, spec, nameById, ingress, nodes, false)));
+    stack
+        .services()
+        .forEach((name, spec) -> loads.add(load(name, spec, nameById, ingress, nodes, false)));
     for (EngineObject service : allServices) {
       if (!stack.services().containsKey(service.name())) {
         loads.add(load(service.name(), service.spec(), nameById, ingress, nodes, true));
@@ -60,17 +73,25 @@ public final class LiveCapacityCheck {
     stack.networks().forEach((name, request) -> {
       EngineObject existing = byName.get(name);
       JsonNode declared = existing == null ? request : existing.raw();
-      space(name, declared, byName, existing == null ? State.NEW : State.STACK, stack.networkOrigin(name))
+      space(
+              name,
+              declared,
+              byName,
+              existing == null ? State.NEW : State.STACK,
+              stack.networkOrigin(name))
           .ifPresent(networks::add);
     });
     for (String name : stack.externalNetworks()) {
       Optional.ofNullable(byName.get(name))
-          .flatMap(existing -> space(name, existing.raw(), byName, State.FOREIGN, stack.networkOrigin(name)))
+          .flatMap(existing ->
+              space(name, existing.raw(), byName, State.FOREIGN, stack.networkOrigin(name)))
           .ifPresent(networks::add);
     }
-    if (ingress != null && loads.stream().anyMatch(load -> !load.otherStack() && load.networks().contains(ingress.name()))) {
-      networks.add(new AddressSpace(ingress.name(), Allocation.INGRESS, pools(ingress.raw()), State.FOREIGN,
-          Origin.UNKNOWN));
+    if (ingress != null
+        && loads.stream()
+            .anyMatch(load -> !load.otherStack() && load.networks().contains(ingress.name()))) {
+      networks.add(new AddressSpace(
+          ingress.name(), Allocation.INGRESS, pools(ingress.raw()), State.FOREIGN, Origin.UNKNOWN));
     }
     CapacityReport.report(AddressCount.count(networks, loads, nodes), problems);
   }
@@ -85,8 +106,8 @@ public final class LiveCapacityCheck {
    * @param network a NetworkCreateRequest, or a network as the engine returns it
    * @return empty for drivers that take no addresses from a known subnet
    */
-  private static Optional<AddressSpace> space(String name, JsonNode network, Map<String, EngineObject> byName,
-      State state, Origin origin) {
+  private static Optional<AddressSpace> space(
+      String name, JsonNode network, Map<String, EngineObject> byName, State state, Origin origin) {
     Optional<Allocation> allocation = Drivers.allocation(network.path("Driver").asText(null));
     if (allocation.isEmpty()) {
       return Optional.empty();
@@ -115,14 +136,22 @@ public final class LiveCapacityCheck {
       String gateway = config.path("Gateway").asText("");
       List<String> auxiliary = new ArrayList<>();
       config.path("AuxiliaryAddresses").forEach(address -> auxiliary.add(address.asText()));
-      pools.add(new AddressPool(Cidr.parse(config.path("Subnet").asText()), range.isEmpty() ? null : Cidr.parse(range),
-          gateway.isEmpty() ? null : gateway, auxiliary));
+      pools.add(new AddressPool(
+          Cidr.parse(config.path("Subnet").asText()),
+          range.isEmpty() ? null : Cidr.parse(range),
+          gateway.isEmpty() ? null : gateway,
+          auxiliary));
     }
     return pools;
   }
 
-  private static ServiceLoad load(String name, JsonNode spec, Map<String, String> nameById, EngineObject ingress,
-      long nodes, boolean otherStack) {
+  private static ServiceLoad load(
+      String name,
+      JsonNode spec,
+      Map<String, String> nameById,
+      EngineObject ingress,
+      long nodes,
+      boolean otherStack) {
     Set<String> networks = new TreeSet<>();
     // the engine stores network ids as targets, a request names them
     spec.path("TaskTemplate").path("Networks").forEach(attachment -> {

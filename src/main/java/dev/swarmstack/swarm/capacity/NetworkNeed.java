@@ -12,8 +12,16 @@ package dev.swarmstack.swarm.capacity;
  * @param usable what is left once the engine reserved network, broadcast, gateway and auxiliary addresses
  * @param bits the address family that limits the network (32 or 128): a dual-stack endpoint takes one of each
  */
-public record NetworkNeed(AddressSpace network, long virtualIps, long tasks, long loadBalancers, long otherStacks,
-    long nodes, long size, long usable, int bits) {
+public record NetworkNeed(
+    AddressSpace network,
+    long virtualIps,
+    long tasks,
+    long loadBalancers,
+    long otherStacks,
+    long nodes,
+    long size,
+    long usable,
+    int bits) {
 
   public long needed() {
     return virtualIps + tasks + loadBalancers;

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param tasks how many tasks can run at once: replicas; nodes for global services; max concurrent for jobs
  * @param otherStack true for a service already on the swarm outside the stack being deployed
  */
-public record ServiceLoad(String name, Set<String> networks, boolean virtualIp, long tasks, boolean otherStack) {
+public record ServiceLoad(
+    String name, Set<String> networks, boolean virtualIp, long tasks, boolean otherStack) {
 
   public ServiceLoad {
     networks = Set.copyOf(networks);

@@ -14,24 +14,36 @@ import java.util.Set;
 final class ComposeKeys {
 
   /** How a key's value is checked: not at all, as one object, as a mapping of objects, or as a list of them. */
-  enum Shape { ANY, OBJECT, MAP_OF, LIST_OF }
+  enum Shape {
+    ANY,
+    OBJECT,
+    MAP_OF,
+    LIST_OF
+  }
 
   record Child(Shape shape, String type) {}
 
   private static final Map<String, String> TABLE = Map.ofEntries(
-      Map.entry("root", "version services:*service networks:*network volumes:*volume secrets:*secret configs:*config"),
-      Map.entry("service", "build:build cap_add cap_drop cgroup_parent cgroupns_mode command configs:[fileRef"
-          + " container_name credential_spec:credentialSpec depends_on deploy:deploy devices dns dns_search"
-          + " domainname entrypoint env_file environment expose external_links extra_hosts healthcheck:healthcheck"
-          + " hostname image init ipc isolation labels links logging:logging mac_address network_mode"
-          + " networks:*serviceNetwork oom_score_adj pid ports:[port privileged read_only restart secrets:[fileRef"
-          + " security_opt shm_size stdin_open stop_grace_period stop_signal sysctls tmpfs tty ulimits:*ulimit user"
-          + " userns_mode volumes:[serviceVolume working_dir"),
-      Map.entry("build", "args cache_from context dockerfile extra_hosts labels network shm_size target"),
+      Map.entry(
+          "root",
+          "version services:*service networks:*network volumes:*volume secrets:*secret configs:*config"),
+      Map.entry(
+          "service",
+          "build:build cap_add cap_drop cgroup_parent cgroupns_mode command configs:[fileRef"
+              + " container_name credential_spec:credentialSpec depends_on deploy:deploy devices dns dns_search"
+              + " domainname entrypoint env_file environment expose external_links extra_hosts healthcheck:healthcheck"
+              + " hostname image init ipc isolation labels links logging:logging mac_address network_mode"
+              + " networks:*serviceNetwork oom_score_adj pid ports:[port privileged read_only restart secrets:[fileRef"
+              + " security_opt shm_size stdin_open stop_grace_period stop_signal sysctls tmpfs tty ulimits:*ulimit user"
+              + " userns_mode volumes:[serviceVolume working_dir"),
+      Map.entry(
+          "build", "args cache_from context dockerfile extra_hosts labels network shm_size target"),
       Map.entry("fileRef", "gid mode source target uid"),
       Map.entry("credentialSpec", "config file registry"),
-      Map.entry("deploy", "endpoint_mode labels mode placement:placement replicas resources:resources"
-          + " restart_policy:restartPolicy rollback_config:updateConfig update_config:updateConfig"),
+      Map.entry(
+          "deploy",
+          "endpoint_mode labels mode placement:placement replicas resources:resources"
+              + " restart_policy:restartPolicy rollback_config:updateConfig update_config:updateConfig"),
       Map.entry("updateConfig", "delay failure_action max_failure_ratio monitor order parallelism"),
       Map.entry("resources", "limits:limits reservations:reservations"),
       Map.entry("limits", "cpus memory pids"),
@@ -46,11 +58,15 @@ final class ComposeKeys {
       Map.entry("serviceNetwork", "aliases driver_opts ipv4_address ipv6_address"),
       Map.entry("port", "mode protocol published target"),
       Map.entry("ulimit", "hard soft"),
-      Map.entry("serviceVolume", "bind:volumeBind consistency read_only source target tmpfs:volumeTmpfs type volume:volumeVolume"),
+      Map.entry(
+          "serviceVolume",
+          "bind:volumeBind consistency read_only source target tmpfs:volumeTmpfs type volume:volumeVolume"),
       Map.entry("volumeBind", "propagation"),
       Map.entry("volumeVolume", "nocopy"),
       Map.entry("volumeTmpfs", "size"),
-      Map.entry("network", "attachable driver driver_opts external:external internal ipam:ipam labels name"),
+      Map.entry(
+          "network",
+          "attachable driver driver_opts external:external internal ipam:ipam labels name"),
       Map.entry("ipam", "config:[ipamPool driver"),
       Map.entry("ipamPool", "subnet"),
       Map.entry("external", "name"),
@@ -59,7 +75,8 @@ final class ComposeKeys {
       Map.entry("config", "external:external file labels name template_driver"));
 
   /** Objects whose own {@code x-*} keys are allowed, as the schema's pattern properties say. */
-  private static final Set<String> EXTENSIBLE = Set.of("root", "service", "network", "volume", "secret", "config");
+  private static final Set<String> EXTENSIBLE =
+      Set.of("root", "service", "network", "volume", "secret", "config");
 
   private static final Map<String, Map<String, Child>> KEYS = parse();
 
@@ -76,12 +93,15 @@ final class ComposeKeys {
           continue;
         }
         String target = entry.substring(colon + 1);
-        Shape shape = switch (target.charAt(0)) {
-          case '*' -> Shape.MAP_OF;
-          case '[' -> Shape.LIST_OF;
-          default -> Shape.OBJECT;
-        };
-        children.put(entry.substring(0, colon), new Child(shape, shape == Shape.OBJECT ? target : target.substring(1)));
+        Shape shape =
+            switch (target.charAt(0)) {
+              case '*' -> Shape.MAP_OF;
+              case '[' -> Shape.LIST_OF;
+              default -> Shape.OBJECT;
+            };
+        children.put(
+            entry.substring(0, colon),
+            new Child(shape, shape == Shape.OBJECT ? target : target.substring(1)));
       }
       keys.put(type, children);
     });

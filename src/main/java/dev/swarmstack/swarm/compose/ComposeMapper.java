@@ -32,8 +32,10 @@ public final class ComposeMapper {
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        // null map values mean something: `KEY: null` takes the deployer's environment, `net: null` attaches
-        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
+        // null map values mean something: `KEY: null` takes the deployer's environment, `net: null`
+        // attaches
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
   }
 
   /** For reading compose files and writing stack files. */

@@ -10,8 +10,9 @@ final class ComposeVersion {
 
   static final String LATEST = "3.13";
 
-  private static final Set<String> SUPPORTED = Set.of("3.0", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8",
-      "3.9", "3.10", "3.11", "3.12", "3.13");
+  private static final Set<String> SUPPORTED = Set.of(
+      "3.0", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12",
+      "3.13");
 
   private ComposeVersion() {}
 
@@ -23,7 +24,9 @@ final class ComposeVersion {
     JsonPointer at = JsonPointer.compile("/version");
     if (!version.isTextual()) {
       // YAML reads version: 3.1 as a number, and 3.10 would silently become 3.1
-      problems.error(tree.origins().at(at), "version must be a string: quote it, e.g. version: \"" + version.asText() + "\"");
+      problems.error(
+          tree.origins().at(at),
+          "version must be a string: quote it, e.g. version: \"" + version.asText() + "\"");
       return LATEST;
     }
     String text = version.textValue();
@@ -31,7 +34,9 @@ final class ComposeVersion {
       return LATEST;
     }
     if (!SUPPORTED.contains(text)) {
-      problems.error(tree.origins().at(at), "unsupported Compose file version: " + text + ": use a 3.x version up to " + LATEST);
+      problems.error(
+          tree.origins().at(at),
+          "unsupported Compose file version: " + text + ": use a 3.x version up to " + LATEST);
       return LATEST;
     }
     return text;

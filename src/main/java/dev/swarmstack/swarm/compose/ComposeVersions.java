@@ -35,7 +35,8 @@ public final class ComposeVersions {
      * of the time a large stack took to load.
      */
     boolean matches(List<String> path, JsonNode node) {
-      // a pattern ending in a list item is about the long (mapping) syntax: short strings are valid in 3.0
+      // a pattern ending in a list item is about the long (mapping) syntax: short strings are valid
+      // in 3.0
       if (pattern.endsWith("/*") && !node.isObject()) {
         return false;
       }
@@ -136,7 +137,8 @@ public final class ComposeVersions {
     return newer;
   }
 
-  private static void collectNewer(JsonNode node, List<String> path, int minor, List<DatedKey> newer) {
+  private static void collectNewer(
+      JsonNode node, List<String> path, int minor, List<DatedKey> newer) {
     if (ownMinor(node, path) > minor) {
       JsonPointer at = JsonPointer.empty();
       for (String segment : path) {
@@ -151,7 +153,8 @@ public final class ComposeVersions {
   /** The version the key at {@code path} needs, and everything inside it. */
   private static int neededMinor(JsonNode node, List<String> path) {
     int[] needed = {ownMinor(node, path)};
-    forEachChild(node, path, () -> needed[0] = Math.max(needed[0], neededMinor(childOf(node, path), path)));
+    forEachChild(
+        node, path, () -> needed[0] = Math.max(needed[0], neededMinor(childOf(node, path), path)));
     return needed[0];
   }
 

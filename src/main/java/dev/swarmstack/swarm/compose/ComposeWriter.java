@@ -27,7 +27,8 @@ public final class ComposeWriter {
   public static String write(ComposeFile compose) {
     ObjectNode body = ComposeMapper.json().valueToTree(compose);
     body.remove("version");
-    // the loader merged every env_file into environment; a path kept here would be read again, relative to
+    // the loader merged every env_file into environment; a path kept here would be read again,
+    // relative to
     // wherever the written file lies, and fail there
     body.path("services").forEach(service -> ((ObjectNode) service).remove("env_file"));
     sortExtensions(body);

@@ -20,7 +20,8 @@ final class EnvFile {
   private EnvFile() {}
 
   /** The file's entries in order; an unreadable or malformed file is reported and yields what was read. */
-  static Map<String, String> read(Path file, VariableSource variables, Origin usedAt, Problems problems) {
+  static Map<String, String> read(
+      Path file, VariableSource variables, Origin usedAt, Problems problems) {
     Map<String, String> entries = new LinkedHashMap<>();
     List<String> lines;
     try {
@@ -43,7 +44,9 @@ final class EnvFile {
       if (key.isEmpty()) {
         problems.error(at, "no variable name on line '" + line + "': write KEY=value");
       } else if (key.chars().anyMatch(Character::isWhitespace)) {
-        problems.error(at, "variable '" + key + "' contains whitespaces: write KEY=value without blanks in KEY");
+        problems.error(
+            at,
+            "variable '" + key + "' contains whitespaces: write KEY=value without blanks in KEY");
       } else if (equals >= 0) {
         entries.put(key, line.substring(equals + 1));
       } else {

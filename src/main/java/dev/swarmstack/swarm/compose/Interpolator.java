@@ -24,8 +24,10 @@ final class Interpolator {
   private static final Pattern TEMPLATE = Pattern.compile(
       "\\$(?:(?<escaped>\\$)|(?<named>[_a-z][_a-z0-9]*)|\\{(?<braced>[_a-z][_a-z0-9]*(?::?[-?][^}]*)?)}|(?<invalid>))",
       Pattern.CASE_INSENSITIVE);
-  // the operator is whatever follows the name, so "${A:?use a-b}" is a required variable, not a default
-  private static final Pattern BRACED = Pattern.compile("([_a-z][_a-z0-9]*)(:?[-?])?(.*)", Pattern.CASE_INSENSITIVE);
+  // the operator is whatever follows the name, so "${A:?use a-b}" is a required variable, not a
+  // default
+  private static final Pattern BRACED =
+      Pattern.compile("([_a-z][_a-z0-9]*)(:?[-?])?(.*)", Pattern.CASE_INSENSITIVE);
 
   private final VariableSource variables;
   private final Problems problems;
@@ -44,7 +46,8 @@ final class Interpolator {
       for (Map.Entry<String, JsonNode> field : object.properties()) {
         JsonPointer child = at.appendProperty(field.getKey());
         if (field.getValue().isTextual()) {
-          substitute(field.getValue().textValue(), origins.at(child)).ifPresent(v -> field.setValue(typed(child, v, origins)));
+          substitute(field.getValue().textValue(), origins.at(child))
+              .ifPresent(v -> field.setValue(typed(child, v, origins)));
         } else {
           walk(field.getValue(), child, origins);
         }
@@ -54,7 +57,8 @@ final class Interpolator {
         JsonPointer child = at.appendIndex(i);
         if (array.get(i).isTextual()) {
           int index = i;
-          substitute(array.get(i).textValue(), origins.at(child)).ifPresent(v -> array.set(index, typed(child, v, origins)));
+          substitute(array.get(i).textValue(), origins.at(child))
+              .ifPresent(v -> array.set(index, typed(child, v, origins)));
         } else {
           walk(array.get(i), child, origins);
         }
@@ -67,7 +71,10 @@ final class Interpolator {
     try {
       return TypeCasts.cast(at, value).orElseGet(() -> TextNode.valueOf(value));
     } catch (IllegalArgumentException e) {
-      problems.error(origins.at(at), "failed to cast to expected type: " + at.last().getMatchingProperty() + " " + e.getMessage());
+      problems.error(
+          origins.at(at),
+          "failed to cast to expected type: " + at.last().getMatchingProperty() + " "
+              + e.getMessage());
       return TextNode.valueOf(value);
     }
   }
@@ -96,7 +103,10 @@ final class Interpolator {
     }
     String expression = m.group("named") != null ? m.group("named") : m.group("braced");
     if (expression == null) {
-      problems.error(origin, "invalid interpolation format \"" + text + "\": use ${VAR} or $VAR, and $$ for a literal $");
+      problems.error(
+          origin,
+          "invalid interpolation format \"" + text
+              + "\": use ${VAR} or $VAR, and $$ for a literal $");
       return null;
     }
     Matcher parts = BRACED.matcher(expression);
@@ -106,7 +116,8 @@ final class Interpolator {
     }
     Optional<String> value = variables.lookup(expression);
     if (value.isEmpty()) {
-      problems.warning(origin, "The \"" + expression + "\" variable is not set. Defaulting to a blank string.");
+      problems.warning(
+          origin, "The \"" + expression + "\" variable is not set. Defaulting to a blank string.");
     }
     return value.orElse("");
   }
@@ -121,8 +132,10 @@ final class Interpolator {
     if (operator.endsWith("-")) {
       return argument;
     }
-    problems.error(origin, "required variable " + name + " is missing a value: " + argument
-        + " (set it in the environment, as a Maven property or in .env)");
+    problems.error(
+        origin,
+        "required variable " + name + " is missing a value: " + argument
+            + " (set it in the environment, as a Maven property or in .env)");
     return null;
   }
 }

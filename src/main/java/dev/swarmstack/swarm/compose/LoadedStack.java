@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param workingDir the directory relative paths were resolved against
  */
-public record LoadedStack(ComposeFile compose, SourceMap origins, List<Problem> problems, Path workingDir) {
+public record LoadedStack(
+    ComposeFile compose, SourceMap origins, List<Problem> problems, Path workingDir) {
 
   public List<Problem> warnings() {
     return problems.stream().filter(problem -> !problem.isError()).toList();

@@ -29,8 +29,16 @@ import java.util.TreeMap;
 final class ModelBinder {
 
   private static final Map<String, Class<?>> SECTIONS = Map.of(
-      "services", Service.class, "networks", Network.class, "volumes", Volume.class,
-      "secrets", FileObject.class, "configs", FileObject.class);
+      "services",
+      Service.class,
+      "networks",
+      Network.class,
+      "volumes",
+      Volume.class,
+      "secrets",
+      FileObject.class,
+      "configs",
+      FileObject.class);
 
   private static final int MAX_REPORTS_PER_PART = 20;
 
@@ -56,7 +64,8 @@ final class ModelBinder {
       List<String> names = new ArrayList<>();
       entries.fieldNames().forEachRemaining(names::add);
       for (String name : names) {
-        if (bindPart(entries.get(name), section.getValue(), sectionAt.appendProperty(name)) == null) {
+        if (bindPart(entries.get(name), section.getValue(), sectionAt.appendProperty(name))
+            == null) {
           entries.remove(name);
         }
       }
@@ -79,7 +88,10 @@ final class ModelBinder {
 
   private static void sortExtensionKeys(ObjectNode object) {
     TreeMap<String, JsonNode> extensions = new TreeMap<>();
-    object.properties().removeIf(field -> field.getKey().startsWith("x-") && extensions.put(field.getKey(), field.getValue()) == null);
+    object
+        .properties()
+        .removeIf(field -> field.getKey().startsWith("x-")
+            && extensions.put(field.getKey(), field.getValue()) == null);
     object.setAll(extensions);
   }
 
@@ -96,7 +108,9 @@ final class ModelBinder {
       } catch (JsonMappingException e) {
         JsonPointer relative = JsonPointer.empty();
         for (JsonMappingException.Reference ref : e.getPath()) {
-          relative = ref.getFieldName() != null ? relative.appendProperty(ref.getFieldName()) : relative.appendIndex(ref.getIndex());
+          relative = ref.getFieldName() != null
+              ? relative.appendProperty(ref.getFieldName())
+              : relative.appendIndex(ref.getIndex());
         }
         report(e, at.append(relative));
         if (!removeMisfit(node, relative)) {
@@ -126,7 +140,8 @@ final class ModelBinder {
 
   private void report(JsonMappingException e, JsonPointer where) {
     // an unknown key is reported at the key, where KeyPolicy reported it already
-    Origin origin = e instanceof UnrecognizedPropertyException ? origins.keyAt(where) : origins.at(where);
+    Origin origin =
+        e instanceof UnrecognizedPropertyException ? origins.keyAt(where) : origins.at(where);
     // a value the normaliser already rejected fails again here: say it once
     if (problems.all().stream().noneMatch(p -> p.isError() && p.origin().equals(origin))) {
       problems.error(origin, describe(e, where));
@@ -138,12 +153,14 @@ final class ModelBinder {
     if (e instanceof UnrecognizedPropertyException unknown) {
       return "Additional property " + unknown.getPropertyName() + " is not allowed";
     }
-    if (e instanceof ValueInstantiationException || e.getCause() instanceof IllegalArgumentException) {
+    if (e instanceof ValueInstantiationException
+        || e.getCause() instanceof IllegalArgumentException) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       return name + ": " + cause.getMessage();
     }
     if (e instanceof InvalidFormatException format) {
-      return name + " must be " + expected(format.getTargetType()) + ", not '" + format.getValue() + "'";
+      return name + " must be " + expected(format.getTargetType()) + ", not '" + format.getValue()
+          + "'";
     }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       return name + " must be " + expected(mismatch.getTargetType());
@@ -155,7 +172,10 @@ final class ModelBinder {
     if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
       return "an integer";
     }
-    if (type == Float.class || type == Double.class || type == float.class || type == double.class) {
+    if (type == Float.class
+        || type == Double.class
+        || type == float.class
+        || type == double.class) {
       return "a number";
     }
     if (type == Boolean.class || type == boolean.class) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class PortSyntax {
 
-  static final String EXPECTED = "use [ip:][published:]target[/protocol], e.g. 8080:80, 9090-9091:8080-8081 or 53:53/udp";
+  static final String EXPECTED =
+      "use [ip:][published:]target[/protocol], e.g. 8080:80, 9090-9091:8080-8081 or 53:53/udp";
 
   private static final Pattern SPEC = Pattern.compile(
       "(?:(?<ip>\\[[^]]*]|[^:\\[\\]]*):)??(?:(?<published>[0-9]*(?:-[0-9]+)?):)?(?<target>[0-9]+(?:-[0-9]+)?)(?:/(?<protocol>tcp|udp|sctp))?");
@@ -35,10 +36,12 @@ final class PortSyntax {
     String protocol = m.group("protocol") == null ? "tcp" : m.group("protocol");
     int[] targets = range(m.group("target"), spec);
     String publishedText = m.group("published");
-    int[] published = publishedText == null || publishedText.isEmpty() ? null : range(publishedText, spec);
+    int[] published =
+        publishedText == null || publishedText.isEmpty() ? null : range(publishedText, spec);
     if (published != null && published.length != targets.length) {
-      throw new IllegalArgumentException("invalid port '" + spec
-          + "': the published and target ranges must have the same length, e.g. 9090-9091:8080-8081");
+      throw new IllegalArgumentException(
+          "invalid port '" + spec
+              + "': the published and target ranges must have the same length, e.g. 9090-9091:8080-8081");
     }
     String ip = m.group("ip");
     List<Integer> order = new ArrayList<>();
@@ -59,9 +62,10 @@ final class PortSyntax {
       ports.add(port);
     }
     if (ip != null && !ip.isEmpty()) {
-      // the CLI's words, once for the spec: it says them once per port of a range (11 lines for 5000-5010)
-      warn.accept("ignoring IP-address (" + ip + ":" + (publishedText == null ? "" : publishedText) + ":"
-          + m.group("target") + "/" + protocol + ") service will listen on '0.0.0.0'");
+      // the CLI's words, once for the spec: it says them once per port of a range (11 lines for
+      // 5000-5010)
+      warn.accept("ignoring IP-address (" + ip + ":" + (publishedText == null ? "" : publishedText)
+          + ":" + m.group("target") + "/" + protocol + ") service will listen on '0.0.0.0'");
     }
     return ports;
   }
@@ -71,7 +75,8 @@ final class PortSyntax {
     int start = port(dash < 0 ? text : text.substring(0, dash), spec);
     int end = dash < 0 ? start : port(text.substring(dash + 1), spec);
     if (end < start) {
-      throw new IllegalArgumentException("invalid port '" + spec + "': a range must not end before it starts");
+      throw new IllegalArgumentException(
+          "invalid port '" + spec + "': a range must not end before it starts");
     }
     int[] ports = new int[end - start + 1];
     for (int i = 0; i < ports.length; i++) {
@@ -89,6 +94,7 @@ final class PortSyntax {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("invalid port '" + spec + "': ports are numbers from 0 to 65535; " + EXPECTED);
+    throw new IllegalArgumentException(
+        "invalid port '" + spec + "': ports are numbers from 0 to 65535; " + EXPECTED);
   }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 final class ResourceNormaliser {
 
   // the first file format version in which docker/cli deprecates external.name, per kind
-  private static final Map<String, String> EXTERNAL_NAME_DEPRECATED = Map.of(
-      "network", "3.5", "volume", "3.4", "secret", "3.5", "config", "3.5");
+  private static final Map<String, String> EXTERNAL_NAME_DEPRECATED =
+      Map.of("network", "3.5", "volume", "3.4", "secret", "3.5", "config", "3.5");
 
   private final TreeEdits edits;
   private final String version;
@@ -51,7 +51,8 @@ final class ResourceNormaliser {
         if (kind.equals("volume") && object.get("x-cluster-spec") instanceof ObjectNode cluster) {
           clusterSpec(cluster, at.appendProperty("x-cluster-spec"));
         }
-        if ((kind.equals("secret") || kind.equals("config")) && !object.path("external").asBoolean(false)) {
+        if ((kind.equals("secret") || kind.equals("config"))
+            && !object.path("external").asBoolean(false)) {
           file(object, entry.getKey(), kind, at);
         }
       }
@@ -65,13 +66,17 @@ final class ResourceNormaliser {
       object.put("external", true);
       if (name != null && !name.isNull()) {
         if (object.has("name")) {
-          edits.error(at.appendProperty("external"), kind + " " + key + ": " + kind + ".external.name and " + kind
-              + ".name conflict; only use " + kind + ".name");
+          edits.error(
+              at.appendProperty("external"),
+              kind + " " + key + ": " + kind + ".external.name and " + kind
+                  + ".name conflict; only use " + kind + ".name");
           return;
         }
         if (versionAtLeast(EXTERNAL_NAME_DEPRECATED.get(kind))) {
-          edits.warning(at.appendProperty("external"),
-              kind + " " + key + ": " + kind + ".external.name is deprecated in favor of " + kind + ".name");
+          edits.warning(
+              at.appendProperty("external"),
+              kind + " " + key + ": " + kind + ".external.name is deprecated in favor of " + kind
+                  + ".name");
         }
         object.set("name", name);
       }
@@ -81,9 +86,12 @@ final class ResourceNormaliser {
     }
     if (kind.equals("volume")) {
       for (String conflicting : List.of("driver", "driver_opts", "labels")) {
-        if (object.has(conflicting) && !(object.get(conflicting).isObject() && object.get(conflicting).isEmpty())) {
-          edits.error(at.appendProperty(conflicting),
-              "conflicting parameters \"external\" and \"" + conflicting + "\" specified for volume \"" + key + "\"");
+        if (object.has(conflicting)
+            && !(object.get(conflicting).isObject() && object.get(conflicting).isEmpty())) {
+          edits.error(
+              at.appendProperty(conflicting),
+              "conflicting parameters \"external\" and \"" + conflicting
+                  + "\" specified for volume \"" + key + "\"");
         }
       }
     }
@@ -104,7 +112,12 @@ final class ResourceNormaliser {
         if (requirements.get(key) instanceof ArrayNode topologies) {
           for (int i = 0; i < topologies.size(); i++) {
             if (topologies.get(i) instanceof ObjectNode topology) {
-              edits.toStringMap(topology, "segments", requirementsAt.appendProperty(key).appendIndex(i), "=", false);
+              edits.toStringMap(
+                  topology,
+                  "segments",
+                  requirementsAt.appendProperty(key).appendIndex(i),
+                  "=",
+                  false);
             }
           }
         }
@@ -115,12 +128,15 @@ final class ResourceNormaliser {
   private void file(ObjectNode object, String key, String kind, JsonPointer at) {
     if (object.hasNonNull("driver")) {
       if (object.hasNonNull("file")) {
-        edits.error(at.appendProperty("file"), kind + " " + key + ": " + kind + ".driver and " + kind
-            + ".file conflict; only use " + kind + ".driver");
+        edits.error(
+            at.appendProperty("file"),
+            kind + " " + key + ": " + kind + ".driver and " + kind + ".file conflict; only use "
+                + kind + ".driver");
       }
       return;
     }
-    // like docker, an entry without file (e.g. only a name) resolves to the working directory itself
+    // like docker, an entry without file (e.g. only a name) resolves to the working directory
+    // itself
     String file = object.path("file").asText("");
     object.put("file", edits.absolute(file, at.appendProperty("file")).orElse(file));
   }

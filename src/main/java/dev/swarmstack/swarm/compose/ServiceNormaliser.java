@@ -123,7 +123,8 @@ final class ServiceNormaliser {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("invalid cpus '" + text + "': use a decimal number of CPUs, e.g. '0.5' or '2'");
+    throw new IllegalArgumentException(
+        "invalid cpus '" + text + "': use a decimal number of CPUs, e.g. '0.5' or '2'");
   }
 
   /** env_file entries first, then environment on top; an empty value is taken from the variables. */
@@ -136,15 +137,20 @@ final class ServiceNormaliser {
     Map<String, String> merged = new LinkedHashMap<>();
     for (int i = 0; i < envFiles.size(); i++) {
       JsonPointer fileAt = at.appendProperty("env_file").appendIndex(i);
-      edits.absolute(envFiles.get(i).asText(), fileAt).ifPresent(file -> merged.putAll(
-          EnvFile.read(Path.of(file), edits.variables, edits.origins.at(fileAt), edits.problems)));
+      edits
+          .absolute(envFiles.get(i).asText(), fileAt)
+          .ifPresent(file -> merged.putAll(EnvFile.read(
+              Path.of(file), edits.variables, edits.origins.at(fileAt), edits.problems)));
     }
-    ObjectNode environment = service.get("environment") instanceof ObjectNode given ? given : service.putObject("environment");
+    ObjectNode environment = service.get("environment") instanceof ObjectNode given
+        ? given
+        : service.putObject("environment");
     JsonPointer envAt = at.appendProperty("environment");
     merged.forEach((name, value) -> {
       if (!environment.has(name)) {
         environment.put(name, value);
-        edits.origins.put(envAt.appendProperty(name), edits.origins.at(at.appendProperty("env_file")));
+        edits.origins.put(
+            envAt.appendProperty(name), edits.origins.at(at.appendProperty("env_file")));
       }
     });
     environment.properties().forEach(e -> {
@@ -229,7 +235,8 @@ final class ServiceNormaliser {
         continue;
       }
       try {
-        for (ObjectNode one : PortSyntax.expand(port.asText(), message -> edits.warning(portAt, message))) {
+        for (ObjectNode one :
+            PortSyntax.expand(port.asText(), message -> edits.warning(portAt, message))) {
           expanded.add(one);
           from.add(portAt);
         }
@@ -270,7 +277,10 @@ final class ServiceNormaliser {
     }
     String source = volume.path("source").asText("");
     if (source.isEmpty()) {
-      edits.error(at, "invalid mount config for type \"bind\": field Source must not be empty; " + VolumeSyntax.EXPECTED);
+      edits.error(
+          at,
+          "invalid mount config for type \"bind\": field Source must not be empty; "
+              + VolumeSyntax.EXPECTED);
       return;
     }
     volume.put("source", edits.absolute(source, at.appendProperty("source")).orElse(source));

@@ -59,7 +59,9 @@ public final class SourceMap {
   public static JsonPointer pointer(Object... segments) {
     JsonPointer pointer = JsonPointer.empty();
     for (Object segment : segments) {
-      pointer = segment instanceof Integer index ? pointer.appendIndex(index) : pointer.appendProperty(segment.toString());
+      pointer = segment instanceof Integer index
+          ? pointer.appendIndex(index)
+          : pointer.appendProperty(segment.toString());
     }
     return pointer;
   }
@@ -78,19 +80,24 @@ public final class SourceMap {
     copy(source.keyOrigins, keyOrigins, from.toString(), to.toString());
   }
 
-  private static void copy(NavigableMap<String, Origin> source, NavigableMap<String, Origin> target, String from,
+  private static void copy(
+      NavigableMap<String, Origin> source,
+      NavigableMap<String, Origin> target,
+      String from,
       String to) {
     Map<String, Origin> moved = new TreeMap<>();
     Origin at = source.get(from);
     if (at != null) {
       moved.put(to, at);
     }
-    below(source, from).forEach((pointer, origin) -> moved.put(to + pointer.substring(from.length()), origin));
+    below(source, from)
+        .forEach((pointer, origin) -> moved.put(to + pointer.substring(from.length()), origin));
     target.putAll(moved);
   }
 
   /** The entries strictly below {@code prefix}: their text starts with {@code prefix/}, and '0' follows '/'. */
-  private static NavigableMap<String, Origin> below(NavigableMap<String, Origin> map, String prefix) {
+  private static NavigableMap<String, Origin> below(
+      NavigableMap<String, Origin> map, String prefix) {
     return map.subMap(prefix + "/", true, prefix + "0", false);
   }
 }

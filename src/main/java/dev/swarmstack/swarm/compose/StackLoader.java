@@ -48,10 +48,14 @@ public final class StackLoader {
    * Loads what can be loaded: the stack holds every value that could be read, and its problems list every error
    * and warning found on the way. Validating that stack as well reports the errors of both steps in one run.
    */
-  public LoadedStack loadLeniently(List<Path> composeFiles, SourceTree pomDefinitions, Path baseDir) {
+  public LoadedStack loadLeniently(
+      List<Path> composeFiles, SourceTree pomDefinitions, Path baseDir) {
     Problems problems = new Problems();
-    Path workingDir = composeFiles.isEmpty() ? baseDir.toAbsolutePath() : composeFiles.get(0).toAbsolutePath().getParent();
-    VariableSource lookup = composeFiles.isEmpty() ? variables : variables.orElse(dotEnv(workingDir, problems));
+    Path workingDir = composeFiles.isEmpty()
+        ? baseDir.toAbsolutePath()
+        : composeFiles.get(0).toAbsolutePath().getParent();
+    VariableSource lookup =
+        composeFiles.isEmpty() ? variables : variables.orElse(dotEnv(workingDir, problems));
 
     SourceTree merged = null;
     String version = null;
@@ -67,7 +71,8 @@ public final class StackLoader {
       if (version == null) {
         version = fileVersion;
       } else if (!version.equals(fileVersion)) {
-        problems.error(tree.origins().at(JsonPointer.compile("/version")),
+        problems.error(
+            tree.origins().at(JsonPointer.compile("/version")),
             "version mismatched between two composefiles : " + version + " and " + fileVersion);
       }
       new KeyPolicy(problems).check(tree, fileVersion);
@@ -79,12 +84,15 @@ public final class StackLoader {
       merged = new SourceTree(JsonNodeFactory.instance.objectNode(), new SourceMap());
     }
     if (pomDefinitions != null && !pomDefinitions.root().isEmpty()) {
-      // the pom is already interpolated by Maven: it is only checked and normalised (a copy: the caller's stays)
+      // the pom is already interpolated by Maven: it is only checked and normalised (a copy: the
+      // caller's stays)
       SourceMap pomOrigins = new SourceMap();
       pomOrigins.putAll(pomDefinitions.origins());
       SourceTree pom = new SourceTree(pomDefinitions.root().deepCopy(), pomOrigins);
       new KeyPolicy(problems).check(pom);
-      normalise(pom, new TreeEdits(problems, pomOrigins, baseDir.toAbsolutePath(), lookup),
+      normalise(
+          pom,
+          new TreeEdits(problems, pomOrigins, baseDir.toAbsolutePath(), lookup),
           version == null ? ComposeVersion.LATEST : version);
       merged = TreeMerger.merge(merged, pom);
     }
@@ -101,17 +109,26 @@ public final class StackLoader {
    * A stack without services deploys nothing, and with prune it would remove everything the live stack has:
    * refused, as the CLI refuses an empty file.
    */
-  private static void requireServices(SourceTree merged, List<Path> composeFiles, Problems problems) {
+  private static void requireServices(
+      SourceTree merged, List<Path> composeFiles, Problems problems) {
     if (merged.root().path("services").size() > 0) {
       return;
     }
     JsonPointer services = JsonPointer.compile("/services");
-    Origin where = merged.root().has("services") ? merged.origins().keyAt(services)
-        : composeFiles.isEmpty() ? Origin.pom("<services>") : new Origin(composeFiles.get(composeFiles.size() - 1).toString());
-    String inFiles = composeFiles.isEmpty() ? "" : "under services: in "
-        + composeFiles.stream().map(Path::toString).collect(Collectors.joining(" or ")) + ", or ";
-    problems.error(where, "the stack has no services: declare at least one " + inFiles
-        + "as <services><service> in the plugin's <configuration>");
+    Origin where = merged.root().has("services")
+        ? merged.origins().keyAt(services)
+        : composeFiles.isEmpty()
+            ? Origin.pom("<services>")
+            : new Origin(composeFiles.get(composeFiles.size() - 1).toString());
+    String inFiles = composeFiles.isEmpty()
+        ? ""
+        : "under services: in "
+            + composeFiles.stream().map(Path::toString).collect(Collectors.joining(" or "))
+            + ", or ";
+    problems.error(
+        where,
+        "the stack has no services: declare at least one " + inFiles
+            + "as <services><service> in the plugin's <configuration>");
   }
 
   private static void normalise(SourceTree tree, TreeEdits edits, String version) {
@@ -119,11 +136,15 @@ public final class StackLoader {
     if (root.get("services") instanceof ObjectNode services) {
       ServiceNormaliser normaliser = new ServiceNormaliser(edits);
       for (Map.Entry<String, JsonNode> service : services.properties()) {
-        JsonPointer at = JsonPointer.empty().appendProperty("services").appendProperty(service.getKey());
+        JsonPointer at =
+            JsonPointer.empty().appendProperty("services").appendProperty(service.getKey());
         if (service.getValue() instanceof ObjectNode object) {
           normaliser.normalise(object, at);
         } else {
-          edits.error(at, "services." + service.getKey() + " must be a mapping, e.g. " + service.getKey() + ": {image: nginx}");
+          edits.error(
+              at,
+              "services." + service.getKey() + " must be a mapping, e.g. " + service.getKey()
+                  + ": {image: nginx}");
         }
       }
     }
@@ -136,7 +157,8 @@ public final class StackLoader {
     if (!Files.isRegularFile(file)) {
       return name -> Optional.empty();
     }
-    Map<String, String> values = EnvFile.read(file, variables, new Origin(file.toString()), problems);
+    Map<String, String> values =
+        EnvFile.read(file, variables, new Origin(file.toString()), problems);
     return name -> Optional.ofNullable(values.get(name));
   }
 }

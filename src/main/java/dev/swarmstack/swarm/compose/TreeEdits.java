@@ -49,7 +49,8 @@ final class TreeEdits {
   }
 
   /** {@code KEY=value} list or mapping -> mapping of strings; a bare key maps to null or "" ({@code allowNull}). */
-  void toStringMap(ObjectNode parent, String key, JsonPointer parentAt, String separator, boolean allowNull) {
+  void toStringMap(
+      ObjectNode parent, String key, JsonPointer parentAt, String separator, boolean allowNull) {
     JsonNode value = parent.get(key);
     JsonPointer at = parentAt.appendProperty(key);
     if (value instanceof ObjectNode map) {
@@ -61,8 +62,11 @@ final class TreeEdits {
         String entry = list.get(i).asText();
         int split = entry.indexOf(separator);
         String name = split < 0 ? entry : entry.substring(0, split);
-        map.set(name, split >= 0 ? TextNode.valueOf(entry.substring(split + separator.length()))
-            : allowNull ? NullNode.instance : TextNode.valueOf(""));
+        map.set(
+            name,
+            split >= 0
+                ? TextNode.valueOf(entry.substring(split + separator.length()))
+                : allowNull ? NullNode.instance : TextNode.valueOf(""));
         itemOrigins.put(name, at.appendIndex(i));
       }
       replace(parent, key, at, map, itemOrigins);
@@ -95,7 +99,8 @@ final class TreeEdits {
   }
 
   /** Parses a scalar with {@code parse} and stores its canonical text; the parse message is the problem. */
-  void canonical(ObjectNode parent, String key, JsonPointer parentAt, Function<String, String> parse) {
+  void canonical(
+      ObjectNode parent, String key, JsonPointer parentAt, Function<String, String> parse) {
     JsonNode value = parent.get(key);
     if (value == null || value.isNull()) {
       return;
@@ -114,7 +119,12 @@ final class TreeEdits {
   }
 
   /** Puts {@code replacement} at {@code key}, each of its entries traced to the item it came from. */
-  void replace(ObjectNode parent, String key, JsonPointer at, JsonNode replacement, Map<String, JsonPointer> from) {
+  void replace(
+      ObjectNode parent,
+      String key,
+      JsonPointer at,
+      JsonNode replacement,
+      Map<String, JsonPointer> from) {
     SourceMap old = new SourceMap();
     old.copyUnder(origins, at, at);
     origins.removeUnder(at);
@@ -125,7 +135,12 @@ final class TreeEdits {
   }
 
   /** Like {@link #replace} for a list whose element {@code i} came from the old element {@code from.get(i)}. */
-  void replaceList(ObjectNode parent, String key, JsonPointer at, ArrayNode replacement, List<JsonPointer> from) {
+  void replaceList(
+      ObjectNode parent,
+      String key,
+      JsonPointer at,
+      ArrayNode replacement,
+      List<JsonPointer> from) {
     SourceMap old = new SourceMap();
     old.copyUnder(origins, at, at);
     origins.removeUnder(at);
@@ -151,17 +166,25 @@ final class TreeEdits {
     }
     try {
       Path.of(expanded); // can it name a file at all? (an absolute path is kept as written)
-      return Optional.of(isAbsolute(expanded) ? expanded : workingDir.resolve(expanded).normalize().toString());
+      return Optional.of(
+          isAbsolute(expanded)
+              ? expanded
+              : workingDir.resolve(expanded).normalize().toString());
     } catch (InvalidPathException e) {
-      error(at, "not a path: " + e.getReason().toLowerCase(Locale.ROOT) + "; fix the path (a NUL character or a lone"
-          + " surrogate such as \\uD800 can't be in a file name)");
+      error(
+          at,
+          "not a path: " + e.getReason().toLowerCase(Locale.ROOT)
+              + "; fix the path (a NUL character or a lone"
+              + " surrogate such as \\uD800 can't be in a file name)");
       return Optional.empty();
     }
   }
 
   /** Absolute on Unix or on Windows ({@code C:\x}, {@code C:/x}, {@code \\server\share}), as the CLI checks both. */
   private static boolean isAbsolute(String path) {
-    return path.startsWith("/") || path.startsWith("\\\\") || WINDOWS_DRIVE.matcher(path).lookingAt();
+    return path.startsWith("/")
+        || path.startsWith("\\\\")
+        || WINDOWS_DRIVE.matcher(path).lookingAt();
   }
 
   static JsonNode scalarText(JsonNode value, boolean allowNull) {

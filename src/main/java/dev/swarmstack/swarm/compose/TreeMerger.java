@@ -21,7 +21,8 @@ import java.util.function.Function;
  */
 final class TreeMerger {
 
-  private static final Set<String> RESOURCE_SECTIONS = Set.of("networks", "volumes", "secrets", "configs");
+  private static final Set<String> RESOURCE_SECTIONS =
+      Set.of("networks", "volumes", "secrets", "configs");
   private static final Set<String> REPLACED = Set.of("command", "entrypoint");
 
   private record Keyed(Function<JsonNode, String> key, Comparator<JsonNode> order) {}
@@ -33,17 +34,27 @@ final class TreeMerger {
    * (target, protocol). The CLI's order (by published port) is kept.
    */
   private static final Map<String, Keyed> KEYED_LISTS = Map.of(
-      "ports", new Keyed(TreeMerger::portKey, Comparator.comparingInt(p -> p.path("published").asInt(0))),
-      "secrets", new Keyed(s -> s.path("source").asText(), Comparator.comparing(s -> s.path("source").asText())),
-      "configs", new Keyed(c -> c.path("source").asText(), Comparator.comparing(c -> c.path("source").asText())),
-      "volumes", new Keyed(v -> v.path("target").asText(), Comparator.comparing(v -> v.path("target").asText())));
+      "ports",
+          new Keyed(TreeMerger::portKey, Comparator.comparingInt(p -> p.path("published")
+              .asInt(0))),
+      "secrets",
+          new Keyed(s -> s.path("source").asText(), Comparator.comparing(s -> s.path("source")
+              .asText())),
+      "configs",
+          new Keyed(c -> c.path("source").asText(), Comparator.comparing(c -> c.path("source")
+              .asText())),
+      "volumes",
+          new Keyed(v -> v.path("target").asText(), Comparator.comparing(v -> v.path("target")
+              .asText())));
 
   private final SourceMap origins;
 
   private static String portKey(JsonNode port) {
     String protocol = port.path("protocol").asText("tcp");
     int published = port.path("published").asInt(0);
-    return published != 0 ? "published " + published + "/" + protocol : "target " + port.path("target").asText() + "/" + protocol;
+    return published != 0
+        ? "published " + published + "/" + protocol
+        : "target " + port.path("target").asText() + "/" + protocol;
   }
 
   private TreeMerger(SourceMap origins) {
@@ -64,18 +75,36 @@ final class TreeMerger {
       if (key.equals("version") || key.startsWith("x-")) {
         return; // like docker/cli: the first file's version and top-level extensions stand
       }
-      if (key.equals("services") && base.get(key) instanceof ObjectNode services && value instanceof ObjectNode more) {
-        more.properties().forEach(s -> mergeService(services, s.getKey(), s.getValue(), override.origins(), at.appendProperty(s.getKey())));
-      } else if (RESOURCE_SECTIONS.contains(key) && base.get(key) instanceof ObjectNode entries && value instanceof ObjectNode more) {
-        more.properties().forEach(e -> replace(entries, e.getKey(), e.getValue(), override.origins(), at.appendProperty(e.getKey())));
+      if (key.equals("services")
+          && base.get(key) instanceof ObjectNode services
+          && value instanceof ObjectNode more) {
+        more.properties()
+            .forEach(s -> mergeService(
+                services,
+                s.getKey(),
+                s.getValue(),
+                override.origins(),
+                at.appendProperty(s.getKey())));
+      } else if (RESOURCE_SECTIONS.contains(key)
+          && base.get(key) instanceof ObjectNode entries
+          && value instanceof ObjectNode more) {
+        more.properties()
+            .forEach(e -> replace(
+                entries,
+                e.getKey(),
+                e.getValue(),
+                override.origins(),
+                at.appendProperty(e.getKey())));
       } else {
         replace(base, key, value, override.origins(), at);
       }
     });
   }
 
-  private void mergeService(ObjectNode services, String name, JsonNode service, SourceMap from, JsonPointer at) {
-    if (!(services.get(name) instanceof ObjectNode base) || !(service instanceof ObjectNode override)) {
+  private void mergeService(
+      ObjectNode services, String name, JsonNode service, SourceMap from, JsonPointer at) {
+    if (!(services.get(name) instanceof ObjectNode base)
+        || !(service instanceof ObjectNode override)) {
       replace(services, name, service, from, at);
       return;
     }
@@ -85,7 +114,9 @@ final class TreeMerger {
       Keyed keyed = KEYED_LISTS.get(key);
       if (REPLACED.contains(key)) {
         replace(base, key, field.getValue(), from, keyAt);
-      } else if (keyed != null && base.get(key) instanceof ArrayNode list && field.getValue() instanceof ArrayNode more) {
+      } else if (keyed != null
+          && base.get(key) instanceof ArrayNode list
+          && field.getValue() instanceof ArrayNode more) {
         mergeKeyed(base, key, list, more, keyed, from, keyAt);
       } else if (key.equals("logging")) {
         mergeLogging(base, field.getValue(), from, keyAt);
@@ -98,13 +129,16 @@ final class TreeMerger {
   }
 
   /** Mappings merge key by key, lists append, anything else replaces; null never erases. */
-  private void mergeValue(ObjectNode parent, String key, JsonNode value, SourceMap from, JsonPointer at) {
+  private void mergeValue(
+      ObjectNode parent, String key, JsonNode value, SourceMap from, JsonPointer at) {
     JsonNode existing = parent.get(key);
     if (value.isNull() && existing != null) {
       return;
     }
     if (existing instanceof ObjectNode map && value instanceof ObjectNode more) {
-      more.properties().forEach(e -> mergeValue(map, e.getKey(), e.getValue(), from, at.appendProperty(e.getKey())));
+      more.properties()
+          .forEach(
+              e -> mergeValue(map, e.getKey(), e.getValue(), from, at.appendProperty(e.getKey())));
     } else if (existing instanceof ArrayNode list && value instanceof ArrayNode more) {
       for (int i = 0; i < more.size(); i++) {
         origins.copyUnder(from, at.appendIndex(i), at.appendIndex(list.size()));
@@ -116,7 +150,8 @@ final class TreeMerger {
   }
 
   /** A network attachment or ulimit given again replaces the earlier one, unless it is empty. */
-  private void mergeEntries(ObjectNode base, String key, JsonNode value, SourceMap from, JsonPointer at) {
+  private void mergeEntries(
+      ObjectNode base, String key, JsonNode value, SourceMap from, JsonPointer at) {
     if (base.get(key) instanceof ObjectNode map && value instanceof ObjectNode more) {
       more.properties().forEach(e -> {
         if (!e.getValue().isNull() || !map.has(e.getKey())) {
@@ -132,14 +167,22 @@ final class TreeMerger {
   private void mergeLogging(ObjectNode base, JsonNode value, SourceMap from, JsonPointer at) {
     String driver = base.path("logging").path("driver").asText("");
     String newDriver = value.path("driver").asText("");
-    if (base.get("logging") instanceof ObjectNode && (driver.isEmpty() || newDriver.isEmpty() || driver.equals(newDriver))) {
+    if (base.get("logging") instanceof ObjectNode
+        && (driver.isEmpty() || newDriver.isEmpty() || driver.equals(newDriver))) {
       mergeValue(base, "logging", value, from, at);
     } else {
       replace(base, "logging", value, from, at);
     }
   }
 
-  private void mergeKeyed(ObjectNode base, String key, ArrayNode list, ArrayNode more, Keyed keyed, SourceMap from, JsonPointer at) {
+  private void mergeKeyed(
+      ObjectNode base,
+      String key,
+      ArrayNode list,
+      ArrayNode more,
+      Keyed keyed,
+      SourceMap from,
+      JsonPointer at) {
     record Item(JsonNode node, SourceMap origins, JsonPointer at) {}
     Map<String, Item> byKey = new LinkedHashMap<>();
     for (int i = 0; i < list.size(); i++) {
@@ -163,7 +206,8 @@ final class TreeMerger {
     base.set(key, out);
   }
 
-  private void replace(ObjectNode parent, String key, JsonNode value, SourceMap from, JsonPointer at) {
+  private void replace(
+      ObjectNode parent, String key, JsonNode value, SourceMap from, JsonPointer at) {
     origins.removeUnder(at);
     origins.copyUnder(from, at, at);
     parent.set(key, value);

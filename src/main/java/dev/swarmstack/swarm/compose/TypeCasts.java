@@ -20,22 +20,42 @@ final class TypeCasts {
 
   private record Cast(String[] path, Function<String, JsonNode> to) {}
 
-  private static final Function<String, JsonNode> INT = text -> IntNode.valueOf(Integer.parseInt(text.strip()));
-  private static final Function<String, JsonNode> FLOAT = text -> DecimalNode.valueOf(new BigDecimal(text.strip()));
+  private static final Function<String, JsonNode> INT =
+      text -> IntNode.valueOf(Integer.parseInt(text.strip()));
+  private static final Function<String, JsonNode> FLOAT =
+      text -> DecimalNode.valueOf(new BigDecimal(text.strip()));
   private static final Function<String, JsonNode> BOOL = TypeCasts::bool;
 
   private static final List<Cast> CASTS = List.of(
-      service(INT, "configs/*/mode"), service(INT, "secrets/*/mode"), service(INT, "healthcheck/retries"),
-      service(BOOL, "healthcheck/disable"), service(INT, "deploy/replicas"),
-      service(INT, "deploy/update_config/parallelism"), service(FLOAT, "deploy/update_config/max_failure_ratio"),
-      service(INT, "deploy/rollback_config/parallelism"), service(FLOAT, "deploy/rollback_config/max_failure_ratio"),
-      service(INT, "deploy/restart_policy/max_attempts"), service(INT, "deploy/placement/max_replicas_per_node"),
-      service(INT, "ports/*/target"), service(INT, "ports/*/published"), service(INT, "ulimits/*"),
-      service(INT, "ulimits/*/hard"), service(INT, "ulimits/*/soft"), service(BOOL, "privileged"),
-      service(INT, "oom_score_adj"), service(BOOL, "read_only"), service(BOOL, "stdin_open"), service(BOOL, "tty"),
-      service(BOOL, "volumes/*/read_only"), service(BOOL, "volumes/*/volume/nocopy"),
-      top(BOOL, "networks/*/external"), top(BOOL, "networks/*/internal"), top(BOOL, "networks/*/attachable"),
-      top(BOOL, "volumes/*/external"), top(BOOL, "secrets/*/external"), top(BOOL, "configs/*/external"));
+      service(INT, "configs/*/mode"),
+      service(INT, "secrets/*/mode"),
+      service(INT, "healthcheck/retries"),
+      service(BOOL, "healthcheck/disable"),
+      service(INT, "deploy/replicas"),
+      service(INT, "deploy/update_config/parallelism"),
+      service(FLOAT, "deploy/update_config/max_failure_ratio"),
+      service(INT, "deploy/rollback_config/parallelism"),
+      service(FLOAT, "deploy/rollback_config/max_failure_ratio"),
+      service(INT, "deploy/restart_policy/max_attempts"),
+      service(INT, "deploy/placement/max_replicas_per_node"),
+      service(INT, "ports/*/target"),
+      service(INT, "ports/*/published"),
+      service(INT, "ulimits/*"),
+      service(INT, "ulimits/*/hard"),
+      service(INT, "ulimits/*/soft"),
+      service(BOOL, "privileged"),
+      service(INT, "oom_score_adj"),
+      service(BOOL, "read_only"),
+      service(BOOL, "stdin_open"),
+      service(BOOL, "tty"),
+      service(BOOL, "volumes/*/read_only"),
+      service(BOOL, "volumes/*/volume/nocopy"),
+      top(BOOL, "networks/*/external"),
+      top(BOOL, "networks/*/internal"),
+      top(BOOL, "networks/*/attachable"),
+      top(BOOL, "volumes/*/external"),
+      top(BOOL, "secrets/*/external"),
+      top(BOOL, "configs/*/external"));
 
   private TypeCasts() {}
 
@@ -58,7 +78,8 @@ final class TypeCasts {
         try {
           return Optional.of(cast.to().apply(text));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("must be " + (cast.to() == INT ? "an integer" : "a number") + ", not '" + text + "'");
+          throw new IllegalArgumentException(
+              "must be " + (cast.to() == INT ? "an integer" : "a number") + ", not '" + text + "'");
         }
       }
     }
@@ -81,7 +102,8 @@ final class TypeCasts {
     return switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "y", "yes", "true", "on" -> BooleanNode.TRUE;
       case "n", "no", "false", "off" -> BooleanNode.FALSE;
-      default -> throw new IllegalArgumentException("must be a boolean (true or false), not '" + text + "'");
+      default ->
+        throw new IllegalArgumentException("must be a boolean (true or false), not '" + text + "'");
     };
   }
 }

@@ -12,9 +12,11 @@ import java.util.Set;
  */
 final class VolumeSyntax {
 
-  static final String EXPECTED = "use [source:]target[:ro], e.g. ./data:/data, db-data:/var/lib/db or /tmp";
+  static final String EXPECTED =
+      "use [source:]target[:ro], e.g. ./data:/data, db-data:/var/lib/db or /tmp";
 
-  private static final Set<String> PROPAGATIONS = Set.of("private", "rprivate", "shared", "rshared", "slave", "rslave");
+  private static final Set<String> PROPAGATIONS =
+      Set.of("private", "rprivate", "shared", "rshared", "slave", "rslave");
 
   private VolumeSyntax() {}
 
@@ -25,11 +27,13 @@ final class VolumeSyntax {
     }
     String[] parts = spec.split(":", -1);
     if (parts.length > 3) {
-      throw new IllegalArgumentException("invalid volume '" + spec + "': too many colons; " + EXPECTED);
+      throw new IllegalArgumentException(
+          "invalid volume '" + spec + "': too many colons; " + EXPECTED);
     }
     for (String part : parts) {
       if (part.isEmpty()) {
-        throw new IllegalArgumentException("invalid volume '" + spec + "': empty section between colons; " + EXPECTED);
+        throw new IllegalArgumentException(
+            "invalid volume '" + spec + "': empty section between colons; " + EXPECTED);
       }
     }
     ObjectNode volume = JsonNodeFactory.instance.objectNode();

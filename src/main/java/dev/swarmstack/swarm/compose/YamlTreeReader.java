@@ -66,17 +66,22 @@ final class YamlTreeReader {
   }
 
   private Optional<SourceTree> read() {
-    if (Files.isDirectory(file)) { // else the parser reports "invalid YAML: java.io.IOException: Is a directory"
-      problems.error(new Origin(file.toString()), "this is a directory, not a compose file: name a file in <composeFiles>");
+    if (Files.isDirectory(
+        file)) { // else the parser reports "invalid YAML: java.io.IOException: Is a directory"
+      problems.error(
+          new Origin(file.toString()),
+          "this is a directory, not a compose file: name a file in <composeFiles>");
       return Optional.empty();
     }
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         JsonParser parser = FACTORY.createParser(reader)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        problems.error(Origin.file(file, 1, 1), "top-level object must be a mapping, and this file is empty"
-            + " (or holds only comments): declare the stack's services in it, e.g. services: {web: {image: nginx}},"
-            + " or leave the file out");
+        problems.error(
+            Origin.file(file, 1, 1),
+            "top-level object must be a mapping, and this file is empty"
+                + " (or holds only comments): declare the stack's services in it, e.g. services: {web: {image: nginx}},"
+                + " or leave the file out");
         return Optional.empty();
       }
       JsonNode root = readValue(parser, JsonPointer.empty());
@@ -89,11 +94,14 @@ final class YamlTreeReader {
       if (e.getCause() instanceof MarkedYAMLException yaml) {
         syntaxError(yaml);
       } else {
-        problems.error(origin(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
+        problems.error(
+            origin(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
       }
     } catch (NoSuchFileException e) {
-      problems.error(new Origin(file.toString()), "compose file not found: fix the path in <composeFiles> (a relative"
-          + " path starts at the project's base directory)");
+      problems.error(
+          new Origin(file.toString()),
+          "compose file not found: fix the path in <composeFiles> (a relative"
+              + " path starts at the project's base directory)");
     } catch (IOException e) {
       problems.error(new Origin(file.toString()), "cannot read compose file: " + e.getMessage());
     }
@@ -119,7 +127,9 @@ final class YamlTreeReader {
   private JsonNode alias(String name, JsonPointer at) {
     Anchored anchored = anchors.get(name);
     if (anchored == null) {
-      problems.error(origins.at(at), "unknown anchor '" + name + "': define it with &" + name + " before using *" + name);
+      problems.error(
+          origins.at(at),
+          "unknown anchor '" + name + "': define it with &" + name + " before using *" + name);
       return NODES.nullNode();
     }
     if (aliasedValues > MAX_ALIASED_VALUES) {
@@ -127,8 +137,10 @@ final class YamlTreeReader {
     }
     aliasedValues += anchored.size();
     if (aliasedValues > MAX_ALIASED_VALUES) {
-      problems.error(origins.at(at), "the aliases in this file expand to more than " + MAX_ALIASED_VALUES
-          + " values (an alias bomb?): refer to fewer anchors, or write the values out");
+      problems.error(
+          origins.at(at),
+          "the aliases in this file expand to more than " + MAX_ALIASED_VALUES
+              + " values (an alias bomb?): refer to fewer anchors, or write the values out");
       return NODES.nullNode();
     }
     origins.copyUnder(origins, anchored.at(), at);
@@ -143,7 +155,8 @@ final class YamlTreeReader {
     return size;
   }
 
-  private JsonNode readPlain(JsonParser parser, JsonToken token, JsonPointer at) throws IOException {
+  private JsonNode readPlain(JsonParser parser, JsonToken token, JsonPointer at)
+      throws IOException {
     return switch (token) {
       case START_OBJECT -> readObject(parser, at);
       case START_ARRAY -> readArray(parser, at);
@@ -178,8 +191,10 @@ final class YamlTreeReader {
         continue;
       }
       if (object.has(key)) {
-        problems.error(keyOrigin, "mapping key \"" + key + "\" already defined at " + origins.keyAt(child)
-            + ": remove one of them");
+        problems.error(
+            keyOrigin,
+            "mapping key \"" + key + "\" already defined at " + origins.keyAt(child)
+                + ": remove one of them");
       }
       origins.putKey(child, keyOrigin);
       if (value.isContainerNode()) {
@@ -206,13 +221,16 @@ final class YamlTreeReader {
     for (int i = 0; i < sources.size(); i++) {
       JsonPointer source = single ? mergeAt : mergeAt.appendIndex(i);
       if (!sources.get(i).isObject()) {
-        problems.error(origins.at(source), "a merge key (<<) takes a mapping or a list of mappings, e.g. <<: *defaults");
+        problems.error(
+            origins.at(source),
+            "a merge key (<<) takes a mapping or a list of mappings, e.g. <<: *defaults");
         continue;
       }
       sources.get(i).properties().forEach(e -> {
         if (!object.has(e.getKey())) {
           object.set(e.getKey(), e.getValue());
-          origins.copyUnder(origins, source.appendProperty(e.getKey()), at.appendProperty(e.getKey()));
+          origins.copyUnder(
+              origins, source.appendProperty(e.getKey()), at.appendProperty(e.getKey()));
         }
       });
     }
@@ -228,7 +246,9 @@ final class YamlTreeReader {
   }
 
   private Origin origin(JsonLocation location) {
-    return location == null ? new Origin(file.toString()) : Origin.file(file, location.getLineNr(), location.getColumnNr());
+    return location == null
+        ? new Origin(file.toString())
+        : Origin.file(file, location.getLineNr(), location.getColumnNr());
   }
 
   /**
@@ -241,8 +261,10 @@ final class YamlTreeReader {
       problems.error(at(problemAt), "invalid YAML: " + e.getProblem());
       return;
     }
-    problems.error(at(e.getContextMark()), "invalid YAML: " + e.getContext() + ": " + e.getProblem()
-        + " (at " + (problemAt.getLine() + 1) + ":" + (problemAt.getColumn() + 1) + ")");
+    problems.error(
+        at(e.getContextMark()),
+        "invalid YAML: " + e.getContext() + ": " + e.getProblem() + " (at "
+            + (problemAt.getLine() + 1) + ":" + (problemAt.getColumn() + 1) + ")");
   }
 
   /** SnakeYAML counts lines and columns from 0. */
@@ -256,8 +278,13 @@ final class YamlTreeReader {
    */
   private static final class AnchorReportingParser extends YAMLParser {
 
-    AnchorReportingParser(IOContext context, int parserFeatures, int yamlFeatures, LoaderOptions options,
-        ObjectCodec codec, Reader reader) {
+    AnchorReportingParser(
+        IOContext context,
+        int parserFeatures,
+        int yamlFeatures,
+        LoaderOptions options,
+        ObjectCodec codec,
+        Reader reader) {
       super(context, parserFeatures, yamlFeatures, options, codec, reader);
     }
 
@@ -271,8 +298,8 @@ final class YamlTreeReader {
 
     @Override
     protected YAMLParser _createParser(Reader reader, IOContext context) {
-      return new AnchorReportingParser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec,
-          reader);
+      return new AnchorReportingParser(
+          context, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, reader);
     }
   }
 

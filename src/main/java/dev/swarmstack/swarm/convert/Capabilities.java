@@ -30,7 +30,10 @@ final class Capabilities {
     if (capabilities != null) {
       for (String capability : capabilities) {
         String name = capability.strip().toUpperCase(Locale.ROOT);
-        result.add(name.equals(ALL) || name.equals(RESET) || name.startsWith("CAP_") ? name : "CAP_" + name);
+        result.add(
+            name.equals(ALL) || name.equals(RESET) || name.startsWith("CAP_")
+                ? name
+                : "CAP_" + name);
       }
     }
     // ALL stands for every capability: nothing else needs naming beside it

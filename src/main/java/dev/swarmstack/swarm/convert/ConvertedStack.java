@@ -33,22 +33,32 @@ public record ConvertedStack(
     SortedMap<String, Origin> portOrigins) {
 
   /** A stack whose networks' and ports' origins are unknown. */
-  public ConvertedStack(SortedMap<String, ObjectNode> networks, SortedSet<String> externalNetworks,
-      SortedMap<String, ObjectNode> secrets, SortedMap<String, ObjectNode> configs,
+  public ConvertedStack(
+      SortedMap<String, ObjectNode> networks,
+      SortedSet<String> externalNetworks,
+      SortedMap<String, ObjectNode> secrets,
+      SortedMap<String, ObjectNode> configs,
       SortedMap<String, ObjectNode> services) {
-    this(networks, externalNetworks, secrets, configs, services, Collections.emptySortedMap(),
+    this(
+        networks,
+        externalNetworks,
+        secrets,
+        configs,
+        services,
+        Collections.emptySortedMap(),
         Collections.emptySortedMap());
   }
 
   /** The same stack with other service specs. */
   public ConvertedStack withServices(SortedMap<String, ObjectNode> otherServices) {
-    return new ConvertedStack(networks, externalNetworks, secrets, configs, otherServices, networkOrigins,
-        portOrigins);
+    return new ConvertedStack(
+        networks, externalNetworks, secrets, configs, otherServices, networkOrigins, portOrigins);
   }
 
   /** {@code 8080/tcp}: a published port as the engine tells them apart; an unset protocol is tcp. */
   public static String publishedPort(long published, String protocol) {
-    return published + "/" + (protocol == null || protocol.isEmpty() ? "tcp" : protocol.toLowerCase(Locale.ROOT));
+    return published + "/"
+        + (protocol == null || protocol.isEmpty() ? "tcp" : protocol.toLowerCase(Locale.ROOT));
   }
 
   /** Identifies a published port of a service in {@code portOrigins}. */

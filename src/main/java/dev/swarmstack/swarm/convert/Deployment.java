@@ -36,8 +36,10 @@ final class Deployment {
     switch (mode) {
       case "global", "global-job" -> {
         if (replicas != null) {
-          error("replicas can only be used with replicated or replicated-job mode: remove deploy.replicas",
-              "deploy", "replicas");
+          error(
+              "replicas can only be used with replicated or replicated-job mode: remove deploy.replicas",
+              "deploy",
+              "replicas");
         }
         result.putObject(mode.equals("global") ? "Global" : "GlobalJob");
       }
@@ -47,8 +49,11 @@ final class Deployment {
         Json.putIfSet(job, "TotalCompletions", replicas);
       }
       case "replicated", "" -> Json.putIfSet(result.putObject("Replicated"), "Replicas", replicas);
-      default -> error("unknown mode: " + mode + "; use replicated, global, replicated-job or global-job",
-          "deploy", "mode");
+      default ->
+        error(
+            "unknown mode: " + mode + "; use replicated, global, replicated-job or global-job",
+            "deploy",
+            "mode");
     }
     return result;
   }
@@ -90,15 +95,20 @@ final class Deployment {
     if (limits != null) {
       ObjectNode node = result.putObject("Limits");
       Json.putNonZero(node, "NanoCPUs", nanoCpus(limits.cpus(), "limits"));
-      Json.putNonZero(node, "MemoryBytes", limits.memory() == null ? 0 : limits.memory().bytes());
+      Json.putNonZero(
+          node, "MemoryBytes", limits.memory() == null ? 0 : limits.memory().bytes());
       Json.putNonZero(node, "Pids", limits.pids() == null ? 0 : limits.pids());
     }
     Deploy.Reservations reservations = resources.reservations();
     if (reservations != null) {
       ObjectNode node = result.putObject("Reservations");
       Json.putNonZero(node, "NanoCPUs", nanoCpus(reservations.cpus(), "reservations"));
-      Json.putNonZero(node, "MemoryBytes", reservations.memory() == null ? 0 : reservations.memory().bytes());
-      if (reservations.genericResources() != null && !reservations.genericResources().isEmpty()) {
+      Json.putNonZero(
+          node,
+          "MemoryBytes",
+          reservations.memory() == null ? 0 : reservations.memory().bytes());
+      if (reservations.genericResources() != null
+          && !reservations.genericResources().isEmpty()) {
         ArrayNode generic = node.putArray("GenericResources");
         for (Deploy.GenericResource resource : reservations.genericResources()) {
           ObjectNode entry = generic.addObject();
@@ -122,11 +132,20 @@ final class Deployment {
     try {
       return new BigDecimal(cpus).multiply(NANOS_PER_CPU).stripTrailingZeros().longValueExact();
     } catch (NumberFormatException e) {
-      error("failed to parse " + cpus + " as a rational number: write cpus as a decimal number such as '0.5'",
-          "deploy", "resources", block, "cpus");
+      error(
+          "failed to parse " + cpus
+              + " as a rational number: write cpus as a decimal number such as '0.5'",
+          "deploy",
+          "resources",
+          block,
+          "cpus");
     } catch (ArithmeticException e) {
-      error("cpus " + cpus + " is too precise: the swarm counts in billionths of a CPU",
-          "deploy", "resources", block, "cpus");
+      error(
+          "cpus " + cpus + " is too precise: the swarm counts in billionths of a CPU",
+          "deploy",
+          "resources",
+          block,
+          "cpus");
     }
     return 0;
   }
@@ -163,16 +182,19 @@ final class Deployment {
       error("invalid restart policy: maximum retry count cannot be negative", "restart");
       return null;
     }
-    String condition = switch (name) {
-      case "no", "" -> null;
-      case "always", "unless-stopped" -> "any";
-      case "on-failure" -> "on-failure";
-      default -> {
-        error("invalid restart policy: unknown policy '" + name
-            + "' (must be one of 'no', 'always', 'on-failure', or 'unless-stopped')", "restart");
-        yield null;
-      }
-    };
+    String condition =
+        switch (name) {
+          case "no", "" -> null;
+          case "always", "unless-stopped" -> "any";
+          case "on-failure" -> "on-failure";
+          default -> {
+            error(
+                "invalid restart policy: unknown policy '" + name
+                    + "' (must be one of 'no', 'always', 'on-failure', or 'unless-stopped')",
+                "restart");
+            yield null;
+          }
+        };
     if (condition == null) {
       return null;
     }
@@ -193,7 +215,8 @@ final class Deployment {
     result.put("Parallelism", config.parallelism() == null ? 1 : config.parallelism());
     Json.putNonZero(result, "Delay", config.delay() == null ? 0 : config.delay().nanos());
     Json.putText(result, "FailureAction", config.failureAction());
-    Json.putNonZero(result, "Monitor", config.monitor() == null ? 0 : config.monitor().nanos());
+    Json.putNonZero(
+        result, "Monitor", config.monitor() == null ? 0 : config.monitor().nanos());
     result.put("MaxFailureRatio", config.maxFailureRatio() == null ? 0f : config.maxFailureRatio());
     result.put("Order", config.order() == null ? "" : config.order());
     return result;
@@ -208,10 +231,15 @@ final class Deployment {
     Json.putStrings(result, "Constraints", placement.constraints());
     if (placement.preferences() != null && !placement.preferences().isEmpty()) {
       ArrayNode preferences = result.putArray("Preferences");
-      placement.preferences().forEach(p -> preferences.addObject().putObject("Spread")
+      placement.preferences().forEach(p -> preferences
+          .addObject()
+          .putObject("Spread")
           .put("SpreadDescriptor", p.spread() == null ? "" : p.spread()));
     }
-    Json.putNonZero(result, "MaxReplicas", placement.maxReplicasPerNode() == null ? 0 : placement.maxReplicasPerNode());
+    Json.putNonZero(
+        result,
+        "MaxReplicas",
+        placement.maxReplicasPerNode() == null ? 0 : placement.maxReplicasPerNode());
     return result;
   }
 

@@ -42,7 +42,11 @@ final class Environment {
 
   private void resolve(Map<String, String> merged, String key, String value) {
     Optional<String> fromEnvironment = context.environment.apply(key);
-    merged.put(key, (value == null || value.isEmpty()) && fromEnvironment.isPresent() ? fromEnvironment.get() : value);
+    merged.put(
+        key,
+        (value == null || value.isEmpty()) && fromEnvironment.isPresent()
+            ? fromEnvironment.get()
+            : value);
   }
 
   /** docker's env-file syntax: {@code K=V} lines as written, {@code K} alone from the environment or dropped. */
@@ -51,14 +55,22 @@ final class Environment {
     Path path = context.workingDir == null ? Path.of(file) : context.workingDir.resolve(file);
     List<String> lines;
     try {
-      lines = List.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
-          .toString().split("\\r?\\n", -1));
+      lines = List.of(StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
+          .toString()
+          .split("\\r?\\n", -1));
     } catch (CharacterCodingException e) {
-      context.serviceError(serviceName, "env file " + path + " is not valid UTF-8", "env_file", index);
+      context.serviceError(
+          serviceName, "env file " + path + " is not valid UTF-8", "env_file", index);
       return entries;
     } catch (IOException e) {
-      context.serviceError(serviceName, "cannot read env file " + path + " (" + e.getClass().getSimpleName()
-          + "): check the path, it is relative to the compose file", "env_file", index);
+      context.serviceError(
+          serviceName,
+          "cannot read env file " + path + " (" + e.getClass().getSimpleName()
+              + "): check the path, it is relative to the compose file",
+          "env_file",
+          index);
       return entries;
     }
     for (int n = 0; n < lines.size(); n++) {
@@ -73,8 +85,12 @@ final class Environment {
       String key = equals < 0 ? line : line.substring(0, equals);
       if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
         // the line is not echoed: it may hold a value that must not be printed
-        context.serviceError(serviceName, "env file " + path + " line " + (n + 1)
-            + ": the variable name is empty or contains whitespace", "env_file", index);
+        context.serviceError(
+            serviceName,
+            "env file " + path + " line " + (n + 1)
+                + ": the variable name is empty or contains whitespace",
+            "env_file",
+            index);
         continue;
       }
       if (equals >= 0) {

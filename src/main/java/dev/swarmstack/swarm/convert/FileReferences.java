@@ -29,7 +29,8 @@ final class FileReferences {
 
   /** {@code Secrets}: SecretReference list sorted by name. */
   ArrayNode secrets(List<Service.FileReference> references) {
-    return convert("secret", "secrets", references, context.compose.secretsOrEmpty(), new ArrayList<>());
+    return convert(
+        "secret", "secrets", references, context.compose.secretsOrEmpty(), new ArrayList<>());
   }
 
   /**
@@ -47,7 +48,8 @@ final class FileReferences {
         ObjectNode ref = Json.object();
         ref.putObject("Runtime");
         ref.put("ConfigID", "");
-        ref.put("ConfigName", context.objectName(credentialConfig, config.name(), config.external()));
+        ref.put(
+            "ConfigName", context.objectName(credentialConfig, config.name(), config.external()));
         runtime.add(ref);
       }
     }
@@ -72,11 +74,17 @@ final class FileReferences {
         undefined(kind, reference.source(), key, i);
         continue;
       }
-      String target = reference.target() == null || reference.target().isEmpty() ? reference.source() : reference.target();
+      String target = reference.target() == null || reference.target().isEmpty()
+          ? reference.source()
+          : reference.target();
       String name = context.objectName(reference.source(), object.name(), object.external());
       if (!targets.add(target)) {
-        context.serviceError(service, "duplicate " + kind + " target for " + name + " not allowed: give each "
-            + kind + " its own target", key, i);
+        context.serviceError(
+            service,
+            "duplicate " + kind + " target for " + name + " not allowed: give each " + kind
+                + " its own target",
+            key,
+            i);
         continue;
       }
       ObjectNode ref = Json.object();
@@ -90,7 +98,8 @@ final class FileReferences {
       refs.add(ref);
     }
     refs.addAll(extra);
-    // sorted so that an unchanged stack gives an unchanged spec (a reordered list would restart tasks)
+    // sorted so that an unchanged stack gives an unchanged spec (a reordered list would restart
+    // tasks)
     refs.sort(Comparator.comparing(r -> r.get(nameField).asText()));
     ArrayNode array = Json.array();
     refs.forEach(array::add);
@@ -98,7 +107,9 @@ final class FileReferences {
   }
 
   private void undefined(String kind, String name, Object... path) {
-    context.serviceError(service, "undefined " + kind + " \"" + name + "\": declare it under the top-level " + kind + "s:",
+    context.serviceError(
+        service,
+        "undefined " + kind + " \"" + name + "\": declare it under the top-level " + kind + "s:",
         path);
   }
 
@@ -124,8 +135,11 @@ final class FileReferences {
       return null;
     }
     if (set.size() > 1) {
-      context.serviceError(service, "invalid credential spec: cannot specify both " + String.join(" and ", set)
-          + "; keep only one of them", "credential_spec");
+      context.serviceError(
+          service,
+          "invalid credential spec: cannot specify both " + String.join(" and ", set)
+              + "; keep only one of them",
+          "credential_spec");
       return null;
     }
     ObjectNode result = Json.object();

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 /** Whether a string is an IP address literal, the way Go's {@code netip.ParseAddr} accepts it. */
 final class IpAddresses {
 
-  private static final Pattern IPV4 =
-      Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+  private static final Pattern IPV4 = Pattern.compile(
+      "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
   private static final Pattern HEX_GROUP = Pattern.compile("[0-9a-fA-F]{1,4}");
 
   private IpAddresses() {}
@@ -45,7 +45,8 @@ final class IpAddresses {
       }
     }
     boolean hasColons = groups.length > 2;
-    return hasColons && (doubleColon >= 0 ? counted < 8 : counted == 8 && emptyGroupsOnlyInside(groups));
+    return hasColons
+        && (doubleColon >= 0 ? counted < 8 : counted == 8 && emptyGroupsOnlyInside(groups));
   }
 
   private static boolean emptyGroupsOnlyInside(String[] groups) {

@@ -53,7 +53,8 @@ final class Mounts {
       "cluster", Set.of("cluster", "image"));
 
   private static List<String> incompatibleOptions(String type, ServiceVolume volume) {
-    Set<String> accepted = ACCEPTED_OPTIONS.getOrDefault(type, Set.of("volume", "image", "bind", "tmpfs", "cluster"));
+    Set<String> accepted =
+        ACCEPTED_OPTIONS.getOrDefault(type, Set.of("volume", "image", "bind", "tmpfs", "cluster"));
     Map<String, Object> present = new LinkedHashMap<>();
     present.put("volume", volume.volume());
     present.put("image", volume.image());
@@ -63,7 +64,8 @@ final class Mounts {
     List<String> errors = new ArrayList<>();
     present.forEach((kind, value) -> {
       if (value != null && !accepted.contains(kind)) {
-        errors.add(kind + " options are incompatible with type " + type + ": remove the " + kind + ": block");
+        errors.add(kind + " options are incompatible with type " + type + ": remove the " + kind
+            + ": block");
       }
     });
     return errors;
@@ -89,16 +91,21 @@ final class Mounts {
       case "image" -> {
         requireSource(type, hasSource, errors);
         if (volume.image() != null) {
-          Json.putText(mount.putObject("ImageOptions"), "Subpath", volume.image().subpath());
+          Json.putText(
+              mount.putObject("ImageOptions"), "Subpath", volume.image().subpath());
         }
       }
       case "tmpfs" -> {
         if (hasSource) {
-          errors.add("invalid tmpfs source, source must be empty: remove source: from the tmpfs mount");
+          errors.add(
+              "invalid tmpfs source, source must be empty: remove source: from the tmpfs mount");
         }
         if (volume.tmpfs() != null) {
           ObjectNode tmpfs = mount.putObject("TmpfsOptions");
-          Json.putNonZero(tmpfs, "SizeBytes", volume.tmpfs().size() == null ? 0 : volume.tmpfs().size().bytes());
+          Json.putNonZero(
+              tmpfs,
+              "SizeBytes",
+              volume.tmpfs().size() == null ? 0 : volume.tmpfs().size().bytes());
         }
       }
       case "cluster" -> clusterVolume(volume, mount, hasSource, errors);
@@ -109,7 +116,8 @@ final class Mounts {
 
   private static void requireSource(String type, boolean hasSource, List<String> errors) {
     if (!hasSource) {
-      errors.add("invalid " + type + " source, source cannot be empty: set source: to the path to mount");
+      errors.add(
+          "invalid " + type + " source, source cannot be empty: set source: to the path to mount");
     }
   }
 
@@ -119,7 +127,8 @@ final class Mounts {
     }
     Volume declared = context.compose.volumesOrEmpty().get(volume.source());
     if (declared == null) {
-      errors.add("undefined volume \"" + volume.source() + "\": declare it under the top-level volumes:");
+      errors.add(
+          "undefined volume \"" + volume.source() + "\": declare it under the top-level volumes:");
       return;
     }
     mount.put("Source", context.objectName(volume.source(), declared.name(), declared.external()));
@@ -132,14 +141,16 @@ final class Mounts {
       return;
     }
     options.set("Labels", Json.stringMap(context.withStackLabel(declared.labels())));
-    if ((declared.driver() != null && !declared.driver().isEmpty()) || declared.driverOpts() != null) {
+    if ((declared.driver() != null && !declared.driver().isEmpty())
+        || declared.driverOpts() != null) {
       ObjectNode driver = options.putObject("DriverConfig");
       Json.putText(driver, "Name", declared.driver());
       Json.putStringMap(driver, "Options", declared.driverOpts());
     }
   }
 
-  private void clusterVolume(ServiceVolume volume, ObjectNode mount, boolean hasSource, List<String> errors) {
+  private void clusterVolume(
+      ServiceVolume volume, ObjectNode mount, boolean hasSource, List<String> errors) {
     requireSource("cluster", hasSource, errors);
     mount.putObject("ClusterOptions");
     // a volume group (group:<name>) is neither declared nor namespaced
@@ -148,10 +159,14 @@ final class Mounts {
     }
     Volume declared = context.compose.volumesOrEmpty().get(volume.source());
     if (declared == null) {
-      errors.add("undefined volume \"" + volume.source() + "\": declare it under the top-level volumes:");
+      errors.add(
+          "undefined volume \"" + volume.source() + "\": declare it under the top-level volumes:");
       return;
     }
-    mount.put("Source", declared.name() != null && !declared.name().isEmpty()
-        ? declared.name() : context.scope(volume.source()));
+    mount.put(
+        "Source",
+        declared.name() != null && !declared.name().isEmpty()
+            ? declared.name()
+            : context.scope(volume.source()));
   }
 }

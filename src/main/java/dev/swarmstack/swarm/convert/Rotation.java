@@ -29,13 +29,18 @@ final class Rotation {
   static ComposeFile named(ConversionContext context) {
     ComposeFile compose = context.compose;
     Rotation rotation = new Rotation(context);
-    return new ComposeFile(compose.version(), compose.services(), compose.networks(), compose.volumes(),
+    return new ComposeFile(
+        compose.version(),
+        compose.services(),
+        compose.networks(),
+        compose.volumes(),
         rotation.versioned(compose.secrets(), rotation.objects::secretSpec),
-        rotation.versioned(compose.configs(), rotation.objects::configSpec), compose.extensions());
+        rotation.versioned(compose.configs(), rotation.objects::configSpec),
+        compose.extensions());
   }
 
-  private SortedMap<String, FileObject> versioned(SortedMap<String, FileObject> declared,
-      BiFunction<String, FileObject, ObjectNode> toSpec) {
+  private SortedMap<String, FileObject> versioned(
+      SortedMap<String, FileObject> declared, BiFunction<String, FileObject, ObjectNode> toSpec) {
     if (declared == null) {
       return null;
     }
@@ -48,8 +53,11 @@ final class Rotation {
       int problemsBefore = scratch.problems.all().size();
       ObjectNode spec = toSpec.apply(key, object);
       boolean converted = scratch.problems.all().size() == problemsBefore;
-      named.put(key, converted ? object.withName(VersionNames.of(spec.get("Name").asText(), ContentHash.of(spec)))
-          : object);
+      named.put(
+          key,
+          converted
+              ? object.withName(VersionNames.of(spec.get("Name").asText(), ContentHash.of(spec)))
+              : object);
     });
     return named;
   }

@@ -34,14 +34,16 @@ final class ServiceConverter {
 
     ObjectNode spec = Json.object();
     spec.put("Name", context.scope(name));
-    SortedMap<String, String> labels = context.withStackLabel(deploy == null ? null : deploy.labels());
+    SortedMap<String, String> labels =
+        context.withStackLabel(deploy == null ? null : deploy.labels());
     labels.put(StackLabels.IMAGE, service.image() == null ? "" : service.image());
     spec.set("Labels", Json.stringMap(labels));
 
     ObjectNode task = spec.putObject("TaskTemplate");
     task.set("ContainerSpec", containerSpec(name, service, references));
     task.set("Resources", deployment.resources(deploy == null ? null : deploy.resources()));
-    ObjectNode restartPolicy = deployment.restartPolicy(service.restart(), deploy == null ? null : deploy.restartPolicy());
+    ObjectNode restartPolicy =
+        deployment.restartPolicy(service.restart(), deploy == null ? null : deploy.restartPolicy());
     if (restartPolicy != null) {
       task.set("RestartPolicy", restartPolicy);
     }
@@ -60,7 +62,9 @@ final class ServiceConverter {
     if (deploy != null && deploy.rollbackConfig() != null) {
       spec.set("RollbackConfig", Deployment.updateConfig(deploy.rollbackConfig()));
     }
-    spec.set("EndpointSpec", Deployment.endpointSpec(deploy == null ? null : deploy.endpointMode(), service.ports()));
+    spec.set(
+        "EndpointSpec",
+        Deployment.endpointSpec(deploy == null ? null : deploy.endpointMode(), service.ports()));
     return spec;
   }
 
@@ -104,7 +108,8 @@ final class ServiceConverter {
     Json.putStringMap(container, "Sysctls", service.sysctls());
     Capabilities.effective(service.capAdd(), service.capDrop(), container);
     putNonEmpty(container, "Ulimits", ulimits(service.ulimits()));
-    Json.putNonZero(container, "OomScoreAdj", service.oomScoreAdj() == null ? 0 : service.oomScoreAdj());
+    Json.putNonZero(
+        container, "OomScoreAdj", service.oomScoreAdj() == null ? 0 : service.oomScoreAdj());
     return container;
   }
 
@@ -126,11 +131,16 @@ final class ServiceConverter {
     networks.forEach((key, attachment) -> {
       Network declared = context.compose.networksOrEmpty().get(key);
       if (declared == null && !key.equals(StackObjects.DEFAULT_NETWORK)) {
-        context.serviceError(name, "undefined network \"" + key + "\": declare it under the top-level networks:",
-            "networks", key);
+        context.serviceError(
+            name,
+            "undefined network \"" + key + "\": declare it under the top-level networks:",
+            "networks",
+            key);
         return;
       }
-      String target = declared == null ? context.scope(key) : context.objectName(key, declared.name(), declared.external());
+      String target = declared == null
+          ? context.scope(key)
+          : context.objectName(key, declared.name(), declared.external());
       List<String> aliases = new ArrayList<>();
       if (attachment != null && attachment.aliases() != null) {
         aliases.addAll(attachment.aliases());
@@ -157,17 +167,30 @@ final class ServiceConverter {
     ObjectNode result = Json.object();
     if (Boolean.TRUE.equals(healthcheck.disable())) {
       if (healthcheck.test() != null && !healthcheck.test().isEmpty()) {
-        context.serviceError(name, "test and disable can't be set at the same time: remove one of them",
+        context.serviceError(
+            name,
+            "test and disable can't be set at the same time: remove one of them",
             "healthcheck");
       }
       result.set("Test", Json.strings(List.of("NONE")));
       return result;
     }
     Json.putStrings(result, "Test", healthcheck.test());
-    Json.putNonZero(result, "Interval", healthcheck.interval() == null ? 0 : healthcheck.interval().nanos());
-    Json.putNonZero(result, "Timeout", healthcheck.timeout() == null ? 0 : healthcheck.timeout().nanos());
-    Json.putNonZero(result, "StartPeriod", healthcheck.startPeriod() == null ? 0 : healthcheck.startPeriod().nanos());
-    Json.putNonZero(result, "StartInterval",
+    Json.putNonZero(
+        result,
+        "Interval",
+        healthcheck.interval() == null ? 0 : healthcheck.interval().nanos());
+    Json.putNonZero(
+        result,
+        "Timeout",
+        healthcheck.timeout() == null ? 0 : healthcheck.timeout().nanos());
+    Json.putNonZero(
+        result,
+        "StartPeriod",
+        healthcheck.startPeriod() == null ? 0 : healthcheck.startPeriod().nanos());
+    Json.putNonZero(
+        result,
+        "StartInterval",
         healthcheck.startInterval() == null ? 0 : healthcheck.startInterval().nanos());
     Json.putNonZero(result, "Retries", healthcheck.retries() == null ? 0 : healthcheck.retries());
     return result;
@@ -196,7 +219,8 @@ final class ServiceConverter {
     }
     ObjectNode result = Json.object();
     if (hasDns) {
-      Json.putStrings(result, "Nameservers", dns.stream().filter(IpAddresses::isLiteral).toList());
+      Json.putStrings(
+          result, "Nameservers", dns.stream().filter(IpAddresses::isLiteral).toList());
     }
     Json.putStrings(result, "Search", search);
     return result;

@@ -2,8 +2,8 @@ package dev.swarmstack.swarm.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmstack.swarm.problem.Problems;
 import dev.swarmstack.swarm.problem.Origin;
+import dev.swarmstack.swarm.problem.Problems;
 import java.util.Map;
 
 /** Operations on converted ServiceSpecs that need the engine's answers. */
@@ -26,7 +26,8 @@ public final class ServiceSpecs {
     fill(container.path("Secrets"), "SecretName", "SecretID", secretIdsByName, "secret", problems);
     fill(container.path("Configs"), "ConfigName", "ConfigID", configIdsByName, "config", problems);
     JsonNode credentialSpec = container.path("Privileges").path("CredentialSpec");
-    if (credentialSpec instanceof ObjectNode credential && !credential.path("Config").asText().isEmpty()) {
+    if (credentialSpec instanceof ObjectNode credential
+        && !credential.path("Config").asText().isEmpty()) {
       String name = credential.get("Config").asText();
       String id = configIdsByName.get(name);
       if (id != null) {
@@ -38,14 +39,22 @@ public final class ServiceSpecs {
   }
 
   private static void fill(
-      JsonNode references, String nameField, String idField, Map<String, String> ids, String kind, Problems problems) {
+      JsonNode references,
+      String nameField,
+      String idField,
+      Map<String, String> ids,
+      String kind,
+      Problems problems) {
     for (JsonNode reference : references) {
       String name = reference.path(nameField).asText();
       String id = ids.get(name);
       if (id == null) {
-        problems.error(Origin.UNKNOWN, kind + " not found: " + name
-            + " (an external " + kind + " must exist before the stack is deployed: create it with docker " + kind
-            + " create)");
+        problems.error(
+            Origin.UNKNOWN,
+            kind + " not found: " + name
+                + " (an external " + kind
+                + " must exist before the stack is deployed: create it with docker " + kind
+                + " create)");
       } else {
         ((ObjectNode) reference).put(idField, id);
       }

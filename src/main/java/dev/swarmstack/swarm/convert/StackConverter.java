@@ -33,7 +33,8 @@ public final class StackConverter {
     this(namespace, environment, false);
   }
 
-  private StackConverter(String namespace, Function<String, Optional<String>> environment, boolean rotate) {
+  private StackConverter(
+      String namespace, Function<String, Optional<String>> environment, boolean rotate) {
     this.namespace = Objects.requireNonNull(namespace, "namespace");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.rotate = rotate;
@@ -67,7 +68,8 @@ public final class StackConverter {
   }
 
   private ConversionContext context(LoadedStack stack) {
-    return new ConversionContext(namespace, stack.compose(), environment, stack.origins(), stack.workingDir());
+    return new ConversionContext(
+        namespace, stack.compose(), environment, stack.origins(), stack.workingDir());
   }
 
   /**
@@ -91,11 +93,20 @@ public final class StackConverter {
 
     ServiceConverter converter = new ServiceConverter(context);
     SortedMap<String, ObjectNode> services = new TreeMap<>();
-    context.compose.servicesOrEmpty().forEach((name, service) ->
-        services.put(context.scope(name), converter.convert(name, service)));
+    context
+        .compose
+        .servicesOrEmpty()
+        .forEach(
+            (name, service) -> services.put(context.scope(name), converter.convert(name, service)));
 
     context.problems.throwIfErrors();
-    return new ConvertedStack(networks, externalNetworks, secrets, configs, services, objects.networkOrigins(),
+    return new ConvertedStack(
+        networks,
+        externalNetworks,
+        secrets,
+        configs,
+        services,
+        objects.networkOrigins(),
         objects.portOrigins());
   }
 }

@@ -53,7 +53,8 @@ final class StackObjects {
     for (String key : usedNetworks(context.compose.servicesOrEmpty())) {
       Network network = declared.get(key);
       if (network == null) {
-        // an undeclared network is reported by the service that names it; `default` needs no declaration
+        // an undeclared network is reported by the service that names it; `default` needs no
+        // declaration
         if (key.equals(DEFAULT_NETWORK)) {
           created.put(context.scope(key), networkRequest(context.scope(key), emptyNetwork()));
         }
@@ -81,7 +82,9 @@ final class StackObjects {
     });
     declared.forEach((key, network) -> {
       if (network != null) {
-        origins.put(context.objectName(key, network.name(), network.external()), context.origin("networks", key));
+        origins.put(
+            context.objectName(key, network.name(), network.external()),
+            context.origin("networks", key));
       }
     });
     return origins;
@@ -95,8 +98,12 @@ final class StackObjects {
       for (int i = 0; i < ports.size(); i++) {
         Service.Port port = ports.get(i);
         if (port.published() != null) {
-          origins.putIfAbsent(ConvertedStack.portKey(context.scope(service), Integer.toUnsignedLong(port.published()),
-              port.protocol()), context.origin("services", service, "ports", i));
+          origins.putIfAbsent(
+              ConvertedStack.portKey(
+                  context.scope(service),
+                  Integer.toUnsignedLong(port.published()),
+                  port.protocol()),
+              context.origin("services", service, "ports", i));
         }
       }
     });
@@ -110,17 +117,22 @@ final class StackObjects {
   private ObjectNode networkRequest(String name, Network network) {
     ObjectNode request = Json.object();
     request.put("Name", name);
-    request.put("Driver", network.driver() == null || network.driver().isEmpty()
-        ? DEFAULT_NETWORK_DRIVER : network.driver());
+    request.put(
+        "Driver",
+        network.driver() == null || network.driver().isEmpty()
+            ? DEFAULT_NETWORK_DRIVER
+            : network.driver());
     Json.putStringMap(request, "Options", network.driverOpts());
     request.set("Labels", Json.stringMap(context.withStackLabel(network.labels())));
     Json.putTrue(request, "Internal", network.internal());
     Json.putTrue(request, "Attachable", network.attachable());
     Network.Ipam ipam = network.ipam();
     boolean hasIpam = ipam != null
-        && ((ipam.driver() != null && !ipam.driver().isEmpty()) || (ipam.config() != null && !ipam.config().isEmpty()));
+        && ((ipam.driver() != null && !ipam.driver().isEmpty())
+            || (ipam.config() != null && !ipam.config().isEmpty()));
     if (hasIpam) {
-      // the CLI passes on only the driver and the subnets; gateway, ip_range and options are dropped
+      // the CLI passes on only the driver and the subnets; gateway, ip_range and options are
+      // dropped
       ObjectNode ipamNode = request.putObject("IPAM");
       Json.putText(ipamNode, "Driver", ipam.driver());
       if (ipam.config() != null && !ipam.config().isEmpty()) {
@@ -149,8 +161,8 @@ final class StackObjects {
     return fileObjectSpec("configs", key, config, false);
   }
 
-  private static SortedMap<String, ObjectNode> fileObjects(Map<String, FileObject> objects,
-      BiFunction<String, FileObject, ObjectNode> toSpec) {
+  private static SortedMap<String, ObjectNode> fileObjects(
+      Map<String, FileObject> objects, BiFunction<String, FileObject, ObjectNode> toSpec) {
     SortedMap<String, ObjectNode> specs = new TreeMap<>();
     objects.forEach((key, object) -> {
       if (!Boolean.TRUE.equals(object.external())) {
@@ -161,11 +173,13 @@ final class StackObjects {
     return specs;
   }
 
-  private ObjectNode fileObjectSpec(String kind, String key, FileObject object, boolean driverAllowed) {
+  private ObjectNode fileObjectSpec(
+      String kind, String key, FileObject object, boolean driverAllowed) {
     ObjectNode spec = Json.object();
     spec.put("Name", context.objectName(key, object.name(), false));
     spec.set("Labels", Json.stringMap(context.withStackLabel(object.labels())));
-    boolean hasDriver = driverAllowed && object.driver() != null && !object.driver().isEmpty();
+    boolean hasDriver =
+        driverAllowed && object.driver() != null && !object.driver().isEmpty();
     if (hasDriver) {
       ObjectNode driver = spec.putObject("Driver");
       driver.put("Name", object.driver());
@@ -186,17 +200,26 @@ final class StackObjects {
       return;
     }
     if (object.file() == null || object.file().isEmpty()) {
-      context.error(singular + " '" + key + "' has no file: set file: to the path of its content, or external: true",
-          kind, key);
+      context.error(
+          singular + " '" + key
+              + "' has no file: set file: to the path of its content, or external: true",
+          kind,
+          key);
       return;
     }
-    Path file = context.workingDir == null ? Path.of(object.file()) : context.workingDir.resolve(object.file());
+    Path file = context.workingDir == null
+        ? Path.of(object.file())
+        : context.workingDir.resolve(object.file());
     try {
       putData(spec, Files.readAllBytes(file));
     } catch (IOException e) {
       // the path only, never the content
-      context.error("cannot read the file of " + singular + " '" + key + "' (" + file + "): " + e.getClass().getSimpleName()
-          + "; check that the file exists and is readable", kind, key, "file");
+      context.error(
+          "cannot read the file of " + singular + " '" + key + "' (" + file + "): "
+              + e.getClass().getSimpleName() + "; check that the file exists and is readable",
+          kind,
+          key,
+          "file");
     }
   }
 

@@ -10,6 +10,7 @@ public final class VersionNames {
 
   /** The engine refuses secret and config names longer than this. */
   static final int MAX_NAME_LENGTH = 64;
+
   static final int HASH_LENGTH = 8;
   private static final Pattern VERSIONED = Pattern.compile(".+-[0-9a-f]{" + HASH_LENGTH + "}");
 
@@ -34,6 +35,8 @@ public final class VersionNames {
   }
 
   private static String base(String name) {
-    return VERSIONED.matcher(name).matches() ? name.substring(0, name.length() - HASH_LENGTH - 1) : name;
+    return VERSIONED.matcher(name).matches()
+        ? name.substring(0, name.length() - HASH_LENGTH - 1)
+        : name;
   }
 }

@@ -40,7 +40,8 @@ public final class StackDefinitionLoader {
     problems.addAll(stack.problems());
     stack = definition.contents().fill(stack, problems);
     stack = withSharedNetworksUsed(stack, definition.sharedNetworks());
-    // validating what could be loaded shows every error at once; a value the loader refused is reported once
+    // validating what could be loaded shows every error at once; a value the loader refused is
+    // reported once
     problems.addAllNotReportedYet(new StackValidator(definition.stackName()).validate(stack));
     problems.warnings().forEach(warning -> log.warn(warning.toString()));
     if (problems.hasErrors()) {
@@ -50,7 +51,8 @@ public final class StackDefinitionLoader {
   }
 
   /** The stack with an external declaration for each shared network a service names and the stack doesn't declare. */
-  private static LoadedStack withSharedNetworksUsed(LoadedStack stack, Map<String, SharedNetworkName> sharedNetworks) {
+  private static LoadedStack withSharedNetworksUsed(
+      LoadedStack stack, Map<String, SharedNetworkName> sharedNetworks) {
     ComposeFile compose = stack.compose();
     SortedMap<String, Network> networks = new TreeMap<>(compose.networksOrEmpty());
     compose.servicesOrEmpty().values().stream()
@@ -61,14 +63,31 @@ public final class StackDefinitionLoader {
         .filter(name -> sharedNetworks.containsKey(name) && !networks.containsKey(name))
         .forEach(name -> {
           SharedNetworkName shared = sharedNetworks.get(name);
-          networks.put(name, new Network(shared.engineName(), null, null, null, true, null, null, null, new LinkedHashMap<>()));
+          networks.put(
+              name,
+              new Network(
+                  shared.engineName(),
+                  null,
+                  null,
+                  null,
+                  true,
+                  null,
+                  null,
+                  null,
+                  new LinkedHashMap<>()));
           stack.origins().put(SourceMap.pointer("networks", name), shared.declaredAt());
         });
     if (networks.size() == compose.networksOrEmpty().size()) {
       return stack;
     }
-    ComposeFile withShared = new ComposeFile(compose.version(), compose.services(), networks, compose.volumes(),
-        compose.secrets(), compose.configs(), compose.extensions());
+    ComposeFile withShared = new ComposeFile(
+        compose.version(),
+        compose.services(),
+        networks,
+        compose.volumes(),
+        compose.secrets(),
+        compose.configs(),
+        compose.extensions());
     return new LoadedStack(withShared, stack.origins(), stack.problems(), stack.workingDir());
   }
 }

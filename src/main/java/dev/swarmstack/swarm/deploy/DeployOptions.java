@@ -14,19 +14,27 @@ import java.util.function.Function;
  * @param timeout how long pruning waits for removed services' tasks to stop before removing their networks
  * @param pruneAllServices confirms a prune that removes every service of the live stack, which is refused otherwise
  */
-public record DeployOptions(boolean prune, ResolveImage resolveImage, Function<String, Optional<RegistryAuth>> credentials,
-    Duration timeout, boolean pruneAllServices) {
+public record DeployOptions(
+    boolean prune,
+    ResolveImage resolveImage,
+    Function<String, Optional<RegistryAuth>> credentials,
+    Duration timeout,
+    boolean pruneAllServices) {
 
   /** The property that confirms a prune of every service, named in the refusal. */
   public static final String PRUNE_ALL_SERVICES_PROPERTY = "swarm.prune.allServices";
 
   /** Options that refuse to prune every service of a live stack. */
-  public DeployOptions(boolean prune, ResolveImage resolveImage, Function<String, Optional<RegistryAuth>> credentials,
+  public DeployOptions(
+      boolean prune,
+      ResolveImage resolveImage,
+      Function<String, Optional<RegistryAuth>> credentials,
       Duration timeout) {
     this(prune, resolveImage, credentials, timeout, false);
   }
 
   public static DeployOptions defaults() {
-    return new DeployOptions(false, ResolveImage.ALWAYS, host -> Optional.empty(), Duration.ofMinutes(5));
+    return new DeployOptions(
+        false, ResolveImage.ALWAYS, host -> Optional.empty(), Duration.ofMinutes(5));
   }
 }

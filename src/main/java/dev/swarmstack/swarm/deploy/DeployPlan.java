@@ -38,7 +38,8 @@ public final class DeployPlan {
   record ObjectWrite(String name, ObjectNode spec, EngineObject existing) {}
 
   /** A service to create ({@code existing} null) or update; {@code spec} names secrets and configs, ids come later. */
-  record ServiceWrite(String name, ObjectNode spec, EngineObject existing, Optional<RegistryAuth> auth) {}
+  record ServiceWrite(
+      String name, ObjectNode spec, EngineObject existing, Optional<RegistryAuth> auth) {}
 
   private final String namespace;
   private final List<PlannedChange> changes;
@@ -111,8 +112,9 @@ public final class DeployPlan {
 
   /** Whether deploying would change anything, or a network differs from its declaration in a way it can't apply. */
   public boolean hasDrift() {
-    return changes.stream().anyMatch(change -> change.isWrite() || !change.detail().isEmpty()
-        && change.kind() == Kind.NETWORK);
+    return changes.stream()
+        .anyMatch(change ->
+            change.isWrite() || !change.detail().isEmpty() && change.kind() == Kind.NETWORK);
   }
 
   private static <T> Map<Kind, List<T>> copy(Map<Kind, List<T>> lists) {

@@ -12,7 +12,6 @@ import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.remove.StackCleanup;
 import dev.swarmstack.swarm.stack.DeployLog;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -64,8 +63,8 @@ public final class Deployer {
   public DeployPlan preview(String namespace, ConvertedStack stack, DeployOptions options) {
     EngineInfo info = engine.info();
     info.requireManager(engine.address());
-    return new Planner(engine, log).plan(namespace, NewerApiFields.withoutUnsupported(stack, info.apiVersion(), log),
-        options);
+    return new Planner(engine, log)
+        .plan(namespace, NewerApiFields.withoutUnsupported(stack, info.apiVersion(), log), options);
   }
 
   public ApplyResult apply(DeployPlan plan, DeployOptions options) {
@@ -86,13 +85,22 @@ public final class Deployer {
       return result;
     }
     new StackCleanup(engine, log, options.timeout()).removeServices(plan.removals(Kind.SERVICE));
-    for (ObjectWrite network : plan.writes(Kind.NETWORK)) { // only created: the engine can't change a network
+    for (ObjectWrite network :
+        plan.writes(Kind.NETWORK)) { // only created: the engine can't change a network
       log.info("Creating network " + network.name());
       result.created(Kind.NETWORK, network.name(), engine.createNetwork(network.spec()));
     }
-    writeObjects(plan, Kind.SECRET, result, engine::createSecret,
+    writeObjects(
+        plan,
+        Kind.SECRET,
+        result,
+        engine::createSecret,
         (id, write) -> engine.updateSecret(id, write.existing().version(), write.spec()));
-    writeObjects(plan, Kind.CONFIG, result, engine::createConfig,
+    writeObjects(
+        plan,
+        Kind.CONFIG,
+        result,
+        engine::createConfig,
         (id, write) -> engine.updateConfig(id, write.existing().version(), write.spec()));
     Map<String, String> secretIds = result.ids(plan, Kind.SECRET);
     Map<String, String> configIds = result.ids(plan, Kind.CONFIG);
@@ -102,7 +110,8 @@ public final class Deployer {
         log.info("Creating service " + service.name());
         result.created(Kind.SERVICE, service.name(), engine.createService(spec, service.auth()));
       } else {
-        log.info("Updating service " + service.name() + " (id: " + service.existing().id() + ")");
+        log.info(
+            "Updating service " + service.name() + " (id: " + service.existing().id() + ")");
         update(service, spec);
       }
     }
@@ -120,7 +129,11 @@ public final class Deployer {
     }
   }
 
-  private void writeObjects(DeployPlan plan, Kind kind, ApplyResult result, Function<ObjectNode, String> create,
+  private void writeObjects(
+      DeployPlan plan,
+      Kind kind,
+      ApplyResult result,
+      Function<ObjectNode, String> create,
       BiConsumer<String, ObjectWrite> updateLabels) {
     for (ObjectWrite write : plan.writes(kind)) {
       if (write.existing() == null) {
@@ -137,16 +150,22 @@ public final class Deployer {
     EngineObject current = service.existing();
     for (int attempt = 1; ; attempt++) {
       try {
-        engine.updateService(current.id(), current.version(), ServicePlanner.specForUpdate(spec, current),
+        engine.updateService(
+            current.id(),
+            current.version(),
+            ServicePlanner.specForUpdate(spec, current),
             service.auth());
         return;
       } catch (EngineException e) {
         if (!e.isOutOfSequence() || attempt == UPDATE_ATTEMPTS) {
           throw e;
         }
-        log.info("Service " + service.name() + " changed meanwhile; reading it again (attempt " + (attempt + 1) + ")");
-        current = engine.inspectService(current.id())
-            .orElseThrow(() -> new EngineException("service " + service.name() + " was removed during the deploy", 404, e));
+        log.info("Service " + service.name() + " changed meanwhile; reading it again (attempt "
+            + (attempt + 1) + ")");
+        current = engine
+            .inspectService(current.id())
+            .orElseThrow(() -> new EngineException(
+                "service " + service.name() + " was removed during the deploy", 404, e));
       }
     }
   }

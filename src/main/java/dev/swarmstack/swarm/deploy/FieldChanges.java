@@ -34,7 +34,8 @@ public final class FieldChanges {
       Map.entry("/TaskTemplate/Resources/Limits/MemoryBytes", "resources.limits.memory"),
       Map.entry("/TaskTemplate/Resources/Limits/Pids", "resources.limits.pids"),
       Map.entry("/TaskTemplate/Resources/Reservations/NanoCPUs", "resources.reservations.cpus"),
-      Map.entry("/TaskTemplate/Resources/Reservations/MemoryBytes", "resources.reservations.memory"),
+      Map.entry(
+          "/TaskTemplate/Resources/Reservations/MemoryBytes", "resources.reservations.memory"),
       Map.entry("/TaskTemplate/Placement/Constraints", "placement.constraints"),
       Map.entry("/TaskTemplate/Placement/MaxReplicas", "placement.max_replicas_per_node"),
       Map.entry("/TaskTemplate/RestartPolicy/Condition", "restart_policy.condition"),
@@ -86,7 +87,8 @@ public final class FieldChanges {
   private static Map<String, String> entries(JsonNode node) {
     Map<String, String> entries = new TreeMap<>();
     if (node.isObject()) {
-      node.properties().forEach(entry -> entries.put(entry.getKey(), entry.getValue().toString()));
+      node.properties()
+          .forEach(entry -> entries.put(entry.getKey(), entry.getValue().toString()));
     }
     for (JsonNode element : node.isArray() ? node : List.<JsonNode>of()) {
       if (element.isTextual()) {
@@ -94,7 +96,8 @@ public final class FieldChanges {
         int equals = text.indexOf('=');
         entries.put(equals < 0 ? text : text.substring(0, equals), text);
       } else {
-        String key = element.path("SecretName").asText(element.path("ConfigName").asText(""));
+        String key =
+            element.path("SecretName").asText(element.path("ConfigName").asText(""));
         entries.put(key, element.toString());
       }
     }
@@ -132,9 +135,12 @@ public final class FieldChanges {
     }
     List<String> shown = new ArrayList<>();
     for (JsonNode port : ports) {
-      String published = port.path("PublishedPort").asLong(0) == 0 ? "" : port.path("PublishedPort").asText() + ":";
+      String published = port.path("PublishedPort").asLong(0) == 0
+          ? ""
+          : port.path("PublishedPort").asText() + ":";
       String mode = port.path("PublishMode").asText("ingress").equals("host") ? " (host)" : "";
-      shown.add(published + port.path("TargetPort").asText() + "/" + port.path("Protocol").asText("tcp") + mode);
+      shown.add(published + port.path("TargetPort").asText() + "/"
+          + port.path("Protocol").asText("tcp") + mode);
     }
     return "[" + String.join(", ", shown) + "]";
   }
@@ -153,7 +159,9 @@ public final class FieldChanges {
       return trimmed(node.asLong() / 1e9) + "s";
     }
     String text = node.isTextual() ? node.asText() : node.toString();
-    return text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH - 3) + "..." : text;
+    return text.length() > MAX_VALUE_LENGTH
+        ? text.substring(0, MAX_VALUE_LENGTH - 3) + "..."
+        : text;
   }
 
   private static String bytes(long bytes) {
@@ -168,7 +176,8 @@ public final class FieldChanges {
   }
 
   private static String trimmed(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3f", value)
-        .replaceAll("0+$", "");
+    return value == Math.rint(value)
+        ? Long.toString((long) value)
+        : String.format(Locale.ROOT, "%.3f", value).replaceAll("0+$", "");
   }
 }

@@ -44,12 +44,16 @@ final class ImagePinning {
    */
   void pin(ObjectNode taskTemplate, String composeImage, EngineObject existing) {
     ObjectNode containerSpec = taskTemplate.withObjectProperty("ContainerSpec");
-    boolean imageUnchanged = existing != null && composeImage.equals(StackLabels.label(existing, StackLabels.IMAGE));
-    // like the CLI: outside "always", an unchanged image keeps what the last deploy pinned; unlike the CLI, its
+    boolean imageUnchanged =
+        existing != null && composeImage.equals(StackLabels.label(existing, StackLabels.IMAGE));
+    // like the CLI: outside "always", an unchanged image keeps what the last deploy pinned; unlike
+    // the CLI, its
     // platforms are kept too, or every redeploy would update the service
     if (imageUnchanged && options.resolveImage() != ResolveImage.ALWAYS) {
       JsonNode deployed = existing.spec().path("TaskTemplate");
-      containerSpec.put("Image", ImageReference.asSent(deployed.path("ContainerSpec").path("Image").asText(composeImage)));
+      containerSpec.put(
+          "Image",
+          ImageReference.asSent(deployed.path("ContainerSpec").path("Image").asText(composeImage)));
       JsonNode platforms = deployed.path("Placement").path("Platforms");
       if (!platforms.isMissingNode()) {
         taskTemplate.withObjectProperty("Placement").set("Platforms", platforms.deepCopy());
@@ -62,11 +66,16 @@ final class ImagePinning {
     if (options.resolveImage() == ResolveImage.NEVER) {
       return;
     }
-    // an image that names a digest is asked about too: it keeps its digest, and gets the registry's platforms
-    Optional<ImageDistribution> distribution = engine.imageDistribution(image, credentialsFor(composeImage));
+    // an image that names a digest is asked about too: it keeps its digest, and gets the registry's
+    // platforms
+    Optional<ImageDistribution> distribution =
+        engine.imageDistribution(image, credentialsFor(composeImage));
     if (distribution.isEmpty()) {
-      log.warn("image " + image + " could not be accessed on a registry to record its digest. Each node will access "
-          + image + " independently, possibly leading to different nodes running different versions of the image.");
+      log.warn(
+          "image " + image
+              + " could not be accessed on a registry to record its digest. Each node will access "
+              + image
+              + " independently, possibly leading to different nodes running different versions of the image.");
       return;
     }
     containerSpec.put("Image", ImageReference.pinned(image, distribution.get().digest()));
@@ -87,7 +96,8 @@ final class ImagePinning {
       if (platform.os().equals("unknown") || platform.architecture().equals("unknown")) {
         continue;
       }
-      String architecture = platform.architecture().equalsIgnoreCase("arm") ? "" : platform.architecture();
+      String architecture =
+          platform.architecture().equalsIgnoreCase("arm") ? "" : platform.architecture();
       seen.add(new ImageDistribution.Platform(architecture, platform.os()));
     }
     ArrayNode platforms = JsonNodeFactory.instance.arrayNode();

@@ -28,11 +28,15 @@ final class LivePortCheck {
    * Adds an error for each port of {@code stack} that a service outside it publishes. The stack's own services are
    * no conflict (they are updated in place), nor are the pruned ones, which are removed before anything is created.
    */
-  static void check(ConvertedStack stack, List<EngineObject> allServices, Collection<EngineObject> pruned,
+  static void check(
+      ConvertedStack stack,
+      List<EngineObject> allServices,
+      Collection<EngineObject> pruned,
       Problems problems) {
     Set<String> leaving = pruned.stream().map(EngineObject::id).collect(Collectors.toSet());
     List<EngineObject> others = allServices.stream()
-        .filter(service -> !stack.services().containsKey(service.name()) && !leaving.contains(service.id()))
+        .filter(service ->
+            !stack.services().containsKey(service.name()) && !leaving.contains(service.id()))
         .toList();
     report(stack, others, problems);
   }
@@ -42,14 +46,21 @@ final class LivePortCheck {
     for (EngineObject service : others) {
       String owningStack = StackLabels.label(service, StackLabels.NAMESPACE);
       for (JsonNode port : publishedPorts(service)) {
-        holders.putIfAbsent(publishedPort(port), new Holder(service.name(), owningStack, isIngress(port)));
+        holders.putIfAbsent(
+            publishedPort(port), new Holder(service.name(), owningStack, isIngress(port)));
       }
     }
     stack.services().forEach((service, spec) -> {
       for (JsonNode port : spec.path("EndpointSpec").path("Ports")) {
         Holder holder = holders.get(publishedPort(port));
-        if (port.path("PublishedPort").asLong(0) > 0 && holder != null && (holder.ingress() || isIngress(port))) {
-          problems.error(stack.portOrigin(service, port.path("PublishedPort").asLong(), port.path("Protocol").asText(null)),
+        if (port.path("PublishedPort").asLong(0) > 0
+            && holder != null
+            && (holder.ingress() || isIngress(port))) {
+          problems.error(
+              stack.portOrigin(
+                  service,
+                  port.path("PublishedPort").asLong(),
+                  port.path("Protocol").asText(null)),
               message(publishedPort(port), holder));
         }
       }
@@ -66,7 +77,8 @@ final class LivePortCheck {
   }
 
   private static String publishedPort(JsonNode port) {
-    return ConvertedStack.publishedPort(port.path("PublishedPort").asLong(0), port.path("Protocol").asText(null));
+    return ConvertedStack.publishedPort(
+        port.path("PublishedPort").asLong(0), port.path("Protocol").asText(null));
   }
 
   /** An unset mode is ingress. */
@@ -75,8 +87,10 @@ final class LivePortCheck {
   }
 
   private static String message(String port, Holder holder) {
-    String owner = "service " + holder.service() + (holder.stack() == null ? "" : " (stack " + holder.stack() + ")");
-    String how = holder.ingress() ? "" : " in host mode, and an ingress port needs it free on every node";
+    String owner = "service " + holder.service()
+        + (holder.stack() == null ? "" : " (stack " + holder.stack() + ")");
+    String how =
+        holder.ingress() ? "" : " in host mode, and an ingress port needs it free on every node";
     return "port " + port + " is already published by " + owner + how
         + "; choose another published port or remove that service";
   }

@@ -17,7 +17,11 @@ final class NewerApiFields {
   private record Field(String parent, String name, String composeKey, String minimumApi) {}
 
   private static final List<Field> FIELDS = List.of(
-      new Field("/TaskTemplate/ContainerSpec/Healthcheck", "StartInterval", "healthcheck.start_interval", "1.44"),
+      new Field(
+          "/TaskTemplate/ContainerSpec/Healthcheck",
+          "StartInterval",
+          "healthcheck.start_interval",
+          "1.44"),
       new Field("/TaskTemplate/ContainerSpec", "OomScoreAdj", "oom_score_adj", "1.46"));
 
   private NewerApiFields() {}
@@ -28,10 +32,12 @@ final class NewerApiFields {
     stack.services().forEach((name, spec) -> {
       ObjectNode copy = spec.deepCopy();
       for (Field field : FIELDS) {
-        if (older(apiVersion, field.minimumApi()) && copy.at(field.parent()) instanceof ObjectNode parent
+        if (older(apiVersion, field.minimumApi())
+            && copy.at(field.parent()) instanceof ObjectNode parent
             && parent.remove(field.name()) != null) {
-          log.warn("Service " + name + ": " + field.composeKey() + " needs Engine API " + field.minimumApi()
-              + "; this engine speaks " + apiVersion + " and would ignore it, so it is not sent");
+          log.warn("Service " + name + ": " + field.composeKey() + " needs Engine API "
+              + field.minimumApi() + "; this engine speaks " + apiVersion
+              + " and would ignore it, so it is not sent");
         }
       }
       services.put(name, copy);
@@ -52,7 +58,9 @@ final class NewerApiFields {
   private static int[] parse(String version) {
     String[] parts = version == null ? new String[0] : version.split("\\.");
     try {
-      return parts.length == 2 ? new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])} : null;
+      return parts.length == 2
+          ? new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])}
+          : null;
     } catch (NumberFormatException e) {
       return null;
     }

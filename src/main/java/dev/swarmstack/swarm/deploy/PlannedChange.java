@@ -9,7 +9,8 @@ import java.util.List;
  * @param detail why, for updates and warnings (may be empty); never a secret value
  * @param fieldChanges for updates: one line per changed field ({@code replicas 2 -> 3}); never a secret value
  */
-public record PlannedChange(Kind kind, String name, Change change, String detail, List<String> fieldChanges) {
+public record PlannedChange(
+    Kind kind, String name, Change change, String detail, List<String> fieldChanges) {
 
   public PlannedChange {
     fieldChanges = List.copyOf(fieldChanges);

@@ -6,8 +6,8 @@ import dev.swarmstack.swarm.capacity.LiveCapacityCheck;
 import dev.swarmstack.swarm.convert.ContentHash;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.VersionNames;
-import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
 import dev.swarmstack.swarm.deploy.DeployPlan.Kind;
+import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
 import dev.swarmstack.swarm.deploy.PlannedChange.Change;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
@@ -48,9 +48,11 @@ final class Planner {
     DeployPlan.Builder plan = DeployPlan.builder(namespace);
     Problems problems = new Problems();
     SwarmState swarm = SwarmState.read(engine);
-    Map<String, EngineObject> stackServices = byName(SwarmState.ofStack(swarm.services(), namespace));
+    Map<String, EngineObject> stackServices =
+        byName(SwarmState.ofStack(swarm.services(), namespace));
     Map<String, EngineObject> allNetworks = byName(swarm.networks());
-    Map<String, EngineObject> stackNetworks = byName(SwarmState.ofStack(swarm.networks(), namespace));
+    Map<String, EngineObject> stackNetworks =
+        byName(SwarmState.ofStack(swarm.networks(), namespace));
     Map<String, EngineObject> allSecrets = byName(swarm.secrets());
     Map<String, EngineObject> allConfigs = byName(swarm.configs());
     allSecrets.forEach((name, secret) -> plan.knowId(Kind.SECRET, name, secret.id()));
@@ -72,10 +74,17 @@ final class Planner {
     planFileObjects(plan, Kind.CONFIG, stack.configs(), ours(allConfigs, namespace), problems);
     new ServicePlanner(engine, options, log).plan(plan, stack, stackServices, problems);
     if (options.prune()) {
-      // old versions of declared objects go after the deploy converged (VersionCleanup): a rollback needs them
-      planRemovals(plan, Kind.SECRET, withoutVersionsOf(stack.secrets().keySet(), ours(allSecrets, namespace)),
+      // old versions of declared objects go after the deploy converged (VersionCleanup): a rollback
+      // needs them
+      planRemovals(
+          plan,
+          Kind.SECRET,
+          withoutVersionsOf(stack.secrets().keySet(), ours(allSecrets, namespace)),
           stack.secrets());
-      planRemovals(plan, Kind.CONFIG, withoutVersionsOf(stack.configs().keySet(), ours(allConfigs, namespace)),
+      planRemovals(
+          plan,
+          Kind.CONFIG,
+          withoutVersionsOf(stack.configs().keySet(), ours(allConfigs, namespace)),
           stack.configs());
       planRemovals(plan, Kind.NETWORK, stackNetworks, stack.networks());
       if (!options.pruneAllServices()) {
@@ -91,7 +100,8 @@ final class Planner {
    * the network list doesn't show (it lists the node's own): found from the deployed attachments, it replaces the
    * node's id, so that an unchanged service compares equal. Each such id is asked about once.
    */
-  private void addPredefinedSwarmNetworks(DeployPlan.Builder plan, Collection<EngineObject> services) {
+  private void addPredefinedSwarmNetworks(
+      DeployPlan.Builder plan, Collection<EngineObject> services) {
     Set<String> asked = new HashSet<>();
     for (EngineObject service : services) {
       for (JsonNode attachment : service.spec().path("TaskTemplate").path("Networks")) {
@@ -106,8 +116,8 @@ final class Planner {
     }
   }
 
-  private static void checkExternalNetworks(Set<String> externalNetworks, Map<String, EngineObject> allNetworks,
-      Problems problems) {
+  private static void checkExternalNetworks(
+      Set<String> externalNetworks, Map<String, EngineObject> allNetworks, Problems problems) {
     for (String name : externalNetworks) {
       if (Network.isBuiltIn(name)) {
         continue;
@@ -115,11 +125,15 @@ final class Planner {
       Optional<EngineObject> network = Optional.ofNullable(allNetworks.get(name));
       String scope = network.map(n -> n.raw().path("Scope").asText()).orElse("");
       if (network.isEmpty()) {
-        problems.error(Origin.UNKNOWN, "network \"" + name + "\" is declared as external, but could not be found."
-            + " You need to create a swarm-scoped network before the stack is deployed");
+        problems.error(
+            Origin.UNKNOWN,
+            "network \"" + name + "\" is declared as external, but could not be found."
+                + " You need to create a swarm-scoped network before the stack is deployed");
       } else if (!scope.equals("swarm")) {
-        problems.error(Origin.UNKNOWN, "network \"" + name + "\" is declared as external, but it is not in the right"
-            + " scope: \"" + scope + "\" instead of \"swarm\"");
+        problems.error(
+            Origin.UNKNOWN,
+            "network \"" + name + "\" is declared as external, but it is not in the right"
+                + " scope: \"" + scope + "\" instead of \"swarm\"");
       }
     }
   }
@@ -129,20 +143,30 @@ final class Planner {
    * a changed declaration is reported; a network of that name outside the stack is an error, since the CLI's create
    * would fail halfway.
    */
-  private void planNetworks(DeployPlan.Builder plan, SortedMap<String, ObjectNode> networks,
-      Map<String, EngineObject> stackNetworks, Map<String, EngineObject> allNetworks, Problems problems) {
+  private void planNetworks(
+      DeployPlan.Builder plan,
+      SortedMap<String, ObjectNode> networks,
+      Map<String, EngineObject> stackNetworks,
+      Map<String, EngineObject> allNetworks,
+      Problems problems) {
     networks.forEach((name, request) -> {
       if (stackNetworks.containsKey(name)) {
-        List<Difference> drift = NetworkDrift.of(request, stackNetworks.get(name).raw());
-        String detail = drift.isEmpty() ? "" : NetworkDrift.describe(drift) + " differ from the deployed network,"
-            + " which the engine cannot change: remove the stack (swarm:rm) and deploy again to apply them";
+        List<Difference> drift =
+            NetworkDrift.of(request, stackNetworks.get(name).raw());
+        String detail = drift.isEmpty()
+            ? ""
+            : NetworkDrift.describe(drift) + " differ from the deployed network,"
+                + " which the engine cannot change: remove the stack (swarm:rm) and deploy again to apply them";
         if (!drift.isEmpty()) {
           log.warn("network " + name + ": " + detail);
         }
         plan.add(Kind.NETWORK, name, Change.UNCHANGED, detail);
       } else if (allNetworks.containsKey(name)) {
-        problems.error(Origin.UNKNOWN, "network \"" + name + "\" already exists and does not belong to stack \""
-            + plan.namespace() + "\". Remove it, or declare it external: true to use it as it is");
+        problems.error(
+            Origin.UNKNOWN,
+            "network \"" + name + "\" already exists and does not belong to stack \""
+                + plan.namespace()
+                + "\". Remove it, or declare it external: true to use it as it is");
       } else {
         plan.write(Kind.NETWORK, new ObjectWrite(name, request, null));
         plan.add(Kind.NETWORK, name, Change.CREATE, "");
@@ -150,8 +174,12 @@ final class Planner {
     });
   }
 
-  private static void planFileObjects(DeployPlan.Builder plan, Kind kind, SortedMap<String, ObjectNode> declared,
-      Map<String, EngineObject> ours, Problems problems) {
+  private static void planFileObjects(
+      DeployPlan.Builder plan,
+      Kind kind,
+      SortedMap<String, ObjectNode> declared,
+      Map<String, EngineObject> ours,
+      Problems problems) {
     Map<String, String> ids = plan.knownIds(kind);
     declared.forEach((name, declaredSpec) -> {
       ObjectNode spec = declaredSpec.deepCopy();
@@ -159,9 +187,12 @@ final class Planner {
       spec.withObjectProperty("Labels").put(StackLabels.CONTENT_HASH, hash);
       EngineObject existing = ours.get(name);
       if (existing == null && ids.containsKey(name)) {
-        problems.error(Origin.UNKNOWN, kind.label() + " \"" + name + "\" already exists and does not belong to stack \""
-            + plan.namespace() + "\". Declare it external: true to use it, or give this " + kind.label()
-            + " another name");
+        problems.error(
+            Origin.UNKNOWN,
+            kind.label() + " \"" + name + "\" already exists and does not belong to stack \""
+                + plan.namespace() + "\". Declare it external: true to use it, or give this "
+                + kind.label()
+                + " another name");
         return;
       }
       if (existing == null) {
@@ -171,16 +202,26 @@ final class Planner {
       }
       String deployedHash = StackLabels.label(existing, StackLabels.CONTENT_HASH);
       if (deployedHash == null) {
-        plan.add(kind, name, Change.UNCHANGED, "content not compared: it was deployed without "
-            + StackLabels.CONTENT_HASH + ", e.g. by docker stack deploy");
+        plan.add(
+            kind,
+            name,
+            Change.UNCHANGED,
+            "content not compared: it was deployed without " + StackLabels.CONTENT_HASH
+                + ", e.g. by docker stack deploy");
       } else if (!deployedHash.equals(hash)) {
         // listed in the plan (swarm:diff shows it); deploying it fails before the first write
         plan.add(kind, name, Change.UPDATE, "new content, which the engine can't apply in place");
-        plan.block(Problem.error(Origin.UNKNOWN, kind.label() + " \"" + name + "\" has new content, but the engine"
-            + " cannot change the content of an existing " + kind.label() + " (only its labels). Turn on rotation"
-            + " (swarm.rotate=true, the default, or <rotate>true</rotate>): each content then gets a " + kind.label()
-            + " of its own, named " + name + "-<hash of the content>, and the services using it switch to it in a"
-            + " rolling update. Or give it a new name yourself (name: " + name + "_v2), or remove the stack first"));
+        plan.block(Problem.error(
+            Origin.UNKNOWN,
+            kind.label() + " \"" + name + "\" has new content, but the engine"
+                + " cannot change the content of an existing " + kind.label()
+                + " (only its labels). Turn on rotation"
+                + " (swarm.rotate=true, the default, or <rotate>true</rotate>): each content then gets a "
+                + kind.label()
+                + " of its own, named " + name
+                + "-<hash of the content>, and the services using it switch to it in a"
+                + " rolling update. Or give it a new name yourself (name: " + name
+                + "_v2), or remove the stack first"));
       } else if (existing.spec().path("Labels").equals(spec.path("Labels"))) {
         plan.add(kind, name, Change.UNCHANGED, "");
       } else {
@@ -190,7 +231,10 @@ final class Planner {
     });
   }
 
-  private static void planRemovals(DeployPlan.Builder plan, Kind kind, Map<String, EngineObject> deployed,
+  private static void planRemovals(
+      DeployPlan.Builder plan,
+      Kind kind,
+      Map<String, EngineObject> deployed,
       Map<String, ?> declared) {
     deployed.forEach((name, object) -> {
       if (!declared.containsKey(name)) {
@@ -210,31 +254,43 @@ final class Planner {
     }
     String removals = Stream.of(Kind.SERVICE, Kind.NETWORK, Kind.SECRET, Kind.CONFIG)
         .map(kind -> named(kind.label() + "s", plan.removals(kind)))
-        .filter(part -> !part.isEmpty()).collect(Collectors.joining("; "));
-    plan.block(Problem.error(Origin.UNKNOWN, "pruning would remove every service of stack " + plan.namespace()
-        + " (" + removals + "). Check the stack name and the services declared; to remove them all, set "
-        + DeployOptions.PRUNE_ALL_SERVICES_PROPERTY + "=true"));
+        .filter(part -> !part.isEmpty())
+        .collect(Collectors.joining("; "));
+    plan.block(Problem.error(
+        Origin.UNKNOWN,
+        "pruning would remove every service of stack " + plan.namespace()
+            + " (" + removals
+            + "). Check the stack name and the services declared; to remove them all, set "
+            + DeployOptions.PRUNE_ALL_SERVICES_PROPERTY + "=true"));
   }
 
   private static String named(String kind, List<EngineObject> objects) {
-    return objects.isEmpty() ? "" : kind + " " + objects.stream().map(EngineObject::name).sorted().collect(Collectors.joining(", "));
+    return objects.isEmpty()
+        ? ""
+        : kind + " "
+            + objects.stream().map(EngineObject::name).sorted().collect(Collectors.joining(", "));
   }
 
-  private static Map<String, EngineObject> withoutVersionsOf(Set<String> declared, Map<String, EngineObject> deployed) {
+  private static Map<String, EngineObject> withoutVersionsOf(
+      Set<String> declared, Map<String, EngineObject> deployed) {
     Map<String, EngineObject> others = new java.util.TreeMap<>(deployed);
-    others.keySet().removeIf(name -> declared.stream().anyMatch(current -> VersionNames.sameObject(name, current)));
+    others.keySet().removeIf(name -> declared.stream()
+        .anyMatch(current -> VersionNames.sameObject(name, current)));
     return others;
   }
 
   /** Sorted by name, so that plans and writes come in a stable order. */
   static Map<String, EngineObject> byName(List<EngineObject> objects) {
-    return objects.stream().collect(Collectors.toMap(EngineObject::name, Function.identity(), (a, b) -> a,
-        java.util.TreeMap::new));
+    return objects.stream()
+        .collect(Collectors.toMap(
+            EngineObject::name, Function.identity(), (a, b) -> a, java.util.TreeMap::new));
   }
 
-  private static Map<String, EngineObject> ours(Map<String, EngineObject> objects, String namespace) {
+  private static Map<String, EngineObject> ours(
+      Map<String, EngineObject> objects, String namespace) {
     return objects.entrySet().stream()
         .filter(e -> namespace.equals(StackLabels.label(e.getValue(), StackLabels.NAMESPACE)))
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
+        .collect(Collectors.toMap(
+            Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
   }
 }

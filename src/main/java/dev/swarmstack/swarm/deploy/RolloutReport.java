@@ -24,11 +24,16 @@ public final class RolloutReport {
 
   /** How the deploy ended. */
   public enum Outcome {
-    APPLIED, CONVERGED, FAILED, ROLLED_BACK, ROLLBACK_FAILED
+    APPLIED,
+    CONVERGED,
+    FAILED,
+    ROLLED_BACK,
+    ROLLBACK_FAILED
   }
 
   /** One row of the summary table. */
-  public record ServiceRow(String service, String mode, String replicas, String image, String state, String time) {}
+  public record ServiceRow(
+      String service, String mode, String replicas, String image, String state, String time) {}
 
   final DeployPlan plan;
   final Map<String, Long> timingsMillis = new LinkedHashMap<>();
@@ -57,21 +62,41 @@ public final class RolloutReport {
   void summarise(List<ObjectNode> engineServices, WatchResult watch, String namespace) {
     for (ObjectNode service : engineServices) {
       String name = service.path("Spec").path("Name").asText();
-      String shortName = name.startsWith(namespace + "_") ? name.substring(namespace.length() + 1) : name;
-      ServiceTracker tracker = watch == null ? null
-          : watch.services().stream().filter(t -> t.name().equals(shortName)).findFirst().orElse(null);
-      services.add(new ServiceRow(shortName, mode(service), replicas(service),
-          service.path("Spec").path("TaskTemplate").path("ContainerSpec").path("Image").asText(),
-          tracker == null ? "not watched" : tracker.isConverged() ? "converged" + tracker.leftOut() : tracker.shown(),
-          tracker == null ? "" : tracker.convergedAfter().map(d -> String.format(java.util.Locale.ROOT, "%.1f s",
-              d.toMillis() / 1000.0)).orElse("")));
+      String shortName =
+          name.startsWith(namespace + "_") ? name.substring(namespace.length() + 1) : name;
+      ServiceTracker tracker = watch == null
+          ? null
+          : watch.services().stream()
+              .filter(t -> t.name().equals(shortName))
+              .findFirst()
+              .orElse(null);
+      services.add(new ServiceRow(
+          shortName,
+          mode(service),
+          replicas(service),
+          service
+              .path("Spec")
+              .path("TaskTemplate")
+              .path("ContainerSpec")
+              .path("Image")
+              .asText(),
+          tracker == null
+              ? "not watched"
+              : tracker.isConverged() ? "converged" + tracker.leftOut() : tracker.shown(),
+          tracker == null
+              ? ""
+              : tracker
+                  .convergedAfter()
+                  .map(d -> String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0))
+                  .orElse("")));
     }
   }
 
   /** The summary as a CLI-style table. */
   public List<String> table() {
     List<List<String>> rows = services.stream()
-        .map(r -> List.of(r.service(), r.mode(), r.replicas(), r.image(), r.state(), r.time())).toList();
+        .map(r -> List.of(r.service(), r.mode(), r.replicas(), r.image(), r.state(), r.time()))
+        .toList();
     return Table.render(List.of("SERVICE", "MODE", "REPLICAS", "IMAGE", "STATE", "TIME"), rows);
   }
 
@@ -81,8 +106,12 @@ public final class RolloutReport {
     json.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
     ArrayNode changes = json.putArray("plan");
     plan.changes().forEach(change -> {
-      ObjectNode entry = changes.addObject().put("kind", change.kind().label()).put("name", change.name())
-          .put("change", change.change().label()).put("detail", change.detail());
+      ObjectNode entry = changes
+          .addObject()
+          .put("kind", change.kind().label())
+          .put("name", change.name())
+          .put("change", change.change().label())
+          .put("detail", change.detail());
       if (!change.fieldChanges().isEmpty()) {
         change.fieldChanges().forEach(entry.putArray("fields")::add);
       }

@@ -28,15 +28,30 @@ final class ServicePlanner {
     this.images = new ImagePinning(engine, options, log);
   }
 
-  void plan(DeployPlan.Builder plan, ConvertedStack stack, Map<String, EngineObject> deployed, Problems problems) {
+  void plan(
+      DeployPlan.Builder plan,
+      ConvertedStack stack,
+      Map<String, EngineObject> deployed,
+      Problems problems) {
     Set<String> newSecrets = stack.secrets().keySet();
     Set<String> newConfigs = stack.configs().keySet();
     stack.services().forEach((name, converted) -> {
-      boolean referencesResolve =
-          checkReferences(converted, "Secrets", "SecretName", Kind.SECRET, plan.knownIds(Kind.SECRET).keySet(),
-              newSecrets, problems)
-          & checkReferences(converted, "Configs", "ConfigName", Kind.CONFIG, plan.knownIds(Kind.CONFIG).keySet(),
-              newConfigs, problems);
+      boolean referencesResolve = checkReferences(
+              converted,
+              "Secrets",
+              "SecretName",
+              Kind.SECRET,
+              plan.knownIds(Kind.SECRET).keySet(),
+              newSecrets,
+              problems)
+          & checkReferences(
+              converted,
+              "Configs",
+              "ConfigName",
+              Kind.CONFIG,
+              plan.knownIds(Kind.CONFIG).keySet(),
+              newConfigs,
+              problems);
       if (!referencesResolve) {
         return;
       }
@@ -45,7 +60,8 @@ final class ServicePlanner {
       ObjectNode taskTemplate = spec.withObjectProperty("TaskTemplate");
       String composeImage = taskTemplate.path("ContainerSpec").path("Image").asText();
       images.pin(taskTemplate, composeImage, existing);
-      ServiceWrite write = new ServiceWrite(name, spec, existing, images.credentialsFor(composeImage));
+      ServiceWrite write =
+          new ServiceWrite(name, spec, existing, images.credentialsFor(composeImage));
       if (existing == null) {
         plan.writeService(write);
         plan.add(Kind.SERVICE, name, Change.CREATE, "");
@@ -86,13 +102,21 @@ final class ServicePlanner {
     if (!allKnown(containerSpec.path("Configs"), "ConfigName", plan.knownIds(Kind.CONFIG))) {
       return List.of("configs: uses a config this deploy creates");
     }
-    if (!allKnown(write.spec().path("TaskTemplate").path("Networks"), "Target", plan.knownIds(Kind.NETWORK))) {
+    if (!allKnown(
+        write.spec().path("TaskTemplate").path("Networks"),
+        "Target",
+        plan.knownIds(Kind.NETWORK))) {
       return List.of("networks: uses a network this deploy creates");
     }
-    ObjectNode desired = ServiceSpecs.withObjectIds(specForUpdate(write.spec(), write.existing()),
-        plan.knownIds(Kind.SECRET), plan.knownIds(Kind.CONFIG));
+    ObjectNode desired = ServiceSpecs.withObjectIds(
+        specForUpdate(write.spec(), write.existing()),
+        plan.knownIds(Kind.SECRET),
+        plan.knownIds(Kind.CONFIG));
     for (JsonNode attachment : desired.path("TaskTemplate").path("Networks")) {
-      ((ObjectNode) attachment).put("Target", plan.knownIds(Kind.NETWORK).get(attachment.path("Target").asText()));
+      ((ObjectNode) attachment)
+          .put(
+              "Target",
+              plan.knownIds(Kind.NETWORK).get(attachment.path("Target").asText()));
     }
     return FieldChanges.of(desired, write.existing().spec());
   }
@@ -108,22 +132,34 @@ final class ServicePlanner {
 
   /** The changed fields' names, for the one-line form of the plan. */
   private static String summary(List<String> changes) {
-    List<String> names = changes.stream().map(change -> change.substring(0, change.indexOf(' ') < 0
-        ? change.length() : change.indexOf(' ')).replaceAll(":$", "")).toList();
+    List<String> names = changes.stream()
+        .map(change -> change
+            .substring(0, change.indexOf(' ') < 0 ? change.length() : change.indexOf(' '))
+            .replaceAll(":$", ""))
+        .toList();
     List<String> shown = names.subList(0, Math.min(SHOWN_DIFFERENCES, names.size()));
-    String more = names.size() > shown.size() ? " and " + (names.size() - shown.size()) + " more" : "";
+    String more =
+        names.size() > shown.size() ? " and " + (names.size() - shown.size()) + " more" : "";
     return "changed: " + String.join(", ", shown) + more;
   }
 
   /** Every secret or config a service names must exist in the swarm or be created by this stack. */
-  private static boolean checkReferences(ObjectNode service, String field, String nameField, Kind kind,
-      Set<String> inSwarm, Set<String> inStack, Problems problems) {
+  private static boolean checkReferences(
+      ObjectNode service,
+      String field,
+      String nameField,
+      Kind kind,
+      Set<String> inSwarm,
+      Set<String> inStack,
+      Problems problems) {
     boolean resolved = true;
     for (JsonNode reference : service.path("TaskTemplate").path("ContainerSpec").path(field)) {
       String name = reference.path(nameField).asText();
       if (!inSwarm.contains(name) && !inStack.contains(name)) {
-        problems.error(Origin.UNKNOWN, "service \"" + service.path("Name").asText() + "\": " + kind.label()
-            + " not found: " + name + ". Create it (it is declared external) or declare it in the stack");
+        problems.error(
+            Origin.UNKNOWN,
+            "service \"" + service.path("Name").asText() + "\": " + kind.label() + " not found: "
+                + name + ". Create it (it is declared external) or declare it in the stack");
         resolved = false;
       }
     }

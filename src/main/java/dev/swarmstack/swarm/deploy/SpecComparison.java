@@ -83,10 +83,11 @@ public final class SpecComparison {
     if (copy.path("EndpointSpec").get("Ports") instanceof ArrayNode ports) {
       List<JsonNode> sorted = new ArrayList<>();
       ports.forEach(sorted::add);
-      sorted.sort(Comparator.comparingLong((JsonNode port) -> port.path("PublishedPort").asLong())
-          .thenComparingLong(port -> port.path("TargetPort").asLong())
-          .thenComparing(port -> port.path("Protocol").asText())
-          .thenComparing(port -> port.path("PublishMode").asText()));
+      sorted.sort(
+          Comparator.comparingLong((JsonNode port) -> port.path("PublishedPort").asLong())
+              .thenComparingLong(port -> port.path("TargetPort").asLong())
+              .thenComparing(port -> port.path("Protocol").asText())
+              .thenComparing(port -> port.path("PublishMode").asText()));
       ports.removeAll().addAll(sorted);
     }
     FLOAT32_FIELDS.forEach((parent, field) -> {
@@ -115,7 +116,8 @@ public final class SpecComparison {
   }
 
   private static void fillDefault(JsonNode parent, String field, String value) {
-    if (parent instanceof ObjectNode p && (!p.hasNonNull(field) || p.get(field).asText().isEmpty())) {
+    if (parent instanceof ObjectNode p
+        && (!p.hasNonNull(field) || p.get(field).asText().isEmpty())) {
       p.put(field, value);
     }
   }
@@ -123,7 +125,8 @@ public final class SpecComparison {
   /** Whole numbers as longs, others as doubles: Jackson's number nodes are equal only when of the same type. */
   private static JsonNode sameNumberTypes(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      new ArrayList<>(object.properties()).forEach(field -> object.set(field.getKey(), sameNumberTypes(field.getValue())));
+      new ArrayList<>(object.properties())
+          .forEach(field -> object.set(field.getKey(), sameNumberTypes(field.getValue())));
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
         array.set(i, sameNumberTypes(array.get(i)));
@@ -157,7 +160,8 @@ public final class SpecComparison {
         || (node.isNumber() && node.asDouble() == 0);
   }
 
-  private static void collectDifferences(String path, JsonNode desired, JsonNode existing, TreeSet<String> paths) {
+  private static void collectDifferences(
+      String path, JsonNode desired, JsonNode existing, TreeSet<String> paths) {
     if (desired instanceof ObjectNode d && existing instanceof ObjectNode e) {
       TreeSet<String> names = new TreeSet<>();
       d.fieldNames().forEachRemaining(names::add);

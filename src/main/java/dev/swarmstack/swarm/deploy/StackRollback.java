@@ -37,40 +37,71 @@ final class StackRollback {
     for (int i = 0; i < snapshot.updatedServices().size(); i++) {
       EngineObject previous = snapshot.updatedServices().get(i);
       int index = i;
-      attempt(problems, "restoring service " + previous.name(), () -> restoreSpec(previous, snapshot, index));
+      attempt(
+          problems,
+          "restoring service " + previous.name(),
+          () -> restoreSpec(previous, snapshot, index));
     }
     List<EngineObject> removed = new ArrayList<>();
     for (String name : snapshot.newServices()) {
-      attempt(problems, "removing service " + name, () -> engine.inspectService(name).ifPresent(service -> {
-        log.info("Rollback: removing new service " + name);
-        engine.removeService(service.id());
-        removed.add(service);
-      }));
+      attempt(problems, "removing service " + name, () -> engine
+          .inspectService(name)
+          .ifPresent(service -> {
+            log.info("Rollback: removing new service " + name);
+            engine.removeService(service.id());
+            removed.add(service);
+          }));
     }
     // after the new services: one of them may hold a port a pruned service published
     for (EngineObject pruned : snapshot.prunedServices()) {
       attempt(problems, "recreating service " + pruned.name(), () -> recreate(pruned));
     }
     Map<String, String> stackLabel = StackLabels.of(namespace);
-    attempt(problems, "waiting for the removed services' tasks to stop",
+    attempt(
+        problems,
+        "waiting for the removed services' tasks to stop",
         () -> cleanup.awaitTasksGone(namespace, removed));
-    attempt(problems, "removing new secrets", () ->
-        removeNew(problems, "secret", snapshot.newSecrets(), engine.listSecrets(stackLabel), engine::removeSecret));
-    attempt(problems, "removing new configs", () ->
-        removeNew(problems, "config", snapshot.newConfigs(), engine.listConfigs(stackLabel), engine::removeConfig));
-    attempt(problems, "removing new networks", () -> cleanup.removeNetworks(engine.listNetworks(stackLabel).stream()
-        .filter(network -> snapshot.newNetworks().contains(network.name())).toList()));
+    attempt(
+        problems,
+        "removing new secrets",
+        () -> removeNew(
+            problems,
+            "secret",
+            snapshot.newSecrets(),
+            engine.listSecrets(stackLabel),
+            engine::removeSecret));
+    attempt(
+        problems,
+        "removing new configs",
+        () -> removeNew(
+            problems,
+            "config",
+            snapshot.newConfigs(),
+            engine.listConfigs(stackLabel),
+            engine::removeConfig));
+    attempt(
+        problems,
+        "removing new networks",
+        () -> cleanup.removeNetworks(engine.listNetworks(stackLabel).stream()
+            .filter(network -> snapshot.newNetworks().contains(network.name()))
+            .toList()));
     return problems;
   }
 
   /** The previous spec goes back as the engine gave it; only the version is the current one. */
   private void restoreSpec(EngineObject previous, StackSnapshot snapshot, int index) {
     for (int attempt = 1; ; attempt++) {
-      EngineObject current = engine.inspectService(previous.id()).orElseThrow(
-          () -> new EngineException("service " + previous.name() + " was removed during the deploy", 404, null));
+      EngineObject current = engine
+          .inspectService(previous.id())
+          .orElseThrow(() -> new EngineException(
+              "service " + previous.name() + " was removed during the deploy", 404, null));
       try {
         log.info("Rollback: restoring the previous spec of service " + previous.name());
-        engine.updateService(current.id(), current.version(), previous.spec(), snapshot.credentials().get(index));
+        engine.updateService(
+            current.id(),
+            current.version(),
+            previous.spec(),
+            snapshot.credentials().get(index));
         return;
       } catch (EngineException e) {
         if (!e.isOutOfSequence() || attempt == Deployer.UPDATE_ATTEMPTS) {
@@ -92,15 +123,20 @@ final class StackRollback {
     }
   }
 
-  private void removeNew(List<String> problems, String kind, List<String> names, List<EngineObject> existing,
+  private void removeNew(
+      List<String> problems,
+      String kind,
+      List<String> names,
+      List<EngineObject> existing,
       java.util.function.Consumer<String> remove) {
     Function<String, Optional<EngineObject>> byName =
         name -> existing.stream().filter(object -> object.name().equals(name)).findFirst();
     for (String name : names) {
-      attempt(problems, "removing " + kind + " " + name, () -> byName.apply(name).ifPresent(object -> {
-        log.info("Rollback: removing new " + kind + " " + name);
-        remove.accept(object.id());
-      }));
+      attempt(
+          problems, "removing " + kind + " " + name, () -> byName.apply(name).ifPresent(object -> {
+            log.info("Rollback: removing new " + kind + " " + name);
+            remove.accept(object.id());
+          }));
     }
   }
 

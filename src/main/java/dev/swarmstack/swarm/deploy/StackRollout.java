@@ -36,7 +36,8 @@ public final class StackRollout {
   }
 
   /** @throws DeployFailedException when the stack did not converge (after the rollback, if on) */
-  public RolloutReport deploy(String namespace, ConvertedStack stack, DeployOptions options, ConvergeOptions converge) {
+  public RolloutReport deploy(
+      String namespace, ConvertedStack stack, DeployOptions options, ConvergeOptions converge) {
     Deployer deployer = new Deployer(engine, log);
     Instant planning = Instant.now();
     DeployPlan plan = deployer.plan(namespace, stack, options);
@@ -61,15 +62,17 @@ public final class StackRollout {
       summarise(report, namespace, null);
       return report;
     }
-    log.info("Waiting up to " + converge.timeout().toSeconds() + " s for " + stack.services().size()
-        + " service(s) of stack " + namespace + " to converge");
+    log.info("Waiting up to " + converge.timeout().toSeconds() + " s for "
+        + stack.services().size() + " service(s) of stack " + namespace + " to converge");
     WatchResult watch;
     try {
-      watch = watcher(converge).owning(writtenServices(plan))
+      watch = watcher(converge)
+          .owning(writtenServices(plan))
           .watch(namespace, stack.services().keySet(), applying);
     } catch (EngineException e) {
       report.time("converge", Duration.between(waiting, Instant.now()));
-      report.failure.add("lost the swarm manager while waiting for the stack to converge: " + e.getMessage());
+      report.failure.add(
+          "lost the swarm manager while waiting for the stack to converge: " + e.getMessage());
       report.failure.add("the plan was applied; the swarm goes on rolling it out, unwatched");
       throw fail(namespace, report, before, converge).causedBy(e);
     }
@@ -82,7 +85,8 @@ public final class StackRollout {
     }
     if (watch.converged()) {
       report.outcome = Outcome.CONVERGED;
-      log.info("Stack " + namespace + " converged in " + seconds(Duration.between(applying, Instant.now())));
+      log.info("Stack " + namespace + " converged in "
+          + seconds(Duration.between(applying, Instant.now())));
       cleanUpAfterConverging(namespace, () -> {
         deployer.removePruned(plan, options);
         new VersionCleanup(engine, log).removeUnused(namespace, stack);
@@ -91,8 +95,13 @@ public final class StackRollout {
     }
     report.failure.addAll(watch.report());
     if (watch.outcome() == WatchResult.Outcome.CHANGED_BY_OTHERS) {
-      throw fail(namespace, report, before, converge, Optional.of("no rollback: restoring the previous specs would"
-          + " overwrite the other writer's change; the stack is left as it is now"));
+      throw fail(
+          namespace,
+          report,
+          before,
+          converge,
+          Optional.of("no rollback: restoring the previous specs would"
+              + " overwrite the other writer's change; the stack is left as it is now"));
     }
     throw fail(namespace, report, before, converge);
   }
@@ -103,7 +112,8 @@ public final class StackRollout {
    */
   private Ownership writtenServices(DeployPlan plan) {
     Map<String, EngineObject> written = new HashMap<>();
-    plan.serviceWrites().forEach(write -> engine.inspectService(write.name())
+    plan.serviceWrites().forEach(write -> engine
+        .inspectService(write.name())
         .ifPresent(service -> written.put(service.name(), service)));
     return new Ownership(written);
   }
@@ -113,19 +123,26 @@ public final class StackRollout {
     try {
       cleanup.run();
     } catch (EngineException e) {
-      throw new EngineException("stack " + namespace + " converged, but removing what it no longer uses failed: "
-          + e.getMessage() + ". The next deploy removes what is left", e.status(), e);
+      throw new EngineException(
+          "stack " + namespace + " converged, but removing what it no longer uses failed: "
+              + e.getMessage() + ". The next deploy removes what is left",
+          e.status(),
+          e);
     }
   }
 
-  private DeployFailedException fail(String namespace, RolloutReport report, StackSnapshot before,
-      ConvergeOptions converge) {
+  private DeployFailedException fail(
+      String namespace, RolloutReport report, StackSnapshot before, ConvergeOptions converge) {
     return fail(namespace, report, before, converge, Optional.empty());
   }
 
   /** @param noRollback why the stack must be left as it is, even with rollback on */
-  private DeployFailedException fail(String namespace, RolloutReport report, StackSnapshot before,
-      ConvergeOptions converge, Optional<String> noRollback) {
+  private DeployFailedException fail(
+      String namespace,
+      RolloutReport report,
+      StackSnapshot before,
+      ConvergeOptions converge,
+      Optional<String> noRollback) {
     List<String> story = new ArrayList<>();
     story.add("Deploy of stack " + namespace + " failed:");
     report.failure.forEach(line -> story.add("  " + line));
@@ -135,13 +152,18 @@ public final class StackRollout {
       report.rollback.add(noRollback.get());
     } else if (!converge.rollback()) {
       report.outcome = Outcome.FAILED;
-      report.rollback.add("no rollback (swarm.rollback=false): the stack is left as the failed deploy made it");
+      report.rollback.add(
+          "no rollback (swarm.rollback=false): the stack is left as the failed deploy made it");
     } else {
-      unreachable().ifPresentOrElse(reason -> {
-        report.outcome = Outcome.FAILED;
-        report.rollback.add("no rollback: " + reason + ". The stack is left as the failed deploy made it;"
-            + " check it through another manager (swarm:ps with <dockerHosts>)");
-      }, () -> rollBackKeepingTheStory(namespace, report, before, converge));
+      unreachable()
+          .ifPresentOrElse(
+              reason -> {
+                report.outcome = Outcome.FAILED;
+                report.rollback.add(
+                    "no rollback: " + reason + ". The stack is left as the failed deploy made it;"
+                        + " check it through another manager (swarm:ps with <dockerHosts>)");
+              },
+              () -> rollBackKeepingTheStory(namespace, report, before, converge));
     }
     story.add("Rollback:");
     report.rollback.forEach(line -> story.add("  " + line));
@@ -152,8 +174,8 @@ public final class StackRollout {
    * The rollback's own failures (the manager lost again, midway) go below the deploy's story, never in its place: a
    * build that ends with "listing secrets: cannot reach the Docker engine" hides why the deploy failed.
    */
-  private void rollBackKeepingTheStory(String namespace, RolloutReport report, StackSnapshot before,
-      ConvergeOptions converge) {
+  private void rollBackKeepingTheStory(
+      String namespace, RolloutReport report, StackSnapshot before, ConvergeOptions converge) {
     try {
       rollBack(namespace, report, before, converge);
     } catch (EngineException e) {
@@ -163,22 +185,32 @@ public final class StackRollout {
     }
   }
 
-  private void rollBack(String namespace, RolloutReport report, StackSnapshot before, ConvergeOptions converge) {
+  private void rollBack(
+      String namespace, RolloutReport report, StackSnapshot before, ConvergeOptions converge) {
     log.info("Rolling stack " + namespace + " back to "
-        + (before.isFirstDeploy() ? "nothing (this was its first deploy)" : "its state before this deploy"));
+        + (before.isFirstDeploy()
+            ? "nothing (this was its first deploy)"
+            : "its state before this deploy"));
     Instant start = Instant.now();
-    List<String> problems = new StackRollback(engine, log, converge.timeout()).restore(namespace, before);
-    List<String> restored = java.util.stream.Stream.concat(before.updatedServices().stream(),
-        before.prunedServices().stream()).map(EngineObject::name).toList();
-    WatchResult watch = restored.isEmpty() ? null : watcher(converge).watch(namespace, restored, start);
+    List<String> problems =
+        new StackRollback(engine, log, converge.timeout()).restore(namespace, before);
+    List<String> restored = java.util.stream.Stream.concat(
+            before.updatedServices().stream(), before.prunedServices().stream())
+        .map(EngineObject::name)
+        .toList();
+    WatchResult watch =
+        restored.isEmpty() ? null : watcher(converge).watch(namespace, restored, start);
     report.time("rollback", Duration.between(start, Instant.now()));
     boolean converged = problems.isEmpty() && (watch == null || watch.converged());
     report.outcome = converged ? Outcome.ROLLED_BACK : Outcome.ROLLBACK_FAILED;
     if (converged) {
-      report.rollback.add(before.isFirstDeploy() ? "rolled back to nothing: every object this deploy created is removed"
-          : "rolled back: " + before.updatedServices().size() + " service(s) restored to their previous spec, "
-              + before.prunedServices().size() + " pruned service(s) recreated, all converged; "
-              + before.newServices().size() + " new service(s) removed");
+      report.rollback.add(
+          before.isFirstDeploy()
+              ? "rolled back to nothing: every object this deploy created is removed"
+              : "rolled back: " + before.updatedServices().size()
+                  + " service(s) restored to their previous spec, "
+                  + before.prunedServices().size() + " pruned service(s) recreated, all converged; "
+                  + before.newServices().size() + " new service(s) removed");
       return;
     }
     report.rollback.add("the rollback did not fully succeed; the stack needs attention");
@@ -196,7 +228,8 @@ public final class StackRollout {
     } catch (EngineUnreachableException e) {
       return Optional.of("the manager can't be reached (" + e.getMessage() + ")");
     } catch (EngineException answered) {
-      return Optional.empty(); // it answered, if not as hoped: the rollback's own steps will report what fails
+      return Optional
+          .empty(); // it answered, if not as hoped: the rollback's own steps will report what fails
     }
   }
 
@@ -205,8 +238,10 @@ public final class StackRollout {
   }
 
   private void summarise(RolloutReport report, String namespace, WatchResult watch) {
-    List<ObjectNode> services = engine.listServices(StackLabels.of(namespace)).stream().map(EngineObject::raw)
-        .sorted(java.util.Comparator.comparing(s -> s.path("Spec").path("Name").asText())).toList();
+    List<ObjectNode> services = engine.listServices(StackLabels.of(namespace)).stream()
+        .map(EngineObject::raw)
+        .sorted(java.util.Comparator.comparing(s -> s.path("Spec").path("Name").asText()))
+        .toList();
     report.summarise(services, watch, namespace);
   }
 

@@ -18,20 +18,34 @@ import java.util.Optional;
  * @param prunedServices the services the deploy removes because they are no longer declared, as they were
  * @param stackExisted whether the stack had services before; a failed first deploy is rolled back to nothing
  */
-record StackSnapshot(List<EngineObject> updatedServices, List<Optional<RegistryAuth>> credentials,
-    List<EngineObject> prunedServices, List<String> newServices, List<String> newNetworks, List<String> newSecrets,
-    List<String> newConfigs, boolean stackExisted) {
+record StackSnapshot(
+    List<EngineObject> updatedServices,
+    List<Optional<RegistryAuth>> credentials,
+    List<EngineObject> prunedServices,
+    List<String> newServices,
+    List<String> newNetworks,
+    List<String> newSecrets,
+    List<String> newConfigs,
+    boolean stackExisted) {
 
   static StackSnapshot of(DeployPlan plan) {
-    List<ServiceWrite> updates = plan.serviceWrites().stream().filter(write -> write.existing() != null).toList();
+    List<ServiceWrite> updates =
+        plan.serviceWrites().stream().filter(write -> write.existing() != null).toList();
     boolean stackExisted = plan.changes().stream()
-        .anyMatch(change -> change.kind() == Kind.SERVICE && change.change() != PlannedChange.Change.CREATE);
+        .anyMatch(change ->
+            change.kind() == Kind.SERVICE && change.change() != PlannedChange.Change.CREATE);
     return new StackSnapshot(
         updates.stream().map(ServiceWrite::existing).toList(),
         updates.stream().map(ServiceWrite::auth).toList(),
         plan.removals(Kind.SERVICE),
-        plan.serviceWrites().stream().filter(write -> write.existing() == null).map(ServiceWrite::name).toList(),
-        created(plan, Kind.NETWORK), created(plan, Kind.SECRET), created(plan, Kind.CONFIG), stackExisted);
+        plan.serviceWrites().stream()
+            .filter(write -> write.existing() == null)
+            .map(ServiceWrite::name)
+            .toList(),
+        created(plan, Kind.NETWORK),
+        created(plan, Kind.SECRET),
+        created(plan, Kind.CONFIG),
+        stackExisted);
   }
 
   /** Whether the stack did not exist before: a failed first deploy is rolled back to nothing. */
@@ -40,6 +54,9 @@ record StackSnapshot(List<EngineObject> updatedServices, List<Optional<RegistryA
   }
 
   private static List<String> created(DeployPlan plan, Kind kind) {
-    return plan.writes(kind).stream().filter(write -> write.existing() == null).map(ObjectWrite::name).toList();
+    return plan.writes(kind).stream()
+        .filter(write -> write.existing() == null)
+        .map(ObjectWrite::name)
+        .toList();
   }
 }

@@ -45,10 +45,14 @@ final class VersionCleanup {
   /** With {@code swarm.detach} the deploy doesn't know whether the update sticks: the old versions stay. */
   void keep(String namespace, ConvertedStack stack) {
     OldVersions old = oldVersions(namespace, stack);
-    List<String> kept = Stream.concat(old.secrets().stream(), old.configs().stream()).map(EngineObject::name).toList();
+    List<String> kept = Stream.concat(old.secrets().stream(), old.configs().stream())
+        .map(EngineObject::name)
+        .toList();
     if (!kept.isEmpty()) {
-      log.info("Keeping " + kept.size() + " old secret/config version(s) (" + String.join(", ", kept) + "): with"
-          + " swarm.detach the swarm may still roll back to them; the next deploy that waits removes them");
+      log.info(
+          "Keeping " + kept.size() + " old secret/config version(s) (" + String.join(", ", kept)
+              + "): with"
+              + " swarm.detach the swarm may still roll back to them; the next deploy that waits removes them");
     }
   }
 
@@ -60,16 +64,19 @@ final class VersionCleanup {
       Future<List<EngineObject>> secrets = reads.start(() -> engine.listSecrets(label));
       Future<List<EngineObject>> configs = reads.start(() -> engine.listConfigs(label));
       Set<String> used = usedIds();
-      return new OldVersions(unused(result(secrets), stack.secrets().keySet(), used),
+      return new OldVersions(
+          unused(result(secrets), stack.secrets().keySet(), used),
           unused(result(configs), stack.configs().keySet(), used));
     }
   }
 
-  private static List<EngineObject> unused(List<EngineObject> objects, Set<String> declared, Set<String> used) {
+  private static List<EngineObject> unused(
+      List<EngineObject> objects, Set<String> declared, Set<String> used) {
     return objects.stream()
         .filter(object -> StackLabels.label(object, StackLabels.CONTENT_HASH) != null)
         .filter(object -> !declared.contains(object.name()) && !used.contains(object.id()))
-        .filter(object -> declared.stream().anyMatch(current -> VersionNames.sameObject(object.name(), current)))
+        .filter(object ->
+            declared.stream().anyMatch(current -> VersionNames.sameObject(object.name(), current)))
         .toList();
   }
 
@@ -78,8 +85,12 @@ final class VersionCleanup {
     Set<String> ids = new HashSet<>();
     for (EngineObject service : engine.listServices(Map.of())) {
       JsonNode container = service.spec().path("TaskTemplate").path("ContainerSpec");
-      container.path("Secrets").forEach(reference -> ids.add(reference.path("SecretID").asText()));
-      container.path("Configs").forEach(reference -> ids.add(reference.path("ConfigID").asText()));
+      container
+          .path("Secrets")
+          .forEach(reference -> ids.add(reference.path("SecretID").asText()));
+      container
+          .path("Configs")
+          .forEach(reference -> ids.add(reference.path("ConfigID").asText()));
       ids.add(container.path("Privileges").path("CredentialSpec").path("Config").asText());
     }
     return ids;
@@ -90,7 +101,8 @@ final class VersionCleanup {
       log.info("Removing old version " + object.name() + " of " + kind + " (no service uses it)");
       removal.accept(object.id());
     } catch (EngineException e) {
-      log.warn("Could not remove old " + kind + " version " + object.name() + ": " + e.getMessage());
+      log.warn(
+          "Could not remove old " + kind + " version " + object.name() + ": " + e.getMessage());
     }
   }
 }

@@ -6,7 +6,8 @@ record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
   static ApiVersion parse(String text) {
     String[] parts = text.split("\\.");
     try {
-      return new ApiVersion(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
+      return new ApiVersion(
+          Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not an Engine API version: '" + text + "'", e);
     }
@@ -14,7 +15,9 @@ record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
 
   @Override
   public int compareTo(ApiVersion other) {
-    return major != other.major ? Integer.compare(major, other.major) : Integer.compare(minor, other.minor);
+    return major != other.major
+        ? Integer.compare(major, other.major)
+        : Integer.compare(minor, other.minor);
   }
 
   @Override

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineAddress;
 import dev.swarmstack.swarm.engine.EngineAddressResolver;
 import dev.swarmstack.swarm.engine.EngineConnection;
-import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import dev.swarmstack.swarm.engine.EventSubscription;
@@ -60,7 +60,8 @@ public final class DockerSwarmEngine implements SwarmEngine {
     this(address, ssh, timeout, timeout);
   }
 
-  private DockerSwarmEngine(EngineAddress address, SshOptions ssh, Duration connectTimeout, Duration timeout) {
+  private DockerSwarmEngine(
+      EngineAddress address, SshOptions ssh, Duration connectTimeout, Duration timeout) {
     this.http = new EngineHttp(address, ssh, connectTimeout, timeout);
   }
 
@@ -75,10 +76,12 @@ public final class DockerSwarmEngine implements SwarmEngine {
    *
    * @param onChoice told which manager was chosen and which were skipped (not called for a single engine)
    */
-  public static DockerSwarmEngine connect(EngineConnection connection, Consumer<ManagerChoice> onChoice) {
+  public static DockerSwarmEngine connect(
+      EngineConnection connection, Consumer<ManagerChoice> onChoice) {
     EngineAddressResolver resolver = EngineAddressResolver.forThisProcess();
     if (!connection.choosesAManager()) {
-      return new DockerSwarmEngine(resolver.resolve(connection), connection.ssh(), connection.timeout());
+      return new DockerSwarmEngine(
+          resolver.resolve(connection), connection.ssh(), connection.timeout());
     }
     ManagerChoice choice = new ManagerChooser(candidate -> probe(candidate, connection))
         .choose(resolver.resolveManagers(connection), connection.hostSource());
@@ -93,8 +96,10 @@ public final class DockerSwarmEngine implements SwarmEngine {
    */
   private static EngineInfo probe(EngineAddress candidate, EngineConnection connection) {
     Duration timeout = connection.timeout();
-    Duration connectTimeout = timeout.compareTo(PROBE_CONNECT_TIMEOUT) < 0 ? timeout : PROBE_CONNECT_TIMEOUT;
-    try (DockerSwarmEngine engine = new DockerSwarmEngine(candidate, connection.ssh(), connectTimeout, timeout)) {
+    Duration connectTimeout =
+        timeout.compareTo(PROBE_CONNECT_TIMEOUT) < 0 ? timeout : PROBE_CONNECT_TIMEOUT;
+    try (DockerSwarmEngine engine =
+        new DockerSwarmEngine(candidate, connection.ssh(), connectTimeout, timeout)) {
       return engine.info();
     } catch (EngineUnreachableException e) {
       throw new EngineUnreachableException(e.reason(), e.reason(), e);
@@ -125,24 +130,29 @@ public final class DockerSwarmEngine implements SwarmEngine {
 
   @Override
   public Optional<ObjectNode> inspectTask(String id) {
-    return http.getIfExists("/tasks/" + segment(id), "inspecting task " + id).map(ObjectNode.class::cast);
+    return http.getIfExists("/tasks/" + segment(id), "inspecting task " + id)
+        .map(ObjectNode.class::cast);
   }
 
   @Override
   public Optional<EngineObject> inspectService(String idOrName) {
-    return http.getIfExists("/services/" + segment(idOrName), "inspecting service " + idOrName).map(DockerSwarmEngine::versioned);
+    return http.getIfExists("/services/" + segment(idOrName), "inspecting service " + idOrName)
+        .map(DockerSwarmEngine::versioned);
   }
 
   @Override
   public String createService(ObjectNode spec, Optional<RegistryAuth> auth) {
     String doing = "creating service " + spec.path("Name").asText();
-    return http.post("/services/create", spec, authHeader(auth), doing).path("ID").asText();
+    return http.post("/services/create", spec, authHeader(auth), doing)
+        .path("ID")
+        .asText();
   }
 
   @Override
   public void updateService(String id, long version, ObjectNode spec, Optional<RegistryAuth> auth) {
     String doing = "updating service " + spec.path("Name").asText(id);
-    http.post("/services/" + segment(id) + "/update?version=" + version, spec, authHeader(auth), doing);
+    http.post(
+        "/services/" + segment(id) + "/update?version=" + version, spec, authHeader(auth), doing);
   }
 
   @Override
@@ -164,7 +174,8 @@ public final class DockerSwarmEngine implements SwarmEngine {
   public List<EngineObject> listNetworks(Map<String, String> labels) {
     List<EngineObject> networks = new ArrayList<>();
     Instant deadline = Instant.now().plus(ALLOCATION_WAIT);
-    for (ObjectNode network : objects(http.get("/networks" + labelFilter(labels), "listing networks"))) {
+    for (ObjectNode network :
+        objects(http.get("/networks" + labelFilter(labels), "listing networks"))) {
       networks.add(network(allocated(network, deadline)));
     }
     return networks;
@@ -172,7 +183,8 @@ public final class DockerSwarmEngine implements SwarmEngine {
 
   @Override
   public Optional<EngineObject> inspectNetwork(String idOrName) {
-    return getNetwork(idOrName).map(network -> network(allocated(network, Instant.now().plus(ALLOCATION_WAIT))));
+    return getNetwork(idOrName)
+        .map(network -> network(allocated(network, Instant.now().plus(ALLOCATION_WAIT))));
   }
 
   private Optional<ObjectNode> getNetwork(String idOrName) {
@@ -199,12 +211,19 @@ public final class DockerSwarmEngine implements SwarmEngine {
   }
 
   private static boolean isUnallocated(ObjectNode network) {
-    return network.path("Scope").asText().equals("swarm") && network.path("Driver").asText().isEmpty();
+    return network.path("Scope").asText().equals("swarm")
+        && network.path("Driver").asText().isEmpty();
   }
 
   @Override
   public String createNetwork(ObjectNode request) {
-    return http.post("/networks/create", request, Map.of(), "creating network " + request.path("Name").asText()).path("Id").asText();
+    return http.post(
+            "/networks/create",
+            request,
+            Map.of(),
+            "creating network " + request.path("Name").asText())
+        .path("Id")
+        .asText();
   }
 
   @Override
@@ -214,8 +233,10 @@ public final class DockerSwarmEngine implements SwarmEngine {
 
   @Override
   public List<EngineObject> listVolumes(Map<String, String> labels) {
-    return objects(http.get("/volumes" + labelFilter(labels), "listing volumes").path("Volumes")).stream()
-        .map(volume -> new EngineObject(volume.path("Name").asText(), volume.path("Name").asText(), 0, volume, volume))
+    return objects(http.get("/volumes" + labelFilter(labels), "listing volumes").path("Volumes"))
+        .stream()
+        .map(volume -> new EngineObject(
+            volume.path("Name").asText(), volume.path("Name").asText(), 0, volume, volume))
         .toList();
   }
 
@@ -267,16 +288,25 @@ public final class DockerSwarmEngine implements SwarmEngine {
   // Secrets and configs share one API shape under /secrets and /configs.
 
   private List<EngineObject> listFileObjects(String kind, Map<String, String> labels) {
-    return versionedObjects(http.get("/" + kind + "s" + labelFilter(labels), "listing " + kind + "s"));
+    return versionedObjects(
+        http.get("/" + kind + "s" + labelFilter(labels), "listing " + kind + "s"));
   }
 
   private String createFileObject(String kind, ObjectNode spec) {
-    return http.post("/" + kind + "s/create", spec, Map.of(), "creating " + kind + " " + spec.path("Name").asText())
-        .path("ID").asText();
+    return http.post(
+            "/" + kind + "s/create",
+            spec,
+            Map.of(),
+            "creating " + kind + " " + spec.path("Name").asText())
+        .path("ID")
+        .asText();
   }
 
   private void updateFileObject(String kind, String id, long version, ObjectNode spec) {
-    http.post("/" + kind + "s/" + segment(id) + "/update?version=" + version, spec, Map.of(),
+    http.post(
+        "/" + kind + "s/" + segment(id) + "/update?version=" + version,
+        spec,
+        Map.of(),
         "updating " + kind + " " + spec.path("Name").asText(id));
   }
 
@@ -288,27 +318,42 @@ public final class DockerSwarmEngine implements SwarmEngine {
   @Override
   public Optional<ImageDistribution> imageDistribution(String image, Optional<RegistryAuth> auth) {
     // the route takes the whole reference, slashes and all, as the CLI sends it
-    EngineHttp.Reply reply = http.call("GET", "/distribution/" + image + "/json", null, authHeader(auth), "resolving the digest of " + image);
+    EngineHttp.Reply reply = http.call(
+        "GET",
+        "/distribution/" + image + "/json",
+        null,
+        authHeader(auth),
+        "resolving the digest of " + image);
     if (!reply.isSuccess()) {
       return Optional.empty();
     }
     String digest = reply.json().path("Descriptor").path("digest").asText("");
     List<ImageDistribution.Platform> platforms = new ArrayList<>();
-    reply.json().path("Platforms").forEach(platform ->
-        platforms.add(new ImageDistribution.Platform(platform.path("architecture").asText(""), platform.path("os").asText(""))));
-    return digest.isEmpty() ? Optional.empty() : Optional.of(new ImageDistribution(digest, platforms));
+    reply
+        .json()
+        .path("Platforms")
+        .forEach(platform -> platforms.add(new ImageDistribution.Platform(
+            platform.path("architecture").asText(""), platform.path("os").asText(""))));
+    return digest.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new ImageDistribution(digest, platforms));
   }
 
   @Override
-  public EventSubscription subscribeEvents(Map<String, List<String>> filters, Consumer<ObjectNode> onEvent) {
+  public EventSubscription subscribeEvents(
+      Map<String, List<String>> filters, Consumer<ObjectNode> onEvent) {
     return new EventStream(http, "/events" + filterQuery(filters), onEvent);
   }
 
   @Override
   public List<String> taskLogs(String taskId, int lines) {
     String doing = "reading the log of task " + taskId;
-    EngineHttp.Reply reply = http.call("GET", "/tasks/" + segment(taskId) + "/logs?stdout=1&stderr=1&tail=" + lines,
-        null, Map.of(), doing);
+    EngineHttp.Reply reply = http.call(
+        "GET",
+        "/tasks/" + segment(taskId) + "/logs?stdout=1&stderr=1&tail=" + lines,
+        null,
+        Map.of(),
+        doing);
     if (!reply.isSuccess()) {
       throw new EngineException(doing + ": " + reply.engineMessage(), reply.status(), null);
     }
@@ -321,11 +366,15 @@ public final class DockerSwarmEngine implements SwarmEngine {
   }
 
   private static Map<String, String> authHeader(Optional<RegistryAuth> auth) {
-    return auth.map(a -> Map.of(RegistryAuthHeader.NAME, RegistryAuthHeader.encode(a))).orElse(Map.of());
+    return auth.map(a -> Map.of(RegistryAuthHeader.NAME, RegistryAuthHeader.encode(a)))
+        .orElse(Map.of());
   }
 
   private static String labelFilter(Map<String, String> labels) {
-    List<String> values = labels.entrySet().stream().map(label -> label.getKey() + "=" + label.getValue()).sorted().toList();
+    List<String> values = labels.entrySet().stream()
+        .map(label -> label.getKey() + "=" + label.getValue())
+        .sorted()
+        .toList();
     return values.isEmpty() ? "" : filterQuery(Map.of("label", values));
   }
 
@@ -359,12 +408,17 @@ public final class DockerSwarmEngine implements SwarmEngine {
   /** Services, secrets and configs: {@code ID}, {@code Version.Index}, {@code Spec}. */
   private static EngineObject versioned(JsonNode object) {
     ObjectNode spec = (ObjectNode) object.path("Spec");
-    return new EngineObject(object.path("ID").asText(), spec.path("Name").asText(), object.path("Version").path("Index").asLong(),
-        spec, (ObjectNode) object);
+    return new EngineObject(
+        object.path("ID").asText(),
+        spec.path("Name").asText(),
+        object.path("Version").path("Index").asLong(),
+        spec,
+        (ObjectNode) object);
   }
 
   /** Networks have no version and no Spec: the inspect body stands for both. */
   private static EngineObject network(ObjectNode network) {
-    return new EngineObject(network.path("Id").asText(), network.path("Name").asText(), 0, network, network);
+    return new EngineObject(
+        network.path("Id").asText(), network.path("Name").asText(), 0, network, network);
   }
 }

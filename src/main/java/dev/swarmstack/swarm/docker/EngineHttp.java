@@ -17,8 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.time.Duration;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +38,7 @@ final class EngineHttp implements AutoCloseable {
 
   /** The oldest API the plugin speaks (Docker 20.10) and the newest it knows; the engine's version is capped to it. */
   static final ApiVersion MIN_API = ApiVersion.parse("1.41");
+
   static final ApiVersion MAX_API = ApiVersion.parse("1.47");
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -77,6 +78,7 @@ final class EngineHttp implements AutoCloseable {
   private final DockerHttpClient client;
   /** The ssh session an {@code ssh://} engine is reached through, or null. */
   private final SshEngineTunnel tunnel;
+
   private final EngineAddress address;
   private final Duration timeout;
   private final ExecutorService calls;
@@ -90,9 +92,12 @@ final class EngineHttp implements AutoCloseable {
   EngineHttp(EngineAddress address, SshOptions ssh, Duration connectTimeout, Duration timeout) {
     this.address = address;
     this.timeout = timeout;
-    // before the transport's classes create their loggers: its wire log would show credentials and secret data
+    // before the transport's classes create their loggers: its wire log would show credentials and
+    // secret data
     TransportLogging.silence();
-    this.tunnel = address.usesSsh() ? SshEngineTunnel.open(address.uri(), ssh, connectTimeout, timeout) : null;
+    this.tunnel = address.usesSsh()
+        ? SshEngineTunnel.open(address.uri(), ssh, connectTimeout, timeout)
+        : null;
     this.requestLog = new RequestLog(address);
     ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
         .dockerHost(tunnel == null ? address.uri() : tunnel.socketUri())
@@ -123,11 +128,18 @@ final class EngineHttp implements AutoCloseable {
    * instead, naming what is missing.
    */
   private static void requireCertificates(EngineAddress address) {
-    List<String> missing = TLS_FILES.stream().filter(file -> !Files.isRegularFile(address.tlsCertPath().resolve(file))).toList();
+    List<String> missing = TLS_FILES.stream()
+        .filter(file -> !Files.isRegularFile(address.tlsCertPath().resolve(file)))
+        .toList();
     if (!missing.isEmpty()) {
-      throw new EngineException("the TLS certificate folder " + address.tlsCertPath() + " of the engine at " + address.uri()
-          + " (" + address.source() + ") has no " + String.join(", ", missing) + ": it needs ca.pem, cert.pem and key.pem,"
-          + " as the docker CLI's DOCKER_CERT_PATH", 0, null);
+      throw new EngineException(
+          "the TLS certificate folder " + address.tlsCertPath() + " of the engine at "
+              + address.uri()
+              + " (" + address.source() + ") has no " + String.join(", ", missing)
+              + ": it needs ca.pem, cert.pem and key.pem,"
+              + " as the docker CLI's DOCKER_CERT_PATH",
+          0,
+          null);
     }
   }
 
@@ -144,8 +156,12 @@ final class EngineHttp implements AutoCloseable {
     JsonNode version = checked(reply, "asking the engine for its version").json();
     ApiVersion engine = ApiVersion.parse(version.path("ApiVersion").asText("0.0"));
     if (engine.compareTo(MIN_API) < 0) {
-      throw new EngineException("the engine at " + address.describe() + " is Docker " + version.path("Version").asText("?")
-          + " with Engine API " + engine + "; the plugin needs Engine API " + MIN_API + " (Docker 20.10) or newer", 0, null);
+      throw new EngineException(
+          "the engine at " + address.describe() + " is Docker "
+              + version.path("Version").asText("?") + " with Engine API " + engine
+              + "; the plugin needs Engine API " + MIN_API + " (Docker 20.10) or newer",
+          0,
+          null);
     }
     return engine.compareTo(MAX_API) > 0 ? MAX_API : engine;
   }
@@ -157,7 +173,9 @@ final class EngineHttp implements AutoCloseable {
   /** A GET whose 404 means "there is no such object". */
   Optional<JsonNode> getIfExists(String path, String doing) {
     Reply reply = call("GET", path, null, Map.of(), doing);
-    return reply.status() == 404 ? Optional.empty() : Optional.of(checked(reply, doing).json());
+    return reply.status() == 404
+        ? Optional.empty()
+        : Optional.of(checked(reply, doing).json());
   }
 
   JsonNode post(String path, JsonNode body, Map<String, String> headers, String doing) {
@@ -180,7 +198,8 @@ final class EngineHttp implements AutoCloseable {
   Response openStream(String path) {
     String versioned = "/v" + apiVersion + path;
     long start = System.nanoTime();
-    Response response = client.execute(Request.builder().method("GET").path(versioned).build());
+    Response response =
+        client.execute(Request.builder().method("GET").path(versioned).build());
     requestLog.answered("GET", versioned + " (stream)", response.getStatusCode(), start);
     return response;
   }
@@ -192,7 +211,8 @@ final class EngineHttp implements AutoCloseable {
     return reply;
   }
 
-  private Reply send(String method, String path, JsonNode body, Map<String, String> headers, String doing) {
+  private Reply send(
+      String method, String path, JsonNode body, Map<String, String> headers, String doing) {
     Request.Builder request = Request.builder().method(method).path(path).headers(headers);
     if (body != null) {
       request.putHeader("Content-Type", "application/json").bodyBytes(toBytes(body));
@@ -207,18 +227,25 @@ final class EngineHttp implements AutoCloseable {
     } catch (TimeoutException e) {
       requestLog.unanswered(method, path, "no answer within " + timeout.toSeconds() + " s", start);
       answer.cancel(true);
-      throw new EngineUnreachableException(doing + ": the engine at " + address.describe() + " did not answer within "
-          + timeout.toSeconds() + " s", "no answer within " + timeout.toSeconds() + " s", e);
+      throw new EngineUnreachableException(
+          doing + ": the engine at " + address.describe() + " did not answer within "
+              + timeout.toSeconds() + " s",
+          "no answer within " + timeout.toSeconds() + " s",
+          e);
     } catch (ExecutionException e) {
       Throwable root = root(e.getCause());
       String reason = reason(root);
       requestLog.unanswered(method, path, reason, start);
       Optional<String> tlsRefusal = TlsFailures.explain(address, e.getCause());
       EngineException failure = tlsRefusal.isPresent()
-          ? new EngineException(doing + ": the engine at " + address.describe() + " " + tlsRefusal.get(), 0, null)
-          : new EngineUnreachableException(doing + ": cannot reach the Docker engine at " + address.describe() + ": "
-              + reason, reason, null);
-      // kept for -e, but not as the cause: Maven prints each cause's message that the one above doesn't contain, and
+          ? new EngineException(
+              doing + ": the engine at " + address.describe() + " " + tlsRefusal.get(), 0, null)
+          : new EngineUnreachableException(
+              doing + ": cannot reach the Docker engine at " + address.describe() + ": " + reason,
+              reason,
+              null);
+      // kept for -e, but not as the cause: Maven prints each cause's message that the one above
+      // doesn't contain, and
       // the transport's repeat the address, its wrapper's with a shaded class name
       failure.addSuppressed(root);
       throw failure;

@@ -42,7 +42,8 @@ final class EventStream implements EventSubscription {
         if (closed) {
           return;
         }
-        BufferedReader lines = new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8));
+        BufferedReader lines =
+            new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8));
         for (String line = lines.readLine(); line != null && !closed; line = lines.readLine()) {
           deliver(line);
         }

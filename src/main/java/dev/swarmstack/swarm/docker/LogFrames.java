@@ -26,7 +26,9 @@ final class LogFrames {
   static final String ENGINE_PREFIX = "(engine) ";
 
   /** ANSI escape sequences (colours, cursor moves), removed whole rather than leaving their printable tail. */
-  private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B[@-_]");
+  private static final Pattern ANSI_ESCAPE =
+      Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B[@-_]");
+
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\t]]");
 
   private LogFrames() {}
@@ -62,8 +64,12 @@ final class LogFrames {
       return false;
     }
     for (int at = 0; at < body.length; at += HEADER + payloadLength(body, at)) {
-      if (body.length - at < HEADER || body[at] < 0 || body[at] > SYSTEM_ERROR
-          || body[at + 1] != 0 || body[at + 2] != 0 || body[at + 3] != 0) {
+      if (body.length - at < HEADER
+          || body[at] < 0
+          || body[at] > SYSTEM_ERROR
+          || body[at + 1] != 0
+          || body[at + 2] != 0
+          || body[at + 3] != 0) {
         return false;
       }
     }
@@ -75,7 +81,9 @@ final class LogFrames {
     if (body.length - at < HEADER) {
       return body.length - at;
     }
-    long size = ((body[at + 4] & 0xffL) << 24) | ((body[at + 5] & 0xff) << 16) | ((body[at + 6] & 0xff) << 8)
+    long size = ((body[at + 4] & 0xffL) << 24)
+        | ((body[at + 5] & 0xff) << 16)
+        | ((body[at + 6] & 0xff) << 8)
         | (body[at + 7] & 0xff);
     return (int) Math.min(size, body.length - at - HEADER);
   }
@@ -93,7 +101,8 @@ final class LogFrames {
     int count = split[split.length - 1].isEmpty() ? split.length - 1 : split.length;
     for (int i = 0; i < count; i++) {
       String line = split[i].substring(split[i].lastIndexOf('\r') + 1);
-      lines.add(prefix + CONTROL.matcher(ANSI_ESCAPE.matcher(line).replaceAll("")).replaceAll(""));
+      lines.add(
+          prefix + CONTROL.matcher(ANSI_ESCAPE.matcher(line).replaceAll("")).replaceAll(""));
     }
   }
 }

@@ -23,6 +23,7 @@ final class RegistryAuthHeader {
       config.put("username", auth.username()).put("password", auth.password());
     }
     config.put("serveraddress", auth.serverAddress());
-    return Base64.getUrlEncoder().encodeToString(config.toString().getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .encodeToString(config.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -32,13 +32,25 @@ final class RequestLog {
 
   void answered(String method, String path, int status, long startNanos) {
     if (LOG.isDebugEnabled()) {
-      LOG.debug("engine {} {} -> {} in {} ms ({})", method, path, status, millisSince(startNanos), engine);
+      LOG.debug(
+          "engine {} {} -> {} in {} ms ({})",
+          method,
+          path,
+          status,
+          millisSince(startNanos),
+          engine);
     }
   }
 
   void unanswered(String method, String path, String reason, long startNanos) {
     if (LOG.isDebugEnabled()) {
-      LOG.debug("engine {} {} -> no answer after {} ms: {} ({})", method, path, millisSince(startNanos), reason, engine);
+      LOG.debug(
+          "engine {} {} -> no answer after {} ms: {} ({})",
+          method,
+          path,
+          millisSince(startNanos),
+          reason,
+          engine);
     }
   }
 

@@ -17,25 +17,33 @@ final class TlsFailures {
       return Optional.empty();
     }
     String messages = messages(failure);
-    if (messages.contains("PKIX path building failed") || messages.contains("unable to find valid certification path")) {
+    if (messages.contains("PKIX path building failed")
+        || messages.contains("unable to find valid certification path")) {
       return Optional.of("presented a certificate that " + address.tlsCertPath().resolve("ca.pem")
           + " did not sign: use the CA of that engine");
     }
-    if (messages.contains("bad_certificate") || messages.contains("certificate_required") || messages.contains("unknown_ca")) {
-      return Optional.of("refused the client certificate: the engine runs with --tlsverify and wants a cert.pem and key.pem"
-          + " signed by its CA in " + address.tlsCertPath());
+    if (messages.contains("bad_certificate")
+        || messages.contains("certificate_required")
+        || messages.contains("unknown_ca")) {
+      return Optional.of(
+          "refused the client certificate: the engine runs with --tlsverify and wants a cert.pem and key.pem"
+              + " signed by its CA in " + address.tlsCertPath());
     }
-    // JDK 17: "Unsupported or unrecognized SSL message"; older ones: "Unrecognized SSL message, plaintext connection?"
+    // JDK 17: "Unsupported or unrecognized SSL message"; older ones: "Unrecognized SSL message,
+    // plaintext connection?"
     if (messages.contains("nrecognized SSL message") || messages.contains("plaintext connection")) {
-      return Optional.of("does not speak TLS: for a plain engine, leave out the certificates (certPath, DOCKER_TLS_VERIFY),"
-          + " or start it with --tlsverify");
+      return Optional.of(
+          "does not speak TLS: for a plain engine, leave out the certificates (certPath, DOCKER_TLS_VERIFY),"
+              + " or start it with --tlsverify");
     }
     return Optional.empty();
   }
 
   private static String messages(Throwable failure) {
     StringBuilder all = new StringBuilder();
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = failure;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       all.append(cause.getMessage()).append('\n');
     }
     return all.toString();

@@ -14,14 +14,16 @@ import org.slf4j.helpers.SubstituteLogger;
  */
 final class TransportLogging {
 
-  private static final String TRANSPORT = "com.github.dockerjava.zerodep.shaded.org.apache.hc.client5.http";
+  private static final String TRANSPORT =
+      "com.github.dockerjava.zerodep.shaded.org.apache.hc.client5.http";
   private static final List<String> SILENCED = List.of(TRANSPORT + ".wire", TRANSPORT + ".headers");
 
   /**
    * Where Maven's slf4j providers read a logger's level when the logger is created: Maven 3.8 and 3.9 (slf4j's
    * SimpleLogger), Maven 4.
    */
-  private static final List<String> LEVEL_PROPERTIES = List.of("org.slf4j.simpleLogger.log.", "maven.logger.log.");
+  private static final List<String> LEVEL_PROPERTIES =
+      List.of("org.slf4j.simpleLogger.log.", "maven.logger.log.");
 
   private TransportLogging() {}
 
@@ -44,7 +46,8 @@ final class TransportLogging {
     for (String name : loggers) {
       Logger logger = LoggerFactory.getLogger(name);
       if (logger instanceof SubstituteLogger) {
-        // slf4j is still binding in another thread: this stand-in reports every level enabled, and will delegate to
+        // slf4j is still binding in another thread: this stand-in reports every level enabled, and
+        // will delegate to
         // a logger created from now on, which reads the levels just set
         continue;
       }
@@ -52,9 +55,12 @@ final class TransportLogging {
         turnOff(logger);
       }
       if (logger.isDebugEnabled()) {
-        throw new EngineException("logger " + name + " is at debug level and could not be turned off; it would log"
-            + " registry credentials and secret values sent to the engine. Set it to info in the logging"
-            + " configuration, or run Maven without -X", 0, null);
+        throw new EngineException(
+            "logger " + name + " is at debug level and could not be turned off; it would log"
+                + " registry credentials and secret values sent to the engine. Set it to info in the logging"
+                + " configuration, or run Maven without -X",
+            0,
+            null);
       }
     }
   }

@@ -60,7 +60,9 @@ final class CredentialHelper {
     }
     String username = answer.path("Username").asText("");
     String secret = answer.path("Secret").asText("");
-    return secret.isEmpty() ? Optional.empty() : Optional.of(new RegistryAuth(registryHost, username, secret));
+    return secret.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new RegistryAuth(registryHost, username, secret));
   }
 
   /** {@code docker-credential-<name>} */
@@ -74,14 +76,19 @@ final class CredentialHelper {
         .map(folder -> Path.of(folder, program))
         .filter(Files::isExecutable)
         .findFirst()
-        .orElseThrow(() -> new EngineException(program + " (" + configuredIn + ") is not on the PATH (" + path + "). Install"
-            + " it, or remove it from the docker config, or give the registry's credentials in a settings.xml <server>", 0, null));
+        .orElseThrow(() -> new EngineException(
+            program + " (" + configuredIn + ") is not on the PATH (" + path + "). Install"
+                + " it, or remove it from the docker config, or give the registry's credentials in a settings.xml <server>",
+            0,
+            null));
   }
 
   /** Standard output of {@code get}; never shows the output of a successful call, which holds the secret. */
   private String run(Path executable, String serverUrl) {
     try {
-      Process process = new ProcessBuilder(executable.toString(), "get").redirectErrorStream(true).start();
+      Process process = new ProcessBuilder(executable.toString(), "get")
+          .redirectErrorStream(true)
+          .start();
       CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(process));
       try (OutputStream input = process.getOutputStream()) {
         input.write(serverUrl.getBytes(StandardCharsets.UTF_8));
@@ -115,6 +122,7 @@ final class CredentialHelper {
   }
 
   private EngineException failure(String what, Throwable cause) {
-    return new EngineException("the docker credential helper " + program + " (" + configuredIn + ") " + what, 0, cause);
+    return new EngineException(
+        "the docker credential helper " + program + " (" + configuredIn + ") " + what, 0, cause);
   }
 }

@@ -39,7 +39,8 @@ public final class DockerConfigCredentials {
 
   /** The credentials the docker CLI of this process would use ({@code $DOCKER_CONFIG} or {@code ~/.docker}). */
   public static DockerConfigCredentials forThisProcess() {
-    return read(EngineAddressResolver.dockerConfigDir(System.getenv(), Path.of(System.getProperty("user.home"))));
+    return read(EngineAddressResolver.dockerConfigDir(
+        System.getenv(), Path.of(System.getProperty("user.home"))));
   }
 
   /** Reads {@code <configDir>/config.json}, with the helpers on this process's {@code PATH}. */
@@ -56,7 +57,8 @@ public final class DockerConfigCredentials {
     try {
       return new DockerConfigCredentials(JSON.readTree(file.toFile()), file, path);
     } catch (IOException e) {
-      throw new EngineException("cannot read the docker credentials in " + file + ": " + e.getMessage(), 0, e);
+      throw new EngineException(
+          "cannot read the docker credentials in " + file + ": " + e.getMessage(), 0, e);
     }
   }
 
@@ -73,8 +75,10 @@ public final class DockerConfigCredentials {
   private Optional<RegistryAuth> fromAuths(String registryHost) {
     Map.Entry<String, JsonNode> match = null;
     for (Map.Entry<String, JsonNode> entry : config.path("auths").properties()) {
-      // several keys can name one host (host, https://host, https://host/v2/): the CLI's own form wins
-      boolean canonical = entry.getKey().equals(registryHost) || entry.getKey().equals(DOCKER_HUB_KEY);
+      // several keys can name one host (host, https://host, https://host/v2/): the CLI's own form
+      // wins
+      boolean canonical =
+          entry.getKey().equals(registryHost) || entry.getKey().equals(DOCKER_HUB_KEY);
       if (hostOfKey(entry.getKey()).equals(registryHost) && (match == null || canonical)) {
         match = entry;
       }
@@ -88,12 +92,15 @@ public final class DockerConfigCredentials {
   }
 
   private Optional<CredentialHelper> helperFor(String registryHost) {
-    String perRegistry = config.path("credHelpers").path(helperServerUrl(registryHost)).asText("");
+    String perRegistry =
+        config.path("credHelpers").path(helperServerUrl(registryHost)).asText("");
     if (!perRegistry.isEmpty()) {
       return Optional.of(new CredentialHelper(perRegistry, path, "credHelpers in " + file));
     }
     String store = config.path("credsStore").asText("");
-    return store.isEmpty() ? Optional.empty() : Optional.of(new CredentialHelper(store, path, "credsStore in " + file));
+    return store.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new CredentialHelper(store, path, "credsStore in " + file));
   }
 
   /** The CLI keys the Docker Hub by its old index address, in credHelpers and towards the helper; others by host. */
@@ -106,16 +113,20 @@ public final class DockerConfigCredentials {
     if (!encoded.isEmpty()) {
       String userAndPassword;
       try {
-        userAndPassword = new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
+        userAndPassword =
+            new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         // never echo the value: it is a password
-        throw new EngineException("the 'auth' entry for " + key + " in " + file + " is not valid base64", 0, null);
+        throw new EngineException(
+            "the 'auth' entry for " + key + " in " + file + " is not valid base64", 0, null);
       }
       int colon = userAndPassword.indexOf(':');
       if (colon < 0) {
-        throw new EngineException("the 'auth' entry for " + key + " in " + file + " is not 'user:password'", 0, null);
+        throw new EngineException(
+            "the 'auth' entry for " + key + " in " + file + " is not 'user:password'", 0, null);
       }
-      return Optional.of(new RegistryAuth(key, userAndPassword.substring(0, colon), userAndPassword.substring(colon + 1)));
+      return Optional.of(new RegistryAuth(
+          key, userAndPassword.substring(0, colon), userAndPassword.substring(colon + 1)));
     }
     String username = entry.path("username").asText("");
     if (username.isEmpty()) {

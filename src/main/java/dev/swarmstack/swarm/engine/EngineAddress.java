@@ -25,6 +25,7 @@ public record EngineAddress(URI uri, Path tlsCertPath, String source) {
 
   /** {@code tcp://host:2376 with TLS (from DOCKER_HOST)}: what to show when the engine can't be reached. */
   public String describe() {
-    return uri + (usesTls() ? " with TLS certificates from " + tlsCertPath : "") + " (" + source + ")";
+    return uri + (usesTls() ? " with TLS certificates from " + tlsCertPath : "") + " (" + source
+        + ")";
   }
 }

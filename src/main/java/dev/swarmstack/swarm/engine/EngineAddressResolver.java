@@ -67,7 +67,8 @@ public final class EngineAddressResolver {
    * @throws EngineException when an address is malformed
    */
   public List<EngineAddress> resolveManagers(EngineConnection connection) {
-    String source = "from " + (connection.hostSource() == null ? "the plugin configuration" : connection.hostSource());
+    String source = "from "
+        + (connection.hostSource() == null ? "the plugin configuration" : connection.hostSource());
     return connection.managers().stream()
         .map(host -> withExplicitTls(fromHostAndEnvTls(host, source), connection))
         .toList();
@@ -81,7 +82,10 @@ public final class EngineAddressResolver {
 
   private EngineAddress resolveWithoutExplicitTls(EngineConnection connection) {
     if (isSet(connection.host())) {
-      String source = "from " + (connection.hostSource() == null ? "the plugin configuration" : connection.hostSource());
+      String source = "from "
+          + (connection.hostSource() == null
+              ? "the plugin configuration"
+              : connection.hostSource());
       return fromHostAndEnvTls(connection.host(), source);
     }
     if (isSet(env.get("DOCKER_HOST"))) {
@@ -110,18 +114,25 @@ public final class EngineAddressResolver {
 
   private EngineAddress fromContext(String name, String chosenBy) {
     if (name.equals(DEFAULT_CONTEXT)) {
-      return new EngineAddress(URI.create(DEFAULT_SOCKET), null, "default socket (docker context 'default' from " + chosenBy + ")");
+      return new EngineAddress(
+          URI.create(DEFAULT_SOCKET),
+          null,
+          "default socket (docker context 'default' from " + chosenBy + ")");
     }
     String source = "from docker context '" + name + "' (" + chosenBy + ")";
     String digest = sha256Hex(name);
     Path meta = configDir.resolve("contexts/meta").resolve(digest).resolve("meta.json");
     if (!Files.isRegularFile(meta)) {
-      throw new EngineException("docker context '" + name + "' (" + chosenBy + ") does not exist: there is no " + meta
-          + ". List the contexts with 'docker context ls', or set <dockerHost>.", 0, null);
+      throw new EngineException(
+          "docker context '" + name + "' (" + chosenBy + ") does not exist: there is no " + meta
+              + ". List the contexts with 'docker context ls', or set <dockerHost>.",
+          0,
+          null);
     }
     String host = readJson(meta).path("Endpoints").path("docker").path("Host").asText("");
     if (host.isEmpty()) {
-      throw new EngineException("docker context '" + name + "' has no docker endpoint host in " + meta, 0, null);
+      throw new EngineException(
+          "docker context '" + name + "' has no docker endpoint host in " + meta, 0, null);
     }
     Path tls = configDir.resolve("contexts/tls").resolve(digest).resolve("docker");
     Path certPath = Files.isDirectory(tls) ? tls : null;
@@ -143,30 +154,51 @@ public final class EngineAddressResolver {
     try {
       uri = new URI(withScheme);
     } catch (URISyntaxException e) {
-      throw new EngineException("the engine address '" + host + "' (" + source + ") is not a valid address: " + e.getMessage(), 0, e);
+      throw new EngineException(
+          "the engine address '" + host + "' (" + source + ") is not a valid address: "
+              + e.getMessage(),
+          0,
+          e);
     }
     switch (uri.getScheme()) {
       case "unix", "npipe":
         return uri;
       case "tcp":
         if (uri.getHost() == null) {
-          throw new EngineException("the engine address '" + host + "' (" + source + ") has no host name", 0, null);
+          throw new EngineException(
+              "the engine address '" + host + "' (" + source + ") has no host name", 0, null);
         }
         // the CLI's defaults: 2376 for TLS, 2375 for plain tcp
-        return uri.getPort() >= 0 ? uri : URI.create("tcp://" + uri.getHost() + ":" + (tls ? 2376 : 2375));
+        return uri.getPort() >= 0
+            ? uri
+            : URI.create("tcp://" + uri.getHost() + ":" + (tls ? 2376 : 2375));
       case "ssh":
         if (uri.getHost() == null) {
-          throw new EngineException("the engine address '" + host + "' (" + source + ") has no host name: use ssh://[user@]host[:port]", 0, null);
+          throw new EngineException(
+              "the engine address '" + host + "' (" + source
+                  + ") has no host name: use ssh://[user@]host[:port]",
+              0,
+              null);
         }
-        // as the CLI: the remote engine is whichever its docker CLI uses, so a path would be ignored
-        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
-          throw new EngineException("the engine address '" + host + "' (" + source + ") has a path after the host, which ssh:// doesn't"
-              + " take: use ssh://[user@]host[:port]", 0, null);
+        // as the CLI: the remote engine is whichever its docker CLI uses, so a path would be
+        // ignored
+        if (uri.getRawPath() != null
+            && !uri.getRawPath().isEmpty()
+            && !uri.getRawPath().equals("/")) {
+          throw new EngineException(
+              "the engine address '" + host + "' (" + source
+                  + ") has a path after the host, which ssh:// doesn't"
+                  + " take: use ssh://[user@]host[:port]",
+              0,
+              null);
         }
         return uri;
       default:
-        throw new EngineException("the engine address '" + host + "' (" + source + ") has the unsupported scheme '"
-            + uri.getScheme() + "'; use unix://, tcp://, ssh:// or npipe://", 0, null);
+        throw new EngineException(
+            "the engine address '" + host + "' (" + source + ") has the unsupported scheme '"
+                + uri.getScheme() + "'; use unix://, tcp://, ssh:// or npipe://",
+            0,
+            null);
     }
   }
 
@@ -181,7 +213,9 @@ public final class EngineAddressResolver {
   /** The CLI names a context's folders after the SHA-256 of the context name. */
   static String sha256Hex(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

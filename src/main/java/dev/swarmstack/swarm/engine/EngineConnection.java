@@ -17,7 +17,12 @@ import java.util.Objects;
  *     {@code host} or the CLI's rules. Can't be combined with {@code host}.
  * @param ssh how to reach {@code ssh://} engines
  */
-public record EngineConnection(String host, String hostSource, Path certPath, Duration timeout, List<String> managers,
+public record EngineConnection(
+    String host,
+    String hostSource,
+    Path certPath,
+    Duration timeout,
+    List<String> managers,
     SshOptions ssh) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -32,7 +37,8 @@ public record EngineConnection(String host, String hostSource, Path certPath, Du
   }
 
   /** Several managers, or none: {@code ssh://} engines as this process's ssh client would reach them. */
-  public EngineConnection(String host, String hostSource, Path certPath, Duration timeout, List<String> managers) {
+  public EngineConnection(
+      String host, String hostSource, Path certPath, Duration timeout, List<String> managers) {
     this(host, hostSource, certPath, timeout, managers, SshOptions.forThisProcess());
   }
 

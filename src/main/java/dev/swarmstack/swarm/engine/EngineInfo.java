@@ -4,7 +4,12 @@ package dev.swarmstack.swarm.engine;
  * @param localNodeState {@code inactive}, {@code active}, ...
  * @param controlAvailable whether this node is a swarm manager
  */
-public record EngineInfo(String serverVersion, String apiVersion, String nodeId, String localNodeState, boolean controlAvailable) {
+public record EngineInfo(
+    String serverVersion,
+    String apiVersion,
+    String nodeId,
+    String localNodeState,
+    boolean controlAvailable) {
 
   /** The docker CLI's words when {@code docker stack deploy} runs against a node that isn't a manager. */
   public static final String NOT_A_MANAGER =
@@ -19,8 +24,10 @@ public record EngineInfo(String serverVersion, String apiVersion, String nodeId,
       return;
     }
     String hint = "active".equals(localNodeState)
-        ? "the engine at " + engine + " is a swarm worker; point <dockerHost> (or DOCKER_HOST, or the docker context) at a manager node"
-        : "the engine at " + engine + " is not part of a swarm (swarm state '" + localNodeState + "')";
+        ? "the engine at " + engine
+            + " is a swarm worker; point <dockerHost> (or DOCKER_HOST, or the docker context) at a manager node"
+        : "the engine at " + engine + " is not part of a swarm (swarm state '" + localNodeState
+            + "')";
     throw new EngineException(NOT_A_MANAGER + " (" + hint + ")", 0, null);
   }
 }

@@ -28,7 +28,8 @@ public final class FailoverSwarmEngine implements SwarmEngine {
    * @param connectAgain chooses a manager anew among all of them, or throws when none is up
    * @param warn told when a manager is lost
    */
-  public FailoverSwarmEngine(SwarmEngine first, Supplier<SwarmEngine> connectAgain, Consumer<String> warn) {
+  public FailoverSwarmEngine(
+      SwarmEngine first, Supplier<SwarmEngine> connectAgain, Consumer<String> warn) {
     this.current = first;
     this.connectAgain = connectAgain;
     this.warn = warn;
@@ -45,7 +46,8 @@ public final class FailoverSwarmEngine implements SwarmEngine {
     if (current != lost) {
       return; // another call already moved on
     }
-    warn.accept("Lost swarm manager " + lost.address() + ": " + why.reason() + "; going on through another manager");
+    warn.accept("Lost swarm manager " + lost.address() + ": " + why.reason()
+        + "; going on through another manager");
     current = null;
     try {
       lost.close();
@@ -207,7 +209,8 @@ public final class FailoverSwarmEngine implements SwarmEngine {
   }
 
   @Override
-  public EventSubscription subscribeEvents(Map<String, List<String>> filters, Consumer<ObjectNode> onEvent) {
+  public EventSubscription subscribeEvents(
+      Map<String, List<String>> filters, Consumer<ObjectNode> onEvent) {
     return current().subscribeEvents(filters, onEvent);
   }
 

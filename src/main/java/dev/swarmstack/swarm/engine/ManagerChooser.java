@@ -36,8 +36,12 @@ public final class ManagerChooser {
       }
       skipped.add(candidate.uri() + ": " + reason.get());
     }
-    throw new EngineException("none of the " + candidates.size() + " engines in " + source + " is a reachable swarm manager:\n  "
-        + String.join("\n  ", skipped) + "\nStart one of these managers, or add a manager that is up to " + source + ".", 0, null);
+    throw new EngineException(
+        "none of the " + candidates.size() + " engines in " + source
+            + " is a reachable swarm manager:\n  " + String.join("\n  ", skipped)
+            + "\nStart one of these managers, or add a manager that is up to " + source + ".",
+        0,
+        null);
   }
 
   private Optional<String> reasonToSkip(EngineAddress candidate) {
@@ -47,12 +51,15 @@ public final class ManagerChooser {
     } catch (EngineUnreachableException e) {
       return Optional.of("unreachable: " + e.reason());
     } catch (EngineException e) {
-      return Optional.of("unusable: " + e.getMessage()); // it answered, but not as an engine the plugin can use
+      return Optional.of(
+          "unusable: " + e.getMessage()); // it answered, but not as an engine the plugin can use
     }
     if (info.controlAvailable()) {
       return Optional.empty();
     }
-    return Optional.of("active".equals(info.localNodeState()) ? "a swarm worker, not a manager"
-        : "not part of a swarm (swarm state '" + info.localNodeState() + "')");
+    return Optional.of(
+        "active".equals(info.localNodeState())
+            ? "a swarm worker, not a manager"
+            : "not part of a swarm (swarm state '" + info.localNodeState() + "')");
   }
 }

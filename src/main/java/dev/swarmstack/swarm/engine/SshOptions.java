@@ -12,16 +12,21 @@ import java.util.function.Function;
  * @param passphrase the passphrase of the private keys used for a host, by host name as written in the address
  * @param agentSocket the ssh-agent's socket ({@code SSH_AUTH_SOCK}), or null for no agent
  */
-public record SshOptions(Path directory, Function<String, Optional<String>> passphrase, Path agentSocket) {
+public record SshOptions(
+    Path directory, Function<String, Optional<String>> passphrase, Path agentSocket) {
 
   /** {@code ~/.ssh}, no passphrase, and the agent of {@code SSH_AUTH_SOCK} when set. */
   public static SshOptions forThisProcess() {
     return of(System.getenv(), Path.of(System.getProperty("user.home")), host -> Optional.empty());
   }
 
-  public static SshOptions of(Map<String, String> env, Path userHome, Function<String, Optional<String>> passphrase) {
+  public static SshOptions of(
+      Map<String, String> env, Path userHome, Function<String, Optional<String>> passphrase) {
     String agent = env.get("SSH_AUTH_SOCK");
-    return new SshOptions(userHome.resolve(".ssh"), passphrase, agent == null || agent.isEmpty() ? null : Path.of(agent));
+    return new SshOptions(
+        userHome.resolve(".ssh"),
+        passphrase,
+        agent == null || agent.isEmpty() ? null : Path.of(agent));
   }
 
   @Override

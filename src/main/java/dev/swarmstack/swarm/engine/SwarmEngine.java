@@ -90,7 +90,8 @@ public interface SwarmEngine extends AutoCloseable {
    * that something changed: a task changing state on another node produces no event here, so callers must also
    * re-read the state on their own schedule. Engines without a stream return a subscription that never calls.
    */
-  default EventSubscription subscribeEvents(Map<String, List<String>> filters, Consumer<ObjectNode> onEvent) {
+  default EventSubscription subscribeEvents(
+      Map<String, List<String>> filters, Consumer<ObjectNode> onEvent) {
     return () -> {};
   }
 

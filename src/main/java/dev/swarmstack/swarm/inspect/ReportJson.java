@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** The JSON form of the {@link StackInspector} rows: an array, keys as {@code docker ... --format json} names them. */
 public final class ReportJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReportJson() {}
 

@@ -26,32 +26,45 @@ import java.util.stream.StreamSupport;
 public final class StackInspector {
 
   public static final List<String> STACK_COLUMNS = List.of("NAME", "SERVICES");
-  public static final List<String> SERVICE_COLUMNS = List.of("ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS");
+  public static final List<String> SERVICE_COLUMNS =
+      List.of("ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS");
   public static final List<String> TASK_COLUMNS =
       List.of("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS");
 
   /** The CLI cuts task errors to this length in tables. */
   private static final int MAX_ERROR_LENGTH = 30;
+
   private static final int SHORT_ID_LENGTH = 12;
 
-  public record StackRow(@JsonProperty("Name") String name, @JsonProperty("Services") int services) {
+  public record StackRow(
+      @JsonProperty("Name") String name,
+      @JsonProperty("Services") int services) {
     public List<String> cells() {
       return List.of(name, Integer.toString(services));
     }
   }
 
-  public record ServiceRow(@JsonProperty("ID") String id, @JsonProperty("Name") String name,
-      @JsonProperty("Mode") String mode, @JsonProperty("Replicas") String replicas,
-      @JsonProperty("Image") String image, @JsonProperty("Ports") String ports) {
+  public record ServiceRow(
+      @JsonProperty("ID") String id,
+      @JsonProperty("Name") String name,
+      @JsonProperty("Mode") String mode,
+      @JsonProperty("Replicas") String replicas,
+      @JsonProperty("Image") String image,
+      @JsonProperty("Ports") String ports) {
     public List<String> cells() {
       return List.of(id, name, mode, replicas, image, ports);
     }
   }
 
-  public record TaskRow(@JsonProperty("ID") String id, @JsonProperty("Name") String name,
-      @JsonProperty("Image") String image, @JsonProperty("Node") String node,
-      @JsonProperty("DesiredState") String desiredState, @JsonProperty("CurrentState") String currentState,
-      @JsonProperty("Error") String error, @JsonProperty("Ports") String ports) {
+  public record TaskRow(
+      @JsonProperty("ID") String id,
+      @JsonProperty("Name") String name,
+      @JsonProperty("Image") String image,
+      @JsonProperty("Node") String node,
+      @JsonProperty("DesiredState") String desiredState,
+      @JsonProperty("CurrentState") String currentState,
+      @JsonProperty("Error") String error,
+      @JsonProperty("Ports") String ports) {
     public List<String> cells() {
       return List.of(id, name, image, node, desiredState, currentState, error, ports);
     }
@@ -75,7 +88,9 @@ public final class StackInspector {
         counts.merge(namespace, 1, Integer::sum);
       }
     }
-    return counts.entrySet().stream().map(e -> new StackRow(e.getKey(), e.getValue())).toList();
+    return counts.entrySet().stream()
+        .map(e -> new StackRow(e.getKey(), e.getValue()))
+        .toList();
   }
 
   /** The stack's services by name; empty when the stack has none. */
@@ -84,8 +99,13 @@ public final class StackInspector {
     List<ObjectNode> tasks = stackTasks(namespace);
     return engine.listServices(StackLabels.of(namespace)).stream()
         .sorted(Comparator.comparing(EngineObject::name))
-        .map(service -> new ServiceRow(shortId(service.id()), service.name(), mode(service.spec()),
-            replicas(service, tasks), displayImage(service.spec().path("TaskTemplate")), ports(service.raw())))
+        .map(service -> new ServiceRow(
+            shortId(service.id()),
+            service.name(),
+            mode(service.spec()),
+            replicas(service, tasks),
+            displayImage(service.spec().path("TaskTemplate")),
+            ports(service.raw())))
         .toList();
   }
 
@@ -95,7 +115,9 @@ public final class StackInspector {
     Map<String, String> serviceNames = engine.listServices(StackLabels.of(namespace)).stream()
         .collect(Collectors.toMap(EngineObject::id, EngineObject::name, (a, b) -> a));
     Map<String, String> nodeNames = engine.listNodes().stream()
-        .collect(Collectors.toMap(n -> n.path("ID").asText(), n -> n.path("Description").path("Hostname").asText(),
+        .collect(Collectors.toMap(
+            n -> n.path("ID").asText(),
+            n -> n.path("Description").path("Hostname").asText(),
             (a, b) -> a));
     List<ObjectNode> tasks = new ArrayList<>(stackTasks(namespace));
     Map<ObjectNode, String> names = new java.util.HashMap<>();
@@ -122,21 +144,31 @@ public final class StackInspector {
     if (error.length() > MAX_ERROR_LENGTH) {
       error = error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
     }
-    Duration since = Duration.between(Instant.parse(status.path("Timestamp").asText(clock.instant().toString())),
+    Duration since = Duration.between(
+        Instant.parse(status.path("Timestamp").asText(clock.instant().toString())),
         clock.instant());
-    String ports = StreamSupport.stream(status.path("PortStatus").path("Ports").spliterator(), false)
-        .map(StackInspector::port).collect(Collectors.joining(","));
-    return new TaskRow(shortId(task.path("ID").asText()), name, displayImage(task.path("Spec")),
+    String ports = StreamSupport.stream(
+            status.path("PortStatus").path("Ports").spliterator(), false)
+        .map(StackInspector::port)
+        .collect(Collectors.joining(","));
+    return new TaskRow(
+        shortId(task.path("ID").asText()),
+        name,
+        displayImage(task.path("Spec")),
         nodeNames.getOrDefault(task.path("NodeID").asText(), task.path("NodeID").asText()),
         capitalise(task.path("DesiredState").asText()),
-        capitalise(status.path("State").asText()) + " " + HumanDuration.of(since).toLowerCase(Locale.ROOT) + " ago",
-        error.isEmpty() ? "" : "\"" + error + "\"", ports);
+        capitalise(status.path("State").asText()) + " "
+            + HumanDuration.of(since).toLowerCase(Locale.ROOT) + " ago",
+        error.isEmpty() ? "" : "\"" + error + "\"",
+        ports);
   }
 
   private static String taskName(ObjectNode task, Map<String, String> serviceNames) {
-    String service = serviceNames.getOrDefault(task.path("ServiceID").asText(), task.path("ServiceID").asText());
+    String service = serviceNames.getOrDefault(
+        task.path("ServiceID").asText(), task.path("ServiceID").asText());
     int slot = task.path("Slot").asInt();
-    return service + "." + (slot != 0 ? Integer.toString(slot) : task.path("NodeID").asText());
+    return service + "."
+        + (slot != 0 ? Integer.toString(slot) : task.path("NodeID").asText());
   }
 
   private static String mode(JsonNode spec) {
@@ -153,21 +185,35 @@ public final class StackInspector {
 
   /** From the tasks, as the engine's service status would give it ({@code ?status=true} is not in the interface). */
   private static String replicas(EngineObject service, List<ObjectNode> tasks) {
-    List<ObjectNode> own = tasks.stream().filter(t -> t.path("ServiceID").asText().equals(service.id())).toList();
-    long running = own.stream().filter(t -> "running".equals(t.path("Status").path("State").asText())).count();
-    long completed = own.stream().filter(t -> "complete".equals(t.path("Status").path("State").asText())).count();
-    long desiredRunning = own.stream().filter(t -> "running".equals(t.path("DesiredState").asText())).count();
+    List<ObjectNode> own = tasks.stream()
+        .filter(t -> t.path("ServiceID").asText().equals(service.id()))
+        .toList();
+    long running = own.stream()
+        .filter(t -> "running".equals(t.path("Status").path("State").asText()))
+        .count();
+    long completed = own.stream()
+        .filter(t -> "complete".equals(t.path("Status").path("State").asText()))
+        .count();
+    long desiredRunning = own.stream()
+        .filter(t -> "running".equals(t.path("DesiredState").asText()))
+        .count();
     JsonNode mode = service.spec().path("Mode");
     if (mode.has("ReplicatedJob")) {
       return running + "/" + desiredRunning + " (" + completed + "/"
           + mode.path("ReplicatedJob").path("TotalCompletions").asLong(1) + " completed)";
     } else if (mode.has("GlobalJob")) {
-      return running + "/" + desiredRunning + " (" + completed + "/" + (desiredRunning + completed) + " completed)";
+      return running + "/" + desiredRunning + " (" + completed + "/" + (desiredRunning + completed)
+          + " completed)";
     } else if (mode.has("Global")) {
       return running + "/" + desiredRunning;
     }
     long desired = mode.path("Replicated").path("Replicas").asLong(1);
-    long maxPerNode = service.spec().path("TaskTemplate").path("Placement").path("MaxReplicas").asLong(0);
+    long maxPerNode = service
+        .spec()
+        .path("TaskTemplate")
+        .path("Placement")
+        .path("MaxReplicas")
+        .asLong(0);
     return running + "/" + desired + (maxPerNode > 0 ? " (max " + maxPerNode + " per node)" : "");
   }
 
@@ -182,12 +228,13 @@ public final class StackInspector {
   }
 
   private static String port(JsonNode port) {
-    return "*:" + port.path("PublishedPort").asInt() + "->" + port.path("TargetPort").asInt() + "/"
-        + port.path("Protocol").asText("tcp");
+    return "*:" + port.path("PublishedPort").asInt() + "->"
+        + port.path("TargetPort").asInt() + "/" + port.path("Protocol").asText("tcp");
   }
 
   private static String displayImage(JsonNode taskTemplate) {
-    return ImageReference.withoutDigest(taskTemplate.path("ContainerSpec").path("Image").asText());
+    return ImageReference.withoutDigest(
+        taskTemplate.path("ContainerSpec").path("Image").asText());
   }
 
   private static String shortId(String id) {

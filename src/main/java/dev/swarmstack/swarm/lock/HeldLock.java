@@ -28,7 +28,13 @@ public final class HeldLock implements AutoCloseable {
   /** Set once the lock is no longer ours: broken by swarm:unlock, or taken over after a lease we failed to renew. */
   private volatile String lost;
 
-  HeldLock(StackLock lock, SwarmEngine engine, DeployLog log, Clock clock, Duration lease, LockHolder mine) {
+  HeldLock(
+      StackLock lock,
+      SwarmEngine engine,
+      DeployLog log,
+      Clock clock,
+      Duration lease,
+      LockHolder mine) {
     this.lock = lock;
     this.engine = engine;
     this.log = log;
@@ -62,7 +68,9 @@ public final class HeldLock implements AutoCloseable {
       if (current.isEmpty()) {
         return;
       }
-      engine.updateConfig(current.get().id(), current.get().version(),
+      engine.updateConfig(
+          current.get().id(),
+          current.get().version(),
           StackLock.relabelled(current.get(), mine.renewedUntil(clock.instant().plus(lease))));
     } catch (EngineException e) {
       // the next renewal tries again; the lease lasts three periods
@@ -78,9 +86,12 @@ public final class HeldLock implements AutoCloseable {
       return current;
     }
     if (lost == null) {
-      lost = holder.map(other -> "the lock of stack " + mine.stack() + " was taken over by " + other.describe())
+      lost = holder
+          .map(other ->
+              "the lock of stack " + mine.stack() + " was taken over by " + other.describe())
           .orElse("the lock of stack " + mine.stack() + " was broken (swarm:unlock)");
-      log.warn(lost + " while this build held it: another build may write the stack at the same time");
+      log.warn(
+          lost + " while this build held it: another build may write the stack at the same time");
     }
     return Optional.empty();
   }
@@ -90,7 +101,8 @@ public final class HeldLock implements AutoCloseable {
   public void close() {
     renewer.shutdownNow();
     try {
-      renewer.awaitTermination(10, TimeUnit.SECONDS); // a renewal in flight must not outlive the release
+      renewer.awaitTermination(
+          10, TimeUnit.SECONDS); // a renewal in flight must not outlive the release
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -101,9 +113,10 @@ public final class HeldLock implements AutoCloseable {
         log.info("Unlocked stack " + mine.stack());
       }
     } catch (EngineException e) {
-      // not the build's story: the lease ends on its own, and the next build takes the lock over then
-      log.warn("Could not release the lock of stack " + mine.stack() + " (" + e.getMessage() + "); it expires within "
-          + lease.toSeconds() + " s, then the next build takes it over");
+      // not the build's story: the lease ends on its own, and the next build takes the lock over
+      // then
+      log.warn("Could not release the lock of stack " + mine.stack() + " (" + e.getMessage()
+          + "); it expires within " + lease.toSeconds() + " s, then the next build takes it over");
     }
   }
 }

@@ -11,8 +11,8 @@ public final class LockHeldException extends LockException {
   private final Duration waited;
 
   public LockHeldException(LockHolder holder, Duration waited) {
-    super("Stack " + holder.stack() + " is locked by " + holder.describe() + " until " + holder.expires()
-        + "; gave up waiting after " + waited.toSeconds() + " s");
+    super("Stack " + holder.stack() + " is locked by " + holder.describe() + " until "
+        + holder.expires() + "; gave up waiting after " + waited.toSeconds() + " s");
     this.holder = holder;
     this.waited = waited;
   }

@@ -14,12 +14,19 @@ import java.util.Optional;
  * @param owner {@code user@host} of the build
  * @param goal the goal that took it ({@code deploy}, {@code rm})
  */
-public record LockHolder(String stack, String lockId, String owner, long pid, String goal, Instant started,
+public record LockHolder(
+    String stack,
+    String lockId,
+    String owner,
+    long pid,
+    String goal,
+    Instant started,
     Instant expires) {
 
   static final String PREFIX = "dev.swarmstack.lock.";
   /** Selects lock configs; deliberately not the stack namespace label, so rm, prune and rotation never see them. */
   static final String STACK = PREFIX + "stack";
+
   private static final String ID = PREFIX + "id";
   private static final String OWNER = PREFIX + "owner";
   private static final String PID = PREFIX + "pid";
@@ -42,8 +49,13 @@ public record LockHolder(String stack, String lockId, String owner, long pid, St
   /** @return empty when the labels are not a complete lock record (not a lock, or written by hand) */
   static Optional<LockHolder> fromLabels(Map<String, String> labels) {
     try {
-      return Optional.of(new LockHolder(required(labels, STACK), required(labels, ID), required(labels, OWNER),
-          Long.parseLong(required(labels, PID)), required(labels, GOAL), Instant.parse(required(labels, STARTED)),
+      return Optional.of(new LockHolder(
+          required(labels, STACK),
+          required(labels, ID),
+          required(labels, OWNER),
+          Long.parseLong(required(labels, PID)),
+          required(labels, GOAL),
+          Instant.parse(required(labels, STARTED)),
           Instant.parse(required(labels, EXPIRES))));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       return Optional.empty();
@@ -69,6 +81,7 @@ public record LockHolder(String stack, String lockId, String owner, long pid, St
 
   /** For messages: {@code swarm:deploy by alice@ci-7 (pid 4242) since 2026-12-06T10:00:00Z, lock id 3f2a...}. */
   public String describe() {
-    return "swarm:" + goal + " by " + owner + " (pid " + pid + ") since " + started + ", lock id " + lockId;
+    return "swarm:" + goal + " by " + owner + " (pid " + pid + ") since " + started + ", lock id "
+        + lockId;
   }
 }

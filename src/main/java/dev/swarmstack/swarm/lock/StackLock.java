@@ -29,10 +29,12 @@ public final class StackLock {
 
   /** How long a lock outlives its last renewal: a killed build blocks its stack this long at most. */
   public static final Duration LEASE = Duration.ofSeconds(60);
+
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
   private static final String DATA = Base64.getEncoder()
-      .encodeToString("swarm-maven-plugin stack lock; who holds it is in the labels\n".getBytes(StandardCharsets.UTF_8));
+      .encodeToString("swarm-maven-plugin stack lock; who holds it is in the labels\n"
+          .getBytes(StandardCharsets.UTF_8));
   private static final int MAX_NAME = 64;
 
   private final SwarmEngine engine;
@@ -66,8 +68,14 @@ public final class StackLock {
    */
   public HeldLock acquire(String stack, String goal, Duration timeout) {
     Instant deadline = clock.instant().plus(timeout);
-    LockHolder me = new LockHolder(stack, UUID.randomUUID().toString(), BuildIdentity.owner(), BuildIdentity.pid(),
-        goal, clock.instant(), clock.instant());
+    LockHolder me = new LockHolder(
+        stack,
+        UUID.randomUUID().toString(),
+        BuildIdentity.owner(),
+        BuildIdentity.pid(),
+        goal,
+        clock.instant(),
+        clock.instant());
     WaitingLog waiting = new WaitingLog(stack, timeout);
     while (true) {
       Instant now = clock.instant();
@@ -82,9 +90,11 @@ public final class StackLock {
       Optional<LockHolder> holder = holderOf(current.get());
       if (holder.isEmpty() || holder.get().isExpired(now)) {
         if (takeOver(current.get(), mine)) {
-          log.warn("Took over the lock of stack " + stack + (holder.isEmpty() ? " (its labels were unreadable)"
-              : " from " + holder.get().describe() + ": its lease expired at " + holder.get().expires()
-                  + ", so that build is gone"));
+          log.warn("Took over the lock of stack " + stack
+              + (holder.isEmpty()
+                  ? " (its labels were unreadable)"
+                  : " from " + holder.get().describe() + ": its lease expired at "
+                      + holder.get().expires() + ", so that build is gone"));
           return held(mine);
         }
         continue; // another waiter took it over first
@@ -111,17 +121,22 @@ public final class StackLock {
    */
   public LockHolder breakLock(String stack, String lockId) {
     for (int attempt = 1; ; attempt++) {
-      EngineObject current = find(stack).orElseThrow(
-          () -> new LockException("Stack " + stack + " is not locked (no config " + configName(stack) + "): nothing to unlock"));
-      LockHolder holder = holderOf(current).orElseThrow(() -> new LockException("The lock config " + configName(stack)
-          + " has unreadable labels; remove it with: docker config rm " + configName(stack)));
+      EngineObject current = find(stack)
+          .orElseThrow(() -> new LockException("Stack " + stack + " is not locked (no config "
+              + configName(stack) + "): nothing to unlock"));
+      LockHolder holder = holderOf(current)
+          .orElseThrow(() -> new LockException("The lock config " + configName(stack)
+              + " has unreadable labels; remove it with: docker config rm " + configName(stack)));
       if (!holder.lockId().equals(lockId)) {
-        throw new LockException("Stack " + stack + " is locked by " + holder.describe() + ", not by lock id " + lockId
-            + ": nothing was broken. Use the lock id from the latest message that names the holder");
+        throw new LockException(
+            "Stack " + stack + " is locked by " + holder.describe() + ", not by lock id " + lockId
+                + ": nothing was broken. Use the lock id from the latest message that names the holder");
       }
       // extending the lease first fences off a takeover between this check and the removal
       try {
-        engine.updateConfig(current.id(), current.version(),
+        engine.updateConfig(
+            current.id(),
+            current.version(),
             relabelled(current, holder.renewedUntil(clock.instant().plus(lease))));
       } catch (EngineException e) {
         if (e.isOutOfSequence() && attempt < 3) {
@@ -136,12 +151,17 @@ public final class StackLock {
 
   Optional<EngineObject> find(String stack) {
     return engine.listConfigs(Map.of(LockHolder.STACK, stack)).stream()
-        .filter(config -> config.name().equals(configName(stack))).findFirst();
+        .filter(config -> config.name().equals(configName(stack)))
+        .findFirst();
   }
 
   static Optional<LockHolder> holderOf(EngineObject config) {
     Map<String, String> labels = new TreeMap<>();
-    config.spec().path("Labels").properties().forEach(label -> labels.put(label.getKey(), label.getValue().asText()));
+    config
+        .spec()
+        .path("Labels")
+        .properties()
+        .forEach(label -> labels.put(label.getKey(), label.getValue().asText()));
     return LockHolder.fromLabels(labels);
   }
 
@@ -172,11 +192,14 @@ public final class StackLock {
       if (e.status() != 409) {
         throw e;
       }
-      if (find(mine.stack()).isEmpty() && engine.listConfigs(Map.of()).stream()
-          .anyMatch(config -> config.name().equals(configName(mine.stack())))) {
-        throw new LockException("A config named " + configName(mine.stack()) + " exists and is not a stack lock: the"
-            + " stack lock needs that name. Rename or remove that config (docker config rm " + configName(mine.stack())
-            + "), or deploy without the lock (swarm.lock=false)");
+      if (find(mine.stack()).isEmpty()
+          && engine.listConfigs(Map.of()).stream()
+              .anyMatch(config -> config.name().equals(configName(mine.stack())))) {
+        throw new LockException(
+            "A config named " + configName(mine.stack()) + " exists and is not a stack lock: the"
+                + " stack lock needs that name. Rename or remove that config (docker config rm "
+                + configName(mine.stack())
+                + "), or deploy without the lock (swarm.lock=false)");
       }
       return false;
     }
@@ -196,7 +219,8 @@ public final class StackLock {
   }
 
   private HeldLock held(LockHolder mine) {
-    log.info("Locked stack " + mine.stack() + " (config " + configName(mine.stack()) + ", lock id " + mine.lockId() + ")");
+    log.info("Locked stack " + mine.stack() + " (config " + configName(mine.stack()) + ", lock id "
+        + mine.lockId() + ")");
     return new HeldLock(this, engine, log, clock, lease, mine);
   }
 
@@ -219,8 +243,10 @@ public final class StackLock {
         return;
       }
       long waited = Duration.between(start, now).toSeconds();
-      log.info((shownLockId == null ? "Waiting up to " + timeout.toSeconds() + " s (swarm.lock.timeout)"
-          : "Still waiting after " + waited + " s") + " for the lock of stack " + stack + ", held by "
+      log.info((shownLockId == null
+              ? "Waiting up to " + timeout.toSeconds() + " s (swarm.lock.timeout)"
+              : "Still waiting after " + waited + " s")
+          + " for the lock of stack " + stack + ", held by "
           + holder.describe() + " (lease until " + holder.expires() + ")");
       shownLockId = holder.lockId();
       shownAt = now;

@@ -1,12 +1,8 @@
 package dev.swarmstack.swarm.maven;
 
-import javax.inject.Inject;
-import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.DockerConfigCredentials;
 import dev.swarmstack.swarm.engine.EngineAddressResolver;
-import dev.swarmstack.swarm.engine.SshOptions;
 import dev.swarmstack.swarm.engine.SwarmEngine;
-import dev.swarmstack.swarm.inspect.ReportJson;
 import dev.swarmstack.swarm.lock.HeldLock;
 import dev.swarmstack.swarm.lock.LockHeldException;
 import dev.swarmstack.swarm.lock.LockHolder;
@@ -18,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -71,10 +68,17 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
   private SettingsDecrypter settingsDecrypter;
 
   @Override
-  protected final void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
-    try (SwarmEngine engine = new EngineTarget(dockerHost, dockerHosts, certPath, engineTimeout,
-        EngineTarget.ssh(sshDirectory, this::sshPassphrase), this::sourceOf,
-        getLog()).connect()) {
+  protected final void doExecute()
+      throws MojoExecutionException, MojoFailureException, IOException {
+    try (SwarmEngine engine = new EngineTarget(
+            dockerHost,
+            dockerHosts,
+            certPath,
+            engineTimeout,
+            EngineTarget.ssh(sshDirectory, this::sshPassphrase),
+            this::sourceOf,
+            getLog())
+        .connect()) {
       run(engine);
     }
   }
@@ -88,7 +92,8 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
   }
 
   /** The goal's work, with a connected engine that is closed afterwards. */
-  protected abstract void run(SwarmEngine engine) throws MojoExecutionException, MojoFailureException, IOException;
+  protected abstract void run(SwarmEngine engine)
+      throws MojoExecutionException, MojoFailureException, IOException;
 
   /** A goal's work that writes to the stack. */
   @FunctionalInterface
@@ -102,11 +107,13 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
    *
    * @param lock false: the user opted out ({@code swarm.lock=false})
    */
-  protected void underStackLock(SwarmEngine engine, String goal, boolean lock, String lockTimeout, StackWrite write)
+  protected void underStackLock(
+      SwarmEngine engine, String goal, boolean lock, String lockTimeout, StackWrite write)
       throws MojoExecutionException, MojoFailureException, IOException {
     if (!lock) {
-      getLog().warn("Not locking stack " + stackName + " (" + PropertyNames.LOCK + "=false): another deploy or rm of"
-          + " it may write at the same time");
+      getLog()
+          .warn("Not locking stack " + stackName + " (" + PropertyNames.LOCK
+              + "=false): another deploy or rm of" + " it may write at the same time");
       write.run();
       return;
     }
@@ -121,15 +128,22 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
   /** The lock's holder and what to do, in the pom's terms: the wait's property, the goal that breaks the lock. */
   static String stillLocked(LockHeldException e) {
     LockHolder holder = e.holder();
-    return "Stack " + holder.stack() + " is locked by " + holder.describe() + "; gave up waiting after "
-        + e.waited().toSeconds() + " s (" + PropertyNames.LOCK_TIMEOUT + "). If that build is still running, let it"
-        + " finish or wait longer; if it is gone, its lease ends at " + holder.expires() + " and the next deploy takes"
-        + " the lock over. To break the lock now: mvn swarm:unlock -D" + PropertyNames.LOCK_ID + "=" + holder.lockId();
+    return "Stack " + holder.stack() + " is locked by " + holder.describe()
+        + "; gave up waiting after "
+        + e.waited().toSeconds() + " s (" + PropertyNames.LOCK_TIMEOUT
+        + "). If that build is still running, let it"
+        + " finish or wait longer; if it is gone, its lease ends at " + holder.expires()
+        + " and the next deploy takes"
+        + " the lock over. To break the lock now: mvn swarm:unlock -D" + PropertyNames.LOCK_ID + "="
+        + holder.lockId();
   }
 
   protected RegistryCredentials registryCredentials() {
     Path dockerConfigDir = EngineAddressResolver.forThisProcess().configDir();
-    return new RegistryCredentials(session.getSettings(), settingsDecrypter, DockerConfigCredentials.read(dockerConfigDir),
+    return new RegistryCredentials(
+        session.getSettings(),
+        settingsDecrypter,
+        DockerConfigCredentials.read(dockerConfigDir),
         getLog());
   }
 

@@ -43,7 +43,9 @@ public abstract class AbstractGoalMojo extends AbstractMojo implements PomConfig
   public final void execute() throws MojoExecutionException, MojoFailureException {
     UnknownProperties.warnings(session.getUserProperties()).forEach(getLog()::warn);
     if (skip || skipGoal()) {
-      getLog().info("Skipping: " + (skip ? PropertyNames.SKIP : "the goal's skip parameter") + " is set");
+      getLog()
+          .info(
+              "Skipping: " + (skip ? PropertyNames.SKIP : "the goal's skip parameter") + " is set");
       return;
     }
     try {
@@ -67,7 +69,8 @@ public abstract class AbstractGoalMojo extends AbstractMojo implements PomConfig
   /** The goal's own skip parameter ({@code swarm.<goal>.skip}). */
   protected abstract boolean skipGoal();
 
-  protected abstract void doExecute() throws MojoExecutionException, MojoFailureException, IOException;
+  protected abstract void doExecute()
+      throws MojoExecutionException, MojoFailureException, IOException;
 
   /**
    * The errors of the rest of the goal's configuration, reported together with the pom mistakes (which stop the goal

@@ -1,7 +1,7 @@
 package dev.swarmstack.swarm.maven;
 
-import dev.swarmstack.swarm.inspect.ReportJson;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.inspect.ReportJson;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,10 +49,18 @@ abstract class AbstractInspectMojo extends AbstractGoalMojo {
   private String sshPassphrase;
 
   @Override
-  protected final void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
-    try (SwarmEngine engine = new EngineTarget(dockerHost, dockerHosts, certPath, engineTimeout,
-        EngineTarget.ssh(sshDirectory, host -> Optional.ofNullable(sshPassphrase).filter(p -> !p.isEmpty())), this::sourceOf,
-        getLog()).connect()) {
+  protected final void doExecute()
+      throws MojoExecutionException, MojoFailureException, IOException {
+    try (SwarmEngine engine = new EngineTarget(
+            dockerHost,
+            dockerHosts,
+            certPath,
+            engineTimeout,
+            EngineTarget.ssh(
+                sshDirectory, host -> Optional.ofNullable(sshPassphrase).filter(p -> !p.isEmpty())),
+            this::sourceOf,
+            getLog())
+        .connect()) {
       run(engine);
     }
   }

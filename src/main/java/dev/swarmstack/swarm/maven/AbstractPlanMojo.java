@@ -40,8 +40,12 @@ abstract class AbstractPlanMojo extends AbstractEngineMojo {
   }
 
   protected DeployOptions deployOptions() throws MojoFailureException {
-    return new DeployOptions(prune, resolveImageMode(), registryCredentials()::forRegistry,
-        duration(timeout, PropertyNames.TIMEOUT), pruneAllServices);
+    return new DeployOptions(
+        prune,
+        resolveImageMode(),
+        registryCredentials()::forRegistry,
+        duration(timeout, PropertyNames.TIMEOUT),
+        pruneAllServices);
   }
 
   private ResolveImage resolveImageMode() throws MojoFailureException {

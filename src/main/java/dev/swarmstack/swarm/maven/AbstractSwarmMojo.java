@@ -31,7 +31,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 public abstract class AbstractSwarmMojo extends AbstractGoalMojo {
 
   /** The stack's name: the prefix of every service, network, secret and config it owns on the engine. */
-  @Parameter(property = PropertyNames.STACK, defaultValue = "${project.artifactId}", required = true)
+  @Parameter(
+      property = PropertyNames.STACK,
+      defaultValue = "${project.artifactId}",
+      required = true)
   protected String stackName;
 
   /**
@@ -90,10 +93,17 @@ public abstract class AbstractSwarmMojo extends AbstractGoalMojo {
   /** The stack definition the pom gives: its compose files, and its own definitions mapped to compose's tree. */
   private StackDefinition stackDefinition() {
     Problems mappingProblems = new Problems();
-    SourceTree pomDefinitions = new PomStackMapper().map(networks, services, volumes, secrets, configs, mappingProblems);
+    SourceTree pomDefinitions =
+        new PomStackMapper().map(networks, services, volumes, secrets, configs, mappingProblems);
     ContentSources contents = new ContentSources(AbstractSwarmMojo::environment, this::property);
-    return new StackDefinition(stackName, composePaths(), pomDefinitions, mappingProblems.all(),
-        project.getBasedir().toPath(), variables(), (stack, problems) -> contents.apply(stack, secrets, configs, problems),
+    return new StackDefinition(
+        stackName,
+        composePaths(),
+        pomDefinitions,
+        mappingProblems.all(),
+        project.getBasedir().toPath(),
+        variables(),
+        (stack, problems) -> contents.apply(stack, secrets, configs, problems),
         SharedNetworkMapper.byName(sharedNetworks));
   }
 
@@ -156,6 +166,8 @@ public abstract class AbstractSwarmMojo extends AbstractGoalMojo {
   }
 
   private List<Path> composePaths() {
-    return composeFiles == null ? List.of() : composeFiles.stream().map(File::toPath).toList();
+    return composeFiles == null
+        ? List.of()
+        : composeFiles.stream().map(File::toPath).toList();
   }
 }

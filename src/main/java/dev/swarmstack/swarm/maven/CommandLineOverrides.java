@@ -47,8 +47,10 @@ final class CommandLineOverrides {
    */
   boolean clears(String parameter) {
     return switch (parameter) {
-      case "dockerHost" -> valueFor("dockerHosts").isPresent() && valueFor("dockerHost").isEmpty();
-      case "dockerHosts" -> valueFor("dockerHost").isPresent() && valueFor("dockerHosts").isEmpty();
+      case "dockerHost" ->
+        valueFor("dockerHosts").isPresent() && valueFor("dockerHost").isEmpty();
+      case "dockerHosts" ->
+        valueFor("dockerHost").isPresent() && valueFor("dockerHosts").isEmpty();
       default -> false;
     };
   }
@@ -63,7 +65,8 @@ final class CommandLineOverrides {
     Map<String, String> sources = new LinkedHashMap<>();
     for (PlexusConfiguration parameter : configuration.getChildren()) {
       String name = parameter.getName();
-      Matcher property = PROPERTY_ONLY.matcher(parameter.getValue() == null ? "" : parameter.getValue().trim());
+      Matcher property = PROPERTY_ONLY.matcher(
+          parameter.getValue() == null ? "" : parameter.getValue().trim());
       if (valueFor(name).isPresent()) {
         sources.put(name, "-D" + OVERRIDING.get(name));
       } else if (parameter.getChildCount() == 0 && property.matches()) {

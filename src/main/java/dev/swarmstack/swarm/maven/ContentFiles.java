@@ -19,8 +19,10 @@ import java.util.TreeMap;
  */
 final class ContentFiles {
 
-  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+      PosixFilePermissions.fromString("rw-------");
 
   private final Path directory;
 
@@ -30,12 +32,18 @@ final class ContentFiles {
   }
 
   ComposeFile materialise(ComposeFile compose) throws IOException {
-    return new ComposeFile(compose.version(), compose.services(), compose.networks(), compose.volumes(),
-        materialise("secrets", compose.secrets()), materialise("configs", compose.configs()), compose.extensions());
+    return new ComposeFile(
+        compose.version(),
+        compose.services(),
+        compose.networks(),
+        compose.volumes(),
+        materialise("secrets", compose.secrets()),
+        materialise("configs", compose.configs()),
+        compose.extensions());
   }
 
-  private SortedMap<String, FileObject> materialise(String section, SortedMap<String, FileObject> objects)
-      throws IOException {
+  private SortedMap<String, FileObject> materialise(
+      String section, SortedMap<String, FileObject> objects) throws IOException {
     if (objects == null) {
       return null;
     }

@@ -21,7 +21,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * checks everything before the first write, leaves unchanged services alone; then waits until the whole stack has
  * converged, and rolls it back to what it was when it fails.
  */
-@Mojo(name = "deploy", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true,
+@Mojo(
+    name = "deploy",
+    defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST,
+    threadSafe = true,
     configurator = PomConfigurator.HINT)
 public class DeployMojo extends AbstractPlanMojo {
 
@@ -61,18 +64,22 @@ public class DeployMojo extends AbstractPlanMojo {
   }
 
   @Override
-  protected void run(SwarmEngine engine) throws MojoExecutionException, MojoFailureException, IOException {
+  protected void run(SwarmEngine engine)
+      throws MojoExecutionException, MojoFailureException, IOException {
     DeployOptions options = deployOptions();
     ConvergeOptions converge = new ConvergeOptions(detach, options.timeout(), rollback, logLines);
     ConvertedStack stack = convertedStack(); // bad input fails here, without waiting for the lock
-    underStackLock(engine, "deploy", lock, lockTimeout, () -> deploy(engine, stack, options, converge));
+    underStackLock(
+        engine, "deploy", lock, lockTimeout, () -> deploy(engine, stack, options, converge));
   }
 
   /** A failed deploy is the stack's failure, unless the engine failed: then the build could not run, as elsewhere. */
-  private void deploy(SwarmEngine engine, ConvertedStack stack, DeployOptions options, ConvergeOptions converge)
+  private void deploy(
+      SwarmEngine engine, ConvertedStack stack, DeployOptions options, ConvergeOptions converge)
       throws MojoExecutionException, MojoFailureException, IOException {
     try {
-      writeDeployReport(new StackRollout(engine, deployLog()).deploy(stackName, stack, options, converge));
+      writeDeployReport(
+          new StackRollout(engine, deployLog()).deploy(stackName, stack, options, converge));
     } catch (DeployFailedException e) {
       String story = e.getMessage() + reportWritten(e.report());
       if (e.isEngineFailure()) {

@@ -38,8 +38,9 @@ public class DiffMojo extends AbstractPlanMojo {
     deployer.printPlan(plan);
     plan.blockers().forEach(blocker -> getLog().warn("Deploying this would fail: " + blocker));
     if (failOnChanges && plan.hasDrift()) {
-      throw new MojoFailureException("Stack " + stackName + " differs from its declaration (" + plan.writeCount()
-          + " change(s) to deploy); " + PropertyNames.DIFF_FAIL_ON_CHANGES + " is set");
+      throw new MojoFailureException(
+          "Stack " + stackName + " differs from its declaration (" + plan.writeCount()
+              + " change(s) to deploy); " + PropertyNames.DIFF_FAIL_ON_CHANGES + " is set");
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.swarmstack.swarm.maven;
 
-import javax.inject.Inject;
 import dev.swarmstack.swarm.compose.ComposeWriter;
 import dev.swarmstack.swarm.model.ComposeFile;
 import java.io.File;
@@ -8,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -19,7 +19,10 @@ import org.apache.maven.project.MavenProjectHelper;
  * Contents the pom gives in memory (environment variable, property, inline) are written to owner-only files
  * under {@code target/swarm/<stack>-contents/}, which the stack file names with {@code file:}.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
+@Mojo(
+    name = "generate",
+    defaultPhase = LifecyclePhase.PACKAGE,
+    threadSafe = true,
     configurator = PomConfigurator.HINT)
 public class GenerateMojo extends AbstractSwarmMojo {
 
@@ -47,7 +50,8 @@ public class GenerateMojo extends AbstractSwarmMojo {
     Path output = outputFile != null
         ? outputFile.toPath()
         : Path.of(project.getBuild().getDirectory(), "swarm", stackName + ".yml");
-    // rotated names as deploy gives them, so `docker stack deploy -c` of the file creates the same objects
+    // rotated names as deploy gives them, so `docker stack deploy -c` of the file creates the same
+    // objects
     ComposeFile deployed = converter().deployedNames(loadStack());
     Path contents = Path.of(project.getBuild().getDirectory(), "swarm", stackName + "-contents");
     String yaml = ComposeWriter.write(new ContentFiles(contents).materialise(deployed));

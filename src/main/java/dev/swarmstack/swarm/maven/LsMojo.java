@@ -29,6 +29,10 @@ public class LsMojo extends AbstractInspectMojo {
   @Override
   protected void run(SwarmEngine engine) throws IOException {
     List<StackRow> rows = new StackInspector(engine, Clock.systemUTC()).stacks();
-    report(Table.render(StackInspector.STACK_COLUMNS, rows.stream().map(StackRow::cells).toList()), rows, "stacks.json");
+    report(
+        Table.render(
+            StackInspector.STACK_COLUMNS, rows.stream().map(StackRow::cells).toList()),
+        rows,
+        "stacks.json");
   }
 }

@@ -12,7 +12,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * external networks. Idempotent: declared once in a parent pom, it may run in every module. A network that exists
  * with other properties fails the goal, naming each difference, unless {@code swarm.networks.recreate} is set.
  */
-@Mojo(name = "networks", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true,
+@Mojo(
+    name = "networks",
+    defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST,
+    threadSafe = true,
     configurator = PomConfigurator.HINT)
 public class NetworksMojo extends AbstractEngineMojo {
 

@@ -11,7 +11,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Removes the networks declared under {@code <sharedNetworks>} that {@code swarm:networks} created (they carry its
  * label; others of the same name stay). Fails, removing nothing, while a service or container uses one of them.
  */
-@Mojo(name = "networks-rm", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true,
+@Mojo(
+    name = "networks-rm",
+    defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST,
+    threadSafe = true,
     configurator = PomConfigurator.HINT)
 public class NetworksRemoveMojo extends AbstractEngineMojo {
 
@@ -30,6 +33,7 @@ public class NetworksRemoveMojo extends AbstractEngineMojo {
 
   @Override
   protected void run(SwarmEngine engine) throws MojoFailureException {
-    new SharedNetworks(engine, deployLog(), duration(timeout, PropertyNames.TIMEOUT)).remove(sharedNetworks());
+    new SharedNetworks(engine, deployLog(), duration(timeout, PropertyNames.TIMEOUT))
+        .remove(sharedNetworks());
   }
 }

@@ -52,8 +52,13 @@ public class PomConfigurator extends BasicComponentConfigurator {
   }
 
   @Override
-  public void configureComponent(Object component, PlexusConfiguration configuration, ExpressionEvaluator evaluator,
-      ClassRealm realm, ConfigurationListener listener) throws ComponentConfigurationException {
+  public void configureComponent(
+      Object component,
+      PlexusConfiguration configuration,
+      ExpressionEvaluator evaluator,
+      ClassRealm realm,
+      ConfigurationListener listener)
+      throws ComponentConfigurationException {
     if (!(component instanceof Target target)) {
       super.configureComponent(component, configuration, evaluator, realm, listener);
       return;
@@ -68,9 +73,11 @@ public class PomConfigurator extends BasicComponentConfigurator {
         super.configureComponent(component, attempt, evaluator, realm, listener);
         break;
       } catch (ComponentConfigurationException e) {
-        // Maven stops at the first element it can't bind: leave it out and bind again, to find the others too
+        // Maven stops at the first element it can't bind: leave it out and bind again, to find the
+        // others too
         PlexusConfiguration failed = e.getFailedConfiguration();
-        Optional<Located> element = Optional.ofNullable(failed).filter(originals::containsKey)
+        Optional<Located> element = Optional.ofNullable(failed)
+            .filter(originals::containsKey)
             .flatMap(new PomElements(attempt, component.getClass())::locate);
         if (element.isEmpty() || !leftOut.add(originals.get(failed))) {
           throw e;
@@ -82,17 +89,23 @@ public class PomConfigurator extends BasicComponentConfigurator {
   }
 
   /** The -D properties; none when the evaluator has no session (a test harness). */
-  private static Properties userProperties(ExpressionEvaluator evaluator) throws ComponentConfigurationException {
+  private static Properties userProperties(ExpressionEvaluator evaluator)
+      throws ComponentConfigurationException {
     try {
-      return evaluator.evaluate(USER_PROPERTIES) instanceof Properties properties ? properties : new Properties();
+      return evaluator.evaluate(USER_PROPERTIES) instanceof Properties properties
+          ? properties
+          : new Properties();
     } catch (ExpressionEvaluationException e) {
       throw new ComponentConfigurationException("Cannot evaluate " + USER_PROPERTIES, e);
     }
   }
 
   /** The goal's configuration with the overrides in place and without the elements left out. */
-  private static PlexusConfiguration goalCopy(PlexusConfiguration goal, CommandLineOverrides overrides,
-      Set<PlexusConfiguration> leftOut, Map<PlexusConfiguration, PlexusConfiguration> originals) {
+  private static PlexusConfiguration goalCopy(
+      PlexusConfiguration goal,
+      CommandLineOverrides overrides,
+      Set<PlexusConfiguration> leftOut,
+      Map<PlexusConfiguration, PlexusConfiguration> originals) {
     PlexusConfiguration copy = shallowCopy(goal, goal.getValue(null), originals);
     for (PlexusConfiguration parameter : goal.getChildren()) {
       Optional<String> override = overrides.valueFor(parameter.getName());
@@ -106,7 +119,9 @@ public class PomConfigurator extends BasicComponentConfigurator {
     return copy;
   }
 
-  private static PlexusConfiguration deepCopy(PlexusConfiguration node, Set<PlexusConfiguration> leftOut,
+  private static PlexusConfiguration deepCopy(
+      PlexusConfiguration node,
+      Set<PlexusConfiguration> leftOut,
       Map<PlexusConfiguration, PlexusConfiguration> originals) {
     PlexusConfiguration copy = shallowCopy(node, node.getValue(null), originals);
     for (PlexusConfiguration child : node.getChildren()) {
@@ -117,7 +132,9 @@ public class PomConfigurator extends BasicComponentConfigurator {
     return copy;
   }
 
-  private static PlexusConfiguration shallowCopy(PlexusConfiguration node, String value,
+  private static PlexusConfiguration shallowCopy(
+      PlexusConfiguration node,
+      String value,
       Map<PlexusConfiguration, PlexusConfiguration> originals) {
     PlexusConfiguration copy = new DefaultPlexusConfiguration(node.getName(), value);
     for (String attribute : node.getAttributeNames()) {

@@ -40,7 +40,8 @@ final class PomElements {
     return find(root, goal, "", target);
   }
 
-  private static Optional<Located> find(PlexusConfiguration node, Type type, String path, PlexusConfiguration target) {
+  private static Optional<Located> find(
+      PlexusConfiguration node, Type type, String path, PlexusConfiguration target) {
     boolean items = isCollection(type);
     for (int i = 0; i < node.getChildCount(); i++) {
       PlexusConfiguration child = node.getChild(i);
@@ -86,7 +87,8 @@ final class PomElements {
       }
     }
     for (Method method : raw.getMethods()) {
-      if (method.getParameterCount() == 1 && elementOf(method).filter(name::equals).isPresent()) {
+      if (method.getParameterCount() == 1
+          && elementOf(method).filter(name::equals).isPresent()) {
         return method.getGenericParameterTypes()[0];
       }
     }
@@ -112,7 +114,8 @@ final class PomElements {
   }
 
   static boolean isCollection(Type type) {
-    return type != null && (Collection.class.isAssignableFrom(raw(type)) || raw(type).isArray());
+    return type != null
+        && (Collection.class.isAssignableFrom(raw(type)) || raw(type).isArray());
   }
 
   static Class<?> raw(Type type) {

@@ -19,7 +19,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class PsMojo extends AbstractInspectMojo {
 
   /** The stack's name, as {@code swarm:deploy} gave it. */
-  @Parameter(property = PropertyNames.STACK, defaultValue = "${project.artifactId}", required = true)
+  @Parameter(
+      property = PropertyNames.STACK,
+      defaultValue = "${project.artifactId}",
+      required = true)
   private String stackName;
 
   /** Skips this goal. */
@@ -37,7 +40,10 @@ public class PsMojo extends AbstractInspectMojo {
     if (rows.isEmpty()) {
       throw new MojoFailureException("nothing found in stack: " + stackName);
     }
-    report(Table.render(StackInspector.TASK_COLUMNS, rows.stream().map(TaskRow::cells).toList()), rows,
+    report(
+        Table.render(
+            StackInspector.TASK_COLUMNS, rows.stream().map(TaskRow::cells).toList()),
+        rows,
         stackName + "-ps.json");
   }
 }

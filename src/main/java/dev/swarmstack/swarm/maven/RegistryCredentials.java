@@ -23,7 +23,11 @@ final class RegistryCredentials {
   private final DockerConfigCredentials dockerConfig;
   private final Log log;
 
-  RegistryCredentials(Settings settings, SettingsDecrypter decrypter, DockerConfigCredentials dockerConfig, Log log) {
+  RegistryCredentials(
+      Settings settings,
+      SettingsDecrypter decrypter,
+      DockerConfigCredentials dockerConfig,
+      Log log) {
     this.settings = settings;
     this.decrypter = decrypter;
     this.dockerConfig = dockerConfig;
@@ -33,7 +37,8 @@ final class RegistryCredentials {
   Optional<RegistryAuth> forRegistry(String registryHost) {
     Server server = settings == null ? null : settings.getServer(registryHost);
     if (server != null) {
-      return Optional.of(new RegistryAuth(registryHost, server.getUsername(), decrypt(server).getPassword()));
+      return Optional.of(
+          new RegistryAuth(registryHost, server.getUsername(), decrypt(server).getPassword()));
     }
     return dockerConfig.forRegistry(registryHost);
   }
@@ -41,13 +46,19 @@ final class RegistryCredentials {
   /** The decrypted {@code <passphrase>} of the settings.xml {@code <server>} with this id, if it has one. */
   Optional<String> serverPassphrase(String id) {
     Server server = settings == null ? null : settings.getServer(id);
-    return server == null ? Optional.empty() : Optional.ofNullable(decrypt(server).getPassphrase());
+    return server == null
+        ? Optional.empty()
+        : Optional.ofNullable(decrypt(server).getPassphrase());
   }
 
   private Server decrypt(Server server) {
-    SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    SettingsDecryptionResult result =
+        decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
     // the problems name the server, never the password
-    result.getProblems().forEach(problem -> log.warn("settings.xml <server> " + server.getId() + ": " + problem.getMessage()));
+    result
+        .getProblems()
+        .forEach(problem ->
+            log.warn("settings.xml <server> " + server.getId() + ": " + problem.getMessage()));
     return result.getServer() != null ? result.getServer() : server;
   }
 }

@@ -15,7 +15,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Removes the stack like {@code docker stack rm}, whoever deployed it: services first, then (once their tasks have
  * stopped) secrets, configs and networks. Volumes stay unless {@code swarm.rm.volumes} is set.
  */
-@Mojo(name = "rm", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true,
+@Mojo(
+    name = "rm",
+    defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST,
+    threadSafe = true,
     configurator = PomConfigurator.HINT)
 public class RemoveMojo extends AbstractEngineMojo {
 
@@ -51,9 +54,10 @@ public class RemoveMojo extends AbstractEngineMojo {
   }
 
   @Override
-  protected void run(SwarmEngine engine) throws MojoExecutionException, MojoFailureException, IOException {
+  protected void run(SwarmEngine engine)
+      throws MojoExecutionException, MojoFailureException, IOException {
     Duration wait = duration(timeout, PropertyNames.TIMEOUT);
-    underStackLock(engine, "rm", lock, lockTimeout, () ->
-        new StackRemover(engine, deployLog()).remove(stackName, wait, removeVolumes ? Volumes.REMOVE : Volumes.KEEP));
+    underStackLock(engine, "rm", lock, lockTimeout, () -> new StackRemover(engine, deployLog())
+        .remove(stackName, wait, removeVolumes ? Volumes.REMOVE : Volumes.KEEP));
   }
 }

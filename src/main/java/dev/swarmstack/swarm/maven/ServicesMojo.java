@@ -15,7 +15,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class ServicesMojo extends AbstractInspectMojo {
 
   /** The stack's name, as {@code swarm:deploy} gave it. */
-  @Parameter(property = PropertyNames.STACK, defaultValue = "${project.artifactId}", required = true)
+  @Parameter(
+      property = PropertyNames.STACK,
+      defaultValue = "${project.artifactId}",
+      required = true)
   private String stackName;
 
   /** Skips this goal. */
@@ -34,7 +37,10 @@ public class ServicesMojo extends AbstractInspectMojo {
       // as the CLI: an empty stack is not an error here
       getLog().info("Nothing found in stack: " + stackName);
     }
-    report(Table.render(StackInspector.SERVICE_COLUMNS, rows.stream().map(ServiceRow::cells).toList()), rows,
+    report(
+        Table.render(
+            StackInspector.SERVICE_COLUMNS, rows.stream().map(ServiceRow::cells).toList()),
+        rows,
         stackName + "-services.json");
   }
 }

@@ -27,9 +27,12 @@ final class UnknownProperties {
     return userProperties.stringPropertyNames().stream()
         .filter(name -> name.startsWith(PREFIX) && !KNOWN.contains(name))
         .sorted()
-        .map(name -> "Unknown property -D" + name + Suggestions.nearest(name, KNOWN)
-            .map(known -> ": did you mean -D" + known + "?")
-            .orElse(": the plugin has no such property and ignores it (mvn swarm:help -Ddetail lists them)"))
+        .map(
+            name -> "Unknown property -D" + name
+                + Suggestions.nearest(name, KNOWN)
+                    .map(known -> ": did you mean -D" + known + "?")
+                    .orElse(
+                        ": the plugin has no such property and ignores it (mvn swarm:help -Ddetail lists them)"))
         .toList();
   }
 

@@ -32,13 +32,16 @@ public class UnlockMojo extends AbstractEngineMojo {
   protected void run(SwarmEngine engine) throws MojoFailureException {
     StackLock lock = new StackLock(engine, deployLog());
     if (lockId == null || lockId.isBlank()) {
-      String holder = lock.holder(stackName).map(h -> "it is locked by " + h.describe())
+      String holder = lock.holder(stackName)
+          .map(h -> "it is locked by " + h.describe())
           .orElse("it is not locked now");
-      throw new MojoFailureException("swarm:unlock needs the id of the lock to break: -D" + PropertyNames.LOCK_ID
-          + "=<lock id>, as a build waiting for stack " + stackName + " printed it; " + holder);
+      throw new MojoFailureException(
+          "swarm:unlock needs the id of the lock to break: -D" + PropertyNames.LOCK_ID
+              + "=<lock id>, as a build waiting for stack " + stackName + " printed it; " + holder);
     }
     LockHolder broken = lock.breakLock(stackName, lockId.trim());
-    getLog().warn("Broke the lock of stack " + stackName + " held by " + broken.describe()
-        + ". If that build still runs, it may go on writing the stack");
+    getLog()
+        .warn("Broke the lock of stack " + stackName + " held by " + broken.describe()
+            + ". If that build still runs, it may go on writing the stack");
   }
 }

@@ -5,7 +5,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Checks the stack definition without an engine: every error at once, each naming its pom element or file:line. */
-@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true,
+@Mojo(
+    name = "validate",
+    defaultPhase = LifecyclePhase.VALIDATE,
+    threadSafe = true,
     configurator = PomConfigurator.HINT)
 public class ValidateMojo extends AbstractSwarmMojo {
 

@@ -22,11 +22,12 @@ public record ByteSize(long bytes) {
   public static ByteSize parse(String text) {
     Matcher m = SIZE.matcher(text.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "invalid size '" + text + "': use a number of bytes with an optional unit, e.g. 512M, 1g or 1048576");
+      throw new IllegalArgumentException("invalid size '" + text
+          + "': use a number of bytes with an optional unit, e.g. 512M, 1g or 1048576");
     }
     int power = "bkmgtp".indexOf(m.group(2).isEmpty() ? "b" : m.group(2).toLowerCase(Locale.ROOT));
-    BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
+    BigDecimal bytes =
+        new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
     return new ByteSize(bytes.longValue());
   }
 

@@ -8,8 +8,10 @@ import java.util.SortedMap;
 
 /** A whole stack: the merged compose files plus the pom's definitions. Maps are sorted by key. */
 @JsonPropertyOrder({"version", "services", "networks", "volumes", "secrets", "configs"})
-// extensions (here and in Service, Network, Volume, FileObject) is a Map, not a SortedMap: Jackson 2.20 binds
-// a record's @JsonAnySetter parameter only when it is declared Map; the loader feeds x-* keys in sorted order
+// extensions (here and in Service, Network, Volume, FileObject) is a Map, not a SortedMap: Jackson
+// 2.20 binds
+// a record's @JsonAnySetter parameter only when it is declared Map; the loader feeds x-* keys in
+// sorted order
 public record ComposeFile(
     String version,
     SortedMap<String, Service> services,

@@ -29,15 +29,18 @@ public record Deploy(
   /** {@code cpus} stays the string the user wrote ({@code "0.5"}), as the CLI keeps it. */
   public record Limits(String cpus, ByteSize memory, Long pids) {}
 
-  public record Reservations(String cpus, ByteSize memory, List<GenericResource> genericResources) {}
+  public record Reservations(
+      String cpus, ByteSize memory, List<GenericResource> genericResources) {}
 
   public record GenericResource(DiscreteResourceSpec discreteResourceSpec) {}
 
   public record DiscreteResourceSpec(String kind, Long value) {}
 
-  public record RestartPolicy(String condition, GoDuration delay, Long maxAttempts, GoDuration window) {}
+  public record RestartPolicy(
+      String condition, GoDuration delay, Long maxAttempts, GoDuration window) {}
 
-  public record Placement(List<String> constraints, List<Preference> preferences, Long maxReplicasPerNode) {}
+  public record Placement(
+      List<String> constraints, List<Preference> preferences, Long maxReplicasPerNode) {}
 
   public record Preference(String spread) {}
 }

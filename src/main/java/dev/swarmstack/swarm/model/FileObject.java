@@ -26,16 +26,19 @@ public record FileObject(
 
   /** The same object with its content given in memory instead of by a file. */
   public FileObject withContent(Content newContent) {
-    return new FileObject(name, null, external, labels, driver, driverOpts, templateDriver, extensions, newContent);
+    return new FileObject(
+        name, null, external, labels, driver, driverOpts, templateDriver, extensions, newContent);
   }
 
   /** The same object under another engine name. */
   public FileObject withName(String newName) {
-    return new FileObject(newName, file, external, labels, driver, driverOpts, templateDriver, extensions, content);
+    return new FileObject(
+        newName, file, external, labels, driver, driverOpts, templateDriver, extensions, content);
   }
 
   /** The same object reading its content from {@code path} instead of memory. */
   public FileObject withFile(String path) {
-    return new FileObject(name, path, external, labels, driver, driverOpts, templateDriver, extensions, null);
+    return new FileObject(
+        name, path, external, labels, driver, driverOpts, templateDriver, extensions, null);
   }
 }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public record GoDuration(long nanos) implements Comparable<GoDuration> {
 
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
+  private static final Pattern PART =
+      Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
   private static final long MICRO = 1_000L;
   private static final long MILLI = 1_000_000L;
   private static final long SECOND = 1_000_000_000L;
@@ -45,8 +46,8 @@ public record GoDuration(long nanos) implements Comparable<GoDuration> {
       at = m.end();
     }
     if (rest.isEmpty() || at != rest.length()) {
-      throw new IllegalArgumentException(
-          "invalid duration '" + text + "': use a number with a unit, e.g. 30s, 1m30s, 500ms or 2h");
+      throw new IllegalArgumentException("invalid duration '" + text
+          + "': use a number with a unit, e.g. 30s, 1m30s, 500ms or 2h");
     }
     long nanos = total.longValue();
     return new GoDuration(negative ? -nanos : nanos);
@@ -100,6 +101,9 @@ public record GoDuration(long nanos) implements Comparable<GoDuration> {
   }
 
   private static String fraction(long value, long unit) {
-    return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(unit)).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(value)
+        .divide(BigDecimal.valueOf(unit))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

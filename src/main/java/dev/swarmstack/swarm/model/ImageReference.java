@@ -24,16 +24,19 @@ public record ImageReference(String domain, String path, String tag, String dige
   private static final int NAME_MAX_LENGTH = 255;
 
   private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-  private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-  private static final String DOMAIN = "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*|\\[[a-fA-F0-9:]+\\])"
-      + "(?::[0-9]+)?";
-  private static final Pattern REFERENCE = Pattern.compile("(?<name>(?:(?<domain>" + DOMAIN + ")/)?(?<path>"
-      + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*))(?::(?<tag>[\\w][\\w.-]{0,127}))?"
-      + "(?:@(?<digest>[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?");
+  private static final String DOMAIN_COMPONENT =
+      "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+  private static final String DOMAIN = "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT
+      + ")*|\\[[a-fA-F0-9:]+\\])" + "(?::[0-9]+)?";
+  private static final Pattern REFERENCE = Pattern.compile(
+      "(?<name>(?:(?<domain>" + DOMAIN + ")/)?(?<path>"
+          + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*))(?::(?<tag>[\\w][\\w.-]{0,127}))?"
+          + "(?:@(?<digest>[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?");
   /** A bare 64-hex string is an image id, which the CLI refuses as a name. */
   private static final Pattern IMAGE_ID = Pattern.compile("[a-f0-9]{64}");
   /** The digest algorithms the CLI's go-digest knows, with their length in hex digits. */
-  private static final Pattern KNOWN_DIGEST = Pattern.compile("sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}");
+  private static final Pattern KNOWN_DIGEST =
+      Pattern.compile("sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}");
 
   /** The reference, normalised, or empty where the CLI's client fails to parse it (and so sends it unchanged). */
   public static Optional<ImageReference> parseNormalized(String image) {
@@ -42,8 +45,11 @@ public record ImageReference(String domain, String path, String tag, String dige
     }
     int slash = image.indexOf('/');
     String first = slash < 0 ? "" : image.substring(0, slash);
-    boolean hasDomain = slash >= 0 && (first.contains(".") || first.contains(":") || first.equals("localhost")
-        || !first.toLowerCase(Locale.ROOT).equals(first));
+    boolean hasDomain = slash >= 0
+        && (first.contains(".")
+            || first.contains(":")
+            || first.equals("localhost")
+            || !first.toLowerCase(Locale.ROOT).equals(first));
     String domain = hasDomain ? first : DOCKER_HUB;
     String remainder = hasDomain ? image.substring(slash + 1) : image;
     if (domain.equals(LEGACY_DOCKER_HUB)) {
@@ -65,7 +71,8 @@ public record ImageReference(String domain, String path, String tag, String dige
     if (digest != null && !KNOWN_DIGEST.matcher(digest).matches()) {
       return Optional.empty();
     }
-    return Optional.of(new ImageReference(matcher.group("domain"), matcher.group("path"), matcher.group("tag"), digest));
+    return Optional.of(new ImageReference(
+        matcher.group("domain"), matcher.group("path"), matcher.group("tag"), digest));
   }
 
   /**
@@ -76,14 +83,19 @@ public record ImageReference(String domain, String path, String tag, String dige
     if (image == null || image.isEmpty()) {
       return Optional.of("no image specified");
     }
-    if (IMAGE_ID.matcher(image).matches() || KNOWN_DIGEST.matcher(image).matches() || parseNormalized(image).isPresent()) {
+    if (IMAGE_ID.matcher(image).matches()
+        || KNOWN_DIGEST.matcher(image).matches()
+        || parseNormalized(image).isPresent()) {
       return Optional.empty();
     }
     String withoutDigest = image.replaceFirst("@.*$", "");
     int colon = withoutDigest.lastIndexOf(':');
-    String repository = colon > withoutDigest.lastIndexOf('/') ? withoutDigest.substring(0, colon) : withoutDigest;
-    return Optional.of(repository.chars().anyMatch(Character::isUpperCase)
-        ? "invalid reference format: repository name must be lowercase" : "invalid reference format");
+    String repository =
+        colon > withoutDigest.lastIndexOf('/') ? withoutDigest.substring(0, colon) : withoutDigest;
+    return Optional.of(
+        repository.chars().anyMatch(Character::isUpperCase)
+            ? "invalid reference format: repository name must be lowercase"
+            : "invalid reference format");
   }
 
   /**
@@ -91,7 +103,9 @@ public record ImageReference(String domain, String path, String tag, String dige
    * nor digest; unchanged when it doesn't parse.
    */
   public static String asSent(String image) {
-    return parseNormalized(image).map(reference -> reference.withDefaultTag().familiar()).orElse(image);
+    return parseNormalized(image)
+        .map(reference -> reference.withDefaultTag().familiar())
+        .orElse(image);
   }
 
   /**
@@ -99,15 +113,20 @@ public record ImageReference(String domain, String path, String tag, String dige
    * a digest, or doesn't parse, stays as it is.
    */
   public static String pinned(String image, String newDigest) {
-    return parseNormalized(image).filter(reference -> !reference.hasDigest())
-        .map(reference -> new ImageReference(reference.domain, reference.path, reference.tag, newDigest).familiar())
+    return parseNormalized(image)
+        .filter(reference -> !reference.hasDigest())
+        .map(reference -> new ImageReference(
+                reference.domain, reference.path, reference.tag, newDigest)
+            .familiar())
         .orElse(image);
   }
 
   /** The image without its digest, as {@code docker stack services/ps} show it; as written when it doesn't parse. */
   public static String withoutDigest(String image) {
-    return parseNormalized(image).map(reference -> new ImageReference(reference.domain, reference.path, reference.tag,
-        null).familiar()).orElse(image);
+    return parseNormalized(image)
+        .map(reference ->
+            new ImageReference(reference.domain, reference.path, reference.tag, null).familiar())
+        .orElse(image);
   }
 
   public boolean hasDigest() {
@@ -124,7 +143,8 @@ public record ImageReference(String domain, String path, String tag, String dige
     if (domain == null) {
       name = path; // the whole name parsed as a path: the CLI prints it so too
     } else if (domain.equals(DOCKER_HUB)) {
-      String official = path.startsWith(OFFICIAL_PREFIX) ? path.substring(OFFICIAL_PREFIX.length()) : path;
+      String official =
+          path.startsWith(OFFICIAL_PREFIX) ? path.substring(OFFICIAL_PREFIX.length()) : path;
       name = official.indexOf('/') < 0 ? official : path;
     } else {
       name = domain + "/" + path;

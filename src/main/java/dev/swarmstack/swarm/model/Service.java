@@ -34,7 +34,10 @@ public record Service(
     List<String> dnsSearch,
     @JsonProperty("domainname") String domainname,
     List<String> entrypoint,
-    @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS) SortedMap<String, String> environment,
+
+    @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS)
+    SortedMap<String, String> environment,
+
     List<String> envFile,
     List<String> expose,
     List<String> externalLinks,
@@ -50,7 +53,10 @@ public record Service(
     Logging logging,
     String macAddress,
     String networkMode,
-    @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS) SortedMap<String, ServiceNetwork> networks,
+
+    @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS)
+    SortedMap<String, ServiceNetwork> networks,
+
     String pid,
     List<Port> ports,
     Boolean privileged,

@@ -17,12 +17,17 @@ public record ServiceVolume(
 
   public record Bind(String propagation) {}
 
-  public record VolumeOptions(@com.fasterxml.jackson.annotation.JsonProperty("nocopy") Boolean nocopy, String subpath) {}
+  public record VolumeOptions(
+      @com.fasterxml.jackson.annotation.JsonProperty("nocopy")
+      Boolean nocopy,
+
+      String subpath) {}
 
   public record ImageOptions(String subpath) {}
 
   /** docker prints a tmpfs size as a number, unlike resource sizes. */
-  public record Tmpfs(@JsonSerialize(converter = ByteSize.AsNumber.class) ByteSize size) {}
+  public record Tmpfs(
+      @JsonSerialize(converter = ByteSize.AsNumber.class) ByteSize size) {}
 
   /** Cluster (CSI) volumes carry no options in a compose file. */
   public record Cluster() {}

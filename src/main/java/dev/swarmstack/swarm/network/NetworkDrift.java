@@ -28,7 +28,8 @@ public final class NetworkDrift {
   private static final String ENCRYPTED = "encrypted";
 
   /** Options the engine adds by itself. */
-  private static final Set<String> ENGINE_OPTIONS = Set.of("com.docker.network.driver.overlay.vxlanid_list");
+  private static final Set<String> ENGINE_OPTIONS =
+      Set.of("com.docker.network.driver.overlay.vxlanid_list");
 
   private NetworkDrift() {}
 
@@ -38,14 +39,26 @@ public final class NetworkDrift {
    */
   public static List<Difference> of(JsonNode declared, JsonNode actual) {
     List<Difference> drift = new ArrayList<>();
-    compare(drift, "driver", declared.path("Driver").asText(DEFAULT_DRIVER), actual.path("Driver").asText());
+    compare(
+        drift,
+        "driver",
+        declared.path("Driver").asText(DEFAULT_DRIVER),
+        actual.path("Driver").asText());
     compare(drift, "options", options(declared), options(actual));
-    compare(drift, ENCRYPTED, declared.path("Options").has(ENCRYPTED), actual.path("Options").has(ENCRYPTED));
-    comparePools(drift, declared.path("IPAM").path("Config"), actual.path("IPAM").path("Config"));
+    compare(
+        drift,
+        ENCRYPTED,
+        declared.path("Options").has(ENCRYPTED),
+        actual.path("Options").has(ENCRYPTED));
+    comparePools(
+        drift, declared.path("IPAM").path("Config"), actual.path("IPAM").path("Config"));
     compare(drift, "labels", map(declared.path("Labels")), map(actual.path("Labels")));
     for (String flag : List.of("Attachable", "Internal", "EnableIPv6")) {
-      compare(drift, flag.equals("EnableIPv6") ? "ipv6" : flag.toLowerCase(java.util.Locale.ROOT),
-          declared.path(flag).asBoolean(false), actual.path(flag).asBoolean(false));
+      compare(
+          drift,
+          flag.equals("EnableIPv6") ? "ipv6" : flag.toLowerCase(java.util.Locale.ROOT),
+          declared.path(flag).asBoolean(false),
+          actual.path(flag).asBoolean(false));
     }
     return drift;
   }
@@ -91,19 +104,22 @@ public final class NetworkDrift {
     List<String> values = new ArrayList<>();
     pools.forEach(pool -> {
       JsonNode value = pool.path(field);
-      values.add(value.isObject() ? (value.isEmpty() ? "" : map(value).toString()) : value.asText(""));
+      values.add(
+          value.isObject() ? (value.isEmpty() ? "" : map(value).toString()) : value.asText(""));
     });
     return values;
   }
 
-  private static void compare(List<Difference> drift, String property, Object declared, Object found) {
+  private static void compare(
+      List<Difference> drift, String property, Object declared, Object found) {
     if (!Objects.equals(declared, found)) {
       drift.add(new Difference(property, describe(declared), describe(found)));
     }
   }
 
   private static String describe(Object value) {
-    if (value instanceof Map<?, ?> map && map.isEmpty() || value instanceof List<?> list && list.isEmpty()) {
+    if (value instanceof Map<?, ?> map && map.isEmpty()
+        || value instanceof List<?> list && list.isEmpty()) {
       return "none";
     }
     return String.valueOf(value);
@@ -118,7 +134,9 @@ public final class NetworkDrift {
 
   private static Map<String, String> map(JsonNode object) {
     Map<String, String> map = new TreeMap<>();
-    object.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().asText()));
+    object
+        .properties()
+        .forEach(entry -> map.put(entry.getKey(), entry.getValue().asText()));
     return map;
   }
 }

@@ -40,7 +40,8 @@ public record SharedNetwork(
   }
 
   /** One IPAM pool; the IP range and the gateway may be {@code null}. */
-  public record Pool(String subnet, String ipRange, String gateway, SortedMap<String, String> auxAddresses) {
+  public record Pool(
+      String subnet, String ipRange, String gateway, SortedMap<String, String> auxAddresses) {
 
     public Pool {
       auxAddresses = sorted(auxAddresses);
@@ -66,6 +67,7 @@ public record SharedNetwork(
   }
 
   private static SortedMap<String, String> sorted(Map<String, String> values) {
-    return Collections.unmodifiableSortedMap(values == null ? new TreeMap<>() : new TreeMap<>(values));
+    return Collections.unmodifiableSortedMap(
+        values == null ? new TreeMap<>() : new TreeMap<>(values));
   }
 }

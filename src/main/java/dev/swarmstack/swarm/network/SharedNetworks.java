@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
-import dev.swarmstack.swarm.network.NetworkDrift;
 import dev.swarmstack.swarm.network.NetworkDrift.Difference;
-import dev.swarmstack.swarm.network.SharedNetwork;
-import dev.swarmstack.swarm.network.SharedNetworkRequests;
 import dev.swarmstack.swarm.problem.Problems;
 import dev.swarmstack.swarm.remove.StackCleanup;
 import dev.swarmstack.swarm.stack.DeployLog;
@@ -51,9 +48,12 @@ public final class SharedNetworks {
       List<ObjectNode> requests = SharedNetworkRequests.of(network);
       List<Optional<EngineObject>> existing = existing(requests);
       if (existing.stream().anyMatch(e -> e.isPresent() && !isManaged(network, e.get()))) {
-        problems.error(network.origin(), "network " + network.name() + " already exists, but swarm:networks did not"
-            + " create it (it has no label " + SharedNetworkRequests.MANAGED_LABEL + "): remove it (docker network rm "
-            + network.name() + ") or give the shared network another <name>");
+        problems.error(
+            network.origin(),
+            "network " + network.name() + " already exists, but swarm:networks did not"
+                + " create it (it has no label " + SharedNetworkRequests.MANAGED_LABEL
+                + "): remove it (docker network rm "
+                + network.name() + ") or give the shared network another <name>");
         continue;
       }
       List<Difference> drift = new ArrayList<>();
@@ -64,14 +64,23 @@ public final class SharedNetworks {
       if (drift.isEmpty()) {
         planMissing(network, requests, existing, writes);
       } else if (!recreate) {
-        problems.error(network.origin(), "network " + network.name() + " differs from its declaration: "
-            + NetworkDrift.describe(drift) + ". The engine can't change a network: change the declaration back, or"
-            + " run with -D" + RECREATE_PROPERTY + "=true to remove it and create it anew (only possible while nothing"
-            + " is attached to it)");
+        problems.error(
+            network.origin(),
+            "network " + network.name() + " differs from its declaration: "
+                + NetworkDrift.describe(drift)
+                + ". The engine can't change a network: change the declaration back, or"
+                + " run with -D" + RECREATE_PROPERTY
+                + "=true to remove it and create it anew (only possible while nothing"
+                + " is attached to it)");
       } else if (checkDetached(network, existing, problems, "recreated")) {
-        log.info("Network " + network.name() + " differs (" + NetworkDrift.describe(drift) + "): recreating it");
+        log.info("Network " + network.name() + " differs (" + NetworkDrift.describe(drift)
+            + "): recreating it");
         writes.add(() -> removeAll(existing));
-        planMissing(network, requests, requests.stream().map(r -> Optional.<EngineObject>empty()).toList(), writes);
+        planMissing(
+            network,
+            requests,
+            requests.stream().map(r -> Optional.<EngineObject>empty()).toList(),
+            writes);
       }
     }
     problems.throwIfErrors();
@@ -91,7 +100,8 @@ public final class SharedNetworks {
       if (existing.stream().allMatch(Optional::isEmpty)) {
         log.info("Network " + network.name() + " not found: nothing to remove");
       } else if (existing.stream().anyMatch(e -> e.isPresent() && !isManaged(network, e.get()))) {
-        log.warn("Network " + network.name() + " left as it is: swarm:networks did not create it (it has no label "
+        log.warn("Network " + network.name()
+            + " left as it is: swarm:networks did not create it (it has no label "
             + SharedNetworkRequests.MANAGED_LABEL + ")");
       } else if (checkDetached(network, existing, problems, "removed")) {
         removals.add(existing);
@@ -103,7 +113,9 @@ public final class SharedNetworks {
 
   /** What the engine has under each request's name, in the order of the requests. */
   private List<Optional<EngineObject>> existing(List<ObjectNode> requests) {
-    return requests.stream().map(request -> engine.inspectNetwork(name(request))).toList();
+    return requests.stream()
+        .map(request -> engine.inspectNetwork(name(request)))
+        .toList();
   }
 
   private void requireManager(List<SharedNetwork> networks) {
@@ -112,7 +124,10 @@ public final class SharedNetworks {
     }
   }
 
-  private void planMissing(SharedNetwork network, List<ObjectNode> requests, List<Optional<EngineObject>> existing,
+  private void planMissing(
+      SharedNetwork network,
+      List<ObjectNode> requests,
+      List<Optional<EngineObject>> existing,
       List<Runnable> writes) {
     List<ObjectNode> missing = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
@@ -136,7 +151,8 @@ public final class SharedNetworks {
    * fails with "already exists".
    */
   private void removeAll(List<Optional<EngineObject>> existing) {
-    List<EngineObject> present = new ArrayList<>(existing.stream().flatMap(Optional::stream).toList());
+    List<EngineObject> present =
+        new ArrayList<>(existing.stream().flatMap(Optional::stream).toList());
     Collections.reverse(present);
     cleanup.removeNetworks(present);
   }
@@ -146,7 +162,10 @@ public final class SharedNetworks {
    * containers on this node. The network's own load-balancer endpoint is not counted: it goes with the last service,
    * and removal waits for that.
    */
-  private boolean checkDetached(SharedNetwork network, List<Optional<EngineObject>> existing, Problems problems,
+  private boolean checkDetached(
+      SharedNetwork network,
+      List<Optional<EngineObject>> existing,
+      Problems problems,
       String action) {
     List<String> attached = new ArrayList<>();
     List<EngineObject> services = engine.listServices(Map.of());
@@ -168,9 +187,12 @@ public final class SharedNetworks {
     if (attached.isEmpty()) {
       return true;
     }
-    problems.error(network.origin(), "network " + network.name() + " can't be " + action + " while in use by "
-        + String.join(", ", attached.stream().distinct().sorted().toList()) + ": remove them first (swarm:rm for the"
-        + " stacks that use it, docker rm for containers), then run again");
+    problems.error(
+        network.origin(),
+        "network " + network.name() + " can't be " + action + " while in use by "
+            + String.join(", ", attached.stream().distinct().sorted().toList())
+            + ": remove them first (swarm:rm for the"
+            + " stacks that use it, docker rm for containers), then run again");
     return false;
   }
 
@@ -181,7 +203,8 @@ public final class SharedNetworks {
    */
   private static boolean isLoadBalancer(EngineObject network, String key, JsonNode endpoint) {
     return key.startsWith("lb-")
-        || key.startsWith("ep-") && endpoint.path("Name").asText().equals(network.name() + "-endpoint");
+        || key.startsWith("ep-")
+            && endpoint.path("Name").asText().equals(network.name() + "-endpoint");
   }
 
   /**
@@ -191,7 +214,8 @@ public final class SharedNetworks {
   private static boolean isManaged(SharedNetwork network, EngineObject found) {
     JsonNode raw = found.raw();
     return raw.path("Labels").has(SharedNetworkRequests.MANAGED_LABEL)
-        || network.needsConfigNetwork() && raw.path("ConfigFrom").path("Network").asText().equals(network.configNetworkName());
+        || network.needsConfigNetwork()
+            && raw.path("ConfigFrom").path("Network").asText().equals(network.configNetworkName());
   }
 
   private static String name(ObjectNode request) {
@@ -203,6 +227,7 @@ public final class SharedNetworks {
       return " (config-only, on " + engine.address() + " only)";
     }
     String from = request.path("ConfigFrom").path("Network").asText("");
-    return " (driver " + request.path("Driver").asText() + (from.isEmpty() ? "" : ", config from " + from) + ")";
+    return " (driver " + request.path("Driver").asText()
+        + (from.isEmpty() ? "" : ", config from " + from) + ")";
   }
 }

@@ -24,8 +24,11 @@ public final class Problems {
 
   /** Adds {@code problems} except errors at an origin that has an error already: the same value, reported twice. */
   public void addAllNotReportedYet(List<Problem> problems) {
-    Set<Origin> reported = all.stream().filter(Problem::isError).map(Problem::origin).collect(Collectors.toSet());
-    problems.stream().filter(p -> !p.isError() || !reported.contains(p.origin())).forEach(all::add);
+    Set<Origin> reported =
+        all.stream().filter(Problem::isError).map(Problem::origin).collect(Collectors.toSet());
+    problems.stream()
+        .filter(p -> !p.isError() || !reported.contains(p.origin()))
+        .forEach(all::add);
   }
 
   public List<Problem> all() {

@@ -13,7 +13,8 @@ public final class Suggestions {
   public static Optional<String> nearest(String word, Collection<String> candidates) {
     return candidates.stream()
         .filter(candidate -> distance(word, candidate) <= Math.max(2, word.length() / 4))
-        .min(Comparator.comparingInt((String candidate) -> distance(word, candidate)).thenComparing(c -> c));
+        .min(Comparator.comparingInt((String candidate) -> distance(word, candidate))
+            .thenComparing(c -> c));
   }
 
   /** Levenshtein distance: small for typos such as {@code replica} / {@code replicas}. */

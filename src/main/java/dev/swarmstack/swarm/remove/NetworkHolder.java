@@ -26,7 +26,8 @@ record NetworkHolder(String description, boolean stopping, String fix) {
   private static final Pattern IN_USE = Pattern.compile("is in use by (task|service) (\\w+)");
 
   /** @return empty when the failure is not the manager's "in use", or the holder is gone meanwhile */
-  static Optional<NetworkHolder> of(EngineException failure, EngineObject network, SwarmEngine engine) {
+  static Optional<NetworkHolder> of(
+      EngineException failure, EngineObject network, SwarmEngine engine) {
     Matcher inUse = IN_USE.matcher(String.valueOf(failure.getMessage()));
     if (!inUse.find()) {
       return Optional.empty();
@@ -34,37 +35,54 @@ record NetworkHolder(String description, boolean stopping, String fix) {
     if (inUse.group(1).equals("service")) {
       return Optional.of(service(inUse.group(2), network, engine));
     }
-    return engine.inspectTask(inUse.group(2)).map(task -> task.path("ServiceID").asText("").isEmpty()
-        ? container(task, network, engine) : service(task.path("ServiceID").asText(), network, engine));
+    return engine
+        .inspectTask(inUse.group(2))
+        .map(task -> task.path("ServiceID").asText("").isEmpty()
+            ? container(task, network, engine)
+            : service(task.path("ServiceID").asText(), network, engine));
   }
 
   private static NetworkHolder service(String id, EngineObject network, SwarmEngine engine) {
     Optional<EngineObject> service = engine.inspectService(id);
     if (service.isEmpty()) {
-      return new NetworkHolder("a task of removed service " + id, true,
+      return new NetworkHolder(
+          "a task of removed service " + id,
+          true,
           "its task has not stopped yet: run swarm:rm again, or give it longer with swarm.timeout");
     }
     String name = service.get().name();
     String stack = StackLabels.label(service.get(), StackLabels.NAMESPACE);
-    return new NetworkHolder("service " + name + (stack == null ? " (in no stack)" : " of stack " + stack), false,
-        "take it off the network (docker service update --network-rm " + network.name() + " " + name + ") or remove"
-            + (stack == null ? " it" : " it or its stack") + ", then run swarm:rm again");
+    return new NetworkHolder(
+        "service " + name + (stack == null ? " (in no stack)" : " of stack " + stack),
+        false,
+        "take it off the network (docker service update --network-rm " + network.name() + " " + name
+            + ") or remove" + (stack == null ? " it" : " it or its stack")
+            + ", then run swarm:rm again");
   }
 
   /** A standalone container's attachment: its name is known to the network on the container's own node only. */
   private static NetworkHolder container(JsonNode task, EngineObject network, SwarmEngine engine) {
-    String id = task.path("Spec").path("NetworkAttachmentSpec").path("ContainerID").asText("");
-    String name = engine.inspectNetwork(network.id()).map(n -> n.raw().path("Containers").path(id).path("Name"))
-        .filter(JsonNode::isTextual).map(JsonNode::asText).orElse(id.length() > 12 ? id.substring(0, 12) : id);
+    String id =
+        task.path("Spec").path("NetworkAttachmentSpec").path("ContainerID").asText("");
+    String name = engine
+        .inspectNetwork(network.id())
+        .map(n -> n.raw().path("Containers").path(id).path("Name"))
+        .filter(JsonNode::isTextual)
+        .map(JsonNode::asText)
+        .orElse(id.length() > 12 ? id.substring(0, 12) : id);
     String node = SwarmNodes.of(engine.listNodes()).name(task.path("NodeID").asText(""));
-    return new NetworkHolder("container " + name + " (on node " + node + ", not part of any stack)", false,
-        "disconnect it (docker network disconnect " + network.name() + " " + name + ") or remove it (docker rm -f "
-            + name + "), on that node, then run swarm:rm again");
+    return new NetworkHolder(
+        "container " + name + " (on node " + node + ", not part of any stack)",
+        false,
+        "disconnect it (docker network disconnect " + network.name() + " " + name
+            + ") or remove it (docker rm -f " + name + "), on that node, then run swarm:rm again");
   }
 
   /** The failure as users should read it, naming the network by name. */
   EngineException explain(EngineObject network, EngineException failure) {
-    return new EngineException("network " + network.name() + " is still in use by " + description + ": " + fix,
-        failure.status(), failure);
+    return new EngineException(
+        "network " + network.name() + " is still in use by " + description + ": " + fix,
+        failure.status(),
+        failure);
   }
 }

@@ -52,22 +52,24 @@ public final class StackCleanup {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       Set<String> live = SwarmNodes.of(engine.listNodes()).live();
-      Map<Boolean, Long> runningByLiveNode = engine.listTasks(StackLabels.taskFilter(namespace))
-          .stream()
-          .filter(task -> serviceIds.contains(task.path("ServiceID").asText()))
-          .filter(task -> !Tasks.hasEnded(task))
-          .collect(Collectors.partitioningBy(task -> onLiveNode(task, live), Collectors.counting()));
+      Map<Boolean, Long> runningByLiveNode =
+          engine.listTasks(StackLabels.taskFilter(namespace)).stream()
+              .filter(task -> serviceIds.contains(task.path("ServiceID").asText()))
+              .filter(task -> !Tasks.hasEnded(task))
+              .collect(
+                  Collectors.partitioningBy(task -> onLiveNode(task, live), Collectors.counting()));
       long remaining = runningByLiveNode.get(true);
       if (remaining == 0) {
         if (runningByLiveNode.get(false) > 0) {
-          log.info(runningByLiveNode.get(false) + " task(s) of the removed services are on nodes that are down;"
+          log.info(runningByLiveNode.get(false)
+              + " task(s) of the removed services are on nodes that are down;"
               + " not waiting for them: the swarm stops them when their node is back");
         }
         return;
       }
       if (Instant.now().isAfter(deadline)) {
-        log.warn(remaining + " task(s) of the removed services still running after " + timeout.toSeconds()
-            + " s; going on, removing networks may fail");
+        log.warn(remaining + " task(s) of the removed services still running after "
+            + timeout.toSeconds() + " s; going on, removing networks may fail");
         return;
       }
       Polling.pause(POLL_INTERVAL);
@@ -96,7 +98,8 @@ public final class StackCleanup {
   public void removeNetworks(Collection<EngineObject> networks) {
     for (EngineObject network : networks) {
       log.info("Removing network " + network.name());
-      removeOnceFree(() -> engine.removeNetwork(network.id()), refused -> NetworkHolder.of(refused, network, engine)
+      removeOnceFree(() -> engine.removeNetwork(network.id()), refused -> NetworkHolder.of(
+              refused, network, engine)
           .map(holder -> new Refusal(holder.explain(network, refused), holder.stopping()))
           .orElse(new Refusal(refused, true)));
       awaitNetworkGone(network);
@@ -111,7 +114,8 @@ public final class StackCleanup {
     Instant deadline = Instant.now().plus(timeout);
     while (engine.inspectNetwork(network.id()).isPresent()) {
       if (Instant.now().isAfter(deadline)) {
-        log.warn("network " + network.name() + " was removed but is still listed after " + timeout.toSeconds() + " s");
+        log.warn("network " + network.name() + " was removed but is still listed after "
+            + timeout.toSeconds() + " s");
         return;
       }
       Polling.pause(POLL_INTERVAL);
@@ -122,7 +126,8 @@ public final class StackCleanup {
   public void removeVolumes(Collection<EngineObject> volumes) {
     for (EngineObject volume : volumes) {
       log.info("Removing volume " + volume.name());
-      removeOnceFree(() -> engine.removeVolume(volume.name()), refused -> new Refusal(refused, true));
+      removeOnceFree(
+          () -> engine.removeVolume(volume.name()), refused -> new Refusal(refused, true));
     }
   }
 

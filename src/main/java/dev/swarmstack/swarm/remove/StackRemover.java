@@ -42,8 +42,10 @@ public final class StackRemover {
     List<EngineObject> networks = engine.listNetworks(stackLabel);
     List<EngineObject> secrets = engine.listSecrets(stackLabel);
     List<EngineObject> configs = engine.listConfigs(stackLabel);
-    List<EngineObject> volumes = volumePolicy == Volumes.REMOVE ? engine.listVolumes(stackLabel) : List.of();
-    int total = services.size() + networks.size() + secrets.size() + configs.size() + volumes.size();
+    List<EngineObject> volumes =
+        volumePolicy == Volumes.REMOVE ? engine.listVolumes(stackLabel) : List.of();
+    int total =
+        services.size() + networks.size() + secrets.size() + configs.size() + volumes.size();
     if (total == 0) {
       log.info("Nothing found in stack: " + namespace);
       return 0;
@@ -56,7 +58,8 @@ public final class StackRemover {
     cleanup.removeNetworks(sorted(networks));
     cleanup.removeVolumes(sorted(volumes));
     if (volumePolicy == Volumes.REMOVE) {
-      log.info("Removed the stack's volumes on " + engine.address() + " only: volumes are local to each node, so"
+      log.info("Removed the stack's volumes on " + engine.address()
+          + " only: volumes are local to each node, so"
           + " remove them on the other nodes with docker volume rm");
     }
     return total;

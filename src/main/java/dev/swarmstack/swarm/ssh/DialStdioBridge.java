@@ -43,7 +43,9 @@ final class DialStdioBridge implements AutoCloseable {
   DialStdioBridge(ClientSession session, Duration openTimeout) throws IOException {
     this.session = session;
     this.openTimeout = openTimeout;
-    this.folder = Files.createTempDirectory("swarm-ssh-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    this.folder = Files.createTempDirectory(
+        "swarm-ssh-",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     this.socket = folder.resolve("docker.sock");
     this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
@@ -68,7 +70,8 @@ final class DialStdioBridge implements AutoCloseable {
 
   /** One local connection, both ways, until either end closes. */
   private void carry(SocketChannel local) {
-    try (local; ChannelExec remote = session.createExecChannel(DIAL_STDIO)) {
+    try (local;
+        ChannelExec remote = session.createExecChannel(DIAL_STDIO)) {
       remote.setErr(OutputStream.nullOutputStream());
       remote.open().verify(openTimeout);
       pumps.execute(() -> copy(remote.getInvertedOut(), local));

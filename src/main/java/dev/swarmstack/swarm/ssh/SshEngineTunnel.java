@@ -52,7 +52,8 @@ public final class SshEngineTunnel implements AutoCloseable {
    * @throws EngineUnreachableException when the host doesn't answer
    * @throws EngineException when it answers but refuses us, or has no docker
    */
-  public static SshEngineTunnel open(URI address, SshOptions options, Duration connectTimeout, Duration timeout) {
+  public static SshEngineTunnel open(
+      URI address, SshOptions options, Duration connectTimeout, Duration timeout) {
     StrictKnownHosts knownHosts = new StrictKnownHosts(options.directory().resolve("known_hosts"));
     List<String> keysWithoutPassphrase = new ArrayList<>();
     SshClient client = client(address, options, knownHosts, keysWithoutPassphrase);
@@ -64,8 +65,10 @@ public final class SshEngineTunnel implements AutoCloseable {
       return new SshEngineTunnel(client, session, new DialStdioBridge(session, timeout));
     } catch (IOException e) {
       closeQuietly(client, session);
-      throw new EngineUnreachableException("cannot reach the Docker engine at " + address + " over ssh: " + e.getMessage(),
-          String.valueOf(e.getMessage()), e);
+      throw new EngineUnreachableException(
+          "cannot reach the Docker engine at " + address + " over ssh: " + e.getMessage(),
+          String.valueOf(e.getMessage()),
+          e);
     } catch (RuntimeException e) {
       closeQuietly(client, session);
       throw e;
@@ -77,10 +80,15 @@ public final class SshEngineTunnel implements AutoCloseable {
     return bridge.socketUri();
   }
 
-  private static SshClient client(URI address, SshOptions options, StrictKnownHosts knownHosts, List<String> keysWithoutPassphrase) {
+  private static SshClient client(
+      URI address,
+      SshOptions options,
+      StrictKnownHosts knownHosts,
+      List<String> keysWithoutPassphrase) {
     SshClient client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(knownHosts);
-    client.setHostConfigEntryResolver(new DefaultConfigFileHostEntryResolver(options.directory().resolve("config"), false));
+    client.setHostConfigEntryResolver(
+        new DefaultConfigFileHostEntryResolver(options.directory().resolve("config"), false));
     Optional<String> passphrase = options.passphrase().apply(address.getHost());
     FilePasswordProvider passphrases = (session, key, retry) -> {
       if (passphrase.isEmpty() || retry > 0) {
@@ -93,7 +101,8 @@ public final class SshEngineTunnel implements AutoCloseable {
     try {
       SshClient.setKeyPairProvider(client, options.directory(), false, true, passphrases);
     } catch (IOException | GeneralSecurityException e) {
-      throw new EngineException("cannot read the ssh keys in " + options.directory() + ": " + e.getMessage(), 0, e);
+      throw new EngineException(
+          "cannot read the ssh keys in " + options.directory() + ": " + e.getMessage(), 0, e);
     }
     if (options.agentSocket() != null && Files.exists(options.agentSocket())) {
       client.setAgentFactory(new UnixAgent(options.agentSocket()));
@@ -102,29 +111,42 @@ public final class SshEngineTunnel implements AutoCloseable {
     return client;
   }
 
-  private static ClientSession connect(SshClient client, URI address, Duration connectTimeout) throws IOException {
+  private static ClientSession connect(SshClient client, URI address, Duration connectTimeout)
+      throws IOException {
     String user = address.getUserInfo();
     int port = address.getPort() > 0 ? address.getPort() : 0; // 0: the config's Port, else 22
     return client.connect(user, address.getHost(), port).verify(connectTimeout).getSession();
   }
 
-  private static void authenticate(ClientSession session, URI address, StrictKnownHosts knownHosts,
-      List<String> keysWithoutPassphrase, Duration timeout) throws IOException {
+  private static void authenticate(
+      ClientSession session,
+      URI address,
+      StrictKnownHosts knownHosts,
+      List<String> keysWithoutPassphrase,
+      Duration timeout)
+      throws IOException {
     try {
       session.auth().verify(timeout);
     } catch (IOException e) {
       if (knownHosts.rejection() != null) {
-        throw new EngineException("the ssh host " + address + " is not trusted: " + knownHosts.rejection(), 0, null);
+        throw new EngineException(
+            "the ssh host " + address + " is not trusted: " + knownHosts.rejection(), 0, null);
       }
       if (!keysWithoutPassphrase.isEmpty()) {
-        throw new EngineException("ssh to " + address + ": the key " + String.join(", ", keysWithoutPassphrase)
-            + " needs a passphrase; set swarm.docker.ssh.passphrase, or a settings.xml <server> with id "
-            + address.getHost() + " and its <passphrase>", 0, null);
+        throw new EngineException(
+            "ssh to " + address + ": the key " + String.join(", ", keysWithoutPassphrase)
+                + " needs a passphrase; set swarm.docker.ssh.passphrase, or a settings.xml <server> with id "
+                + address.getHost() + " and its <passphrase>",
+            0,
+            null);
       }
       if (isAuthentication(e)) {
-        throw new EngineException("the ssh host " + address + " refused authentication as user " + session.getUsername()
-            + ": none of the keys offered (the IdentityFile of the ssh config, the default keys, the ssh-agent) is"
-            + " authorised there. Add the public key to that user's ~/.ssh/authorized_keys", 0, null);
+        throw new EngineException(
+            "the ssh host " + address + " refused authentication as user " + session.getUsername()
+                + ": none of the keys offered (the IdentityFile of the ssh config, the default keys, the ssh-agent) is"
+                + " authorised there. Add the public key to that user's ~/.ssh/authorized_keys",
+            0,
+            null);
       }
       throw e;
     }
@@ -135,19 +157,26 @@ public final class SshEngineTunnel implements AutoCloseable {
     return message.contains("No more authentication methods") || message.contains("authentication");
   }
 
-  private static void checkDocker(ClientSession session, URI address, Duration timeout) throws IOException {
+  private static void checkDocker(ClientSession session, URI address, Duration timeout)
+      throws IOException {
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     try {
-      session.executeRemoteCommand(DOCKER_CHECK, OutputStream.nullOutputStream(), errors, StandardCharsets.UTF_8, timeout);
+      session.executeRemoteCommand(
+          DOCKER_CHECK, OutputStream.nullOutputStream(), errors, StandardCharsets.UTF_8, timeout);
     } catch (RemoteException e) {
       String stderr = errors.toString(StandardCharsets.UTF_8).trim();
       String status = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
       if (NOT_FOUND.equals(status) || stderr.contains("not found")) {
-        throw new EngineException("the ssh host " + address + " has no docker command on the PATH of user "
-            + session.getUsername() + "'s ssh sessions (" + stderr + "). The plugin runs 'docker system dial-stdio' there,"
-            + " as the docker CLI does: install the docker CLI on that host", 0, e);
+        throw new EngineException(
+            "the ssh host " + address + " has no docker command on the PATH of user "
+                + session.getUsername() + "'s ssh sessions (" + stderr
+                + "). The plugin runs 'docker system dial-stdio' there,"
+                + " as the docker CLI does: install the docker CLI on that host",
+            0,
+            e);
       }
-      throw new EngineException("docker on the ssh host " + address + " cannot reach its engine: " + stderr, 0, e);
+      throw new EngineException(
+          "docker on the ssh host " + address + " cannot reach its engine: " + stderr, 0, e);
     }
   }
 

@@ -29,18 +29,28 @@ final class StrictKnownHosts extends KnownHostsServerKeyVerifier {
   }
 
   @Override
-  protected boolean acceptUnknownHostKey(ClientSession session, SocketAddress remote, PublicKey key) {
-    rejection = "its host key " + KeyUtils.getKeyType(key) + " " + KeyUtils.getFingerPrint(key) + " is not in " + file
-        + ". Check the fingerprint with the host's administrator, then add the key (ssh-keyscan -p PORT HOST >> " + file + ")";
+  protected boolean acceptUnknownHostKey(
+      ClientSession session, SocketAddress remote, PublicKey key) {
+    rejection = "its host key " + KeyUtils.getKeyType(key) + " " + KeyUtils.getFingerPrint(key)
+        + " is not in " + file
+        + ". Check the fingerprint with the host's administrator, then add the key (ssh-keyscan -p PORT HOST >> "
+        + file + ")";
     return false;
   }
 
   @Override
-  public boolean acceptModifiedServerKey(ClientSession session, SocketAddress remote, KnownHostEntry entry,
-      PublicKey expected, PublicKey actual) {
-    rejection = "its host key " + KeyUtils.getKeyType(actual) + " " + KeyUtils.getFingerPrint(actual) + " differs from the key "
-        + KeyUtils.getFingerPrint(expected) + " that " + file + " holds for it (line '" + entry.getConfigLine() + "')."
-        + " Someone may be intercepting the connection; if the host was reinstalled, replace its line in " + file;
+  public boolean acceptModifiedServerKey(
+      ClientSession session,
+      SocketAddress remote,
+      KnownHostEntry entry,
+      PublicKey expected,
+      PublicKey actual) {
+    rejection = "its host key " + KeyUtils.getKeyType(actual) + " "
+        + KeyUtils.getFingerPrint(actual) + " differs from the key "
+        + KeyUtils.getFingerPrint(expected) + " that " + file + " holds for it (line '"
+        + entry.getConfigLine() + "')."
+        + " Someone may be intercepting the connection; if the host was reinstalled, replace its line in "
+        + file;
     return false;
   }
 }

@@ -53,7 +53,8 @@ final class UnixAgent implements SshAgentFactory {
       agent.connect(UnixDomainSocketAddress.of(socket));
       agent.write(ByteBuffer.wrap(message.array(), message.rpos(), message.available()));
       ByteBuffer length = readFully(agent, ByteBuffer.allocate(4));
-      return new ByteArrayBuffer(readFully(agent, ByteBuffer.allocate(length.getInt(0))).array());
+      return new ByteArrayBuffer(
+          readFully(agent, ByteBuffer.allocate(length.getInt(0))).array());
     }
   }
 

@@ -37,13 +37,15 @@ final class CapacityCheck implements Check {
     Map<String, Origin> usedBy = new LinkedHashMap<>();
     services.forEach((name, service) -> {
       Set<String> keys = service.networks() == null || service.networks().isEmpty()
-          ? Set.of(DEFAULT_NETWORK) : service.networks().keySet();
+          ? Set.of(DEFAULT_NETWORK)
+          : service.networks().keySet();
       networksOfService.put(name, keys);
       keys.forEach(key -> usedBy.putIfAbsent(key, findings.stack().origins().at("services", name)));
     });
 
     List<AddressSpace> networks = new ArrayList<>();
-    usedBy.forEach((key, firstUser) -> addressSpace(findings, key, firstUser).ifPresent(networks::add));
+    usedBy.forEach(
+        (key, firstUser) -> addressSpace(findings, key, firstUser).ifPresent(networks::add));
     List<ServiceLoad> loads = new ArrayList<>();
     services.forEach((name, service) -> {
       Set<String> names = new TreeSet<>();
@@ -54,9 +56,11 @@ final class CapacityCheck implements Check {
   }
 
   /** Empty for networks whose subnet is unknown here or that need no addresses from one. */
-  private static Optional<AddressSpace> addressSpace(Findings findings, String key, Origin firstUser) {
+  private static Optional<AddressSpace> addressSpace(
+      Findings findings, String key, Origin firstUser) {
     Network network = findings.compose().networksOrEmpty().get(key);
-    if (network == null && !key.equals(DEFAULT_NETWORK) || network != null && Boolean.TRUE.equals(network.external())) {
+    if (network == null && !key.equals(DEFAULT_NETWORK)
+        || network != null && Boolean.TRUE.equals(network.external())) {
       return Optional.empty();
     }
     Optional<Allocation> allocation = Drivers.allocation(network == null ? null : network.driver());
@@ -75,16 +79,20 @@ final class CapacityCheck implements Check {
       return Optional.empty();
     }
     Origin origin = network == null ? firstUser : findings.stack().origins().at("networks", key);
-    return Optional.of(new AddressSpace(engineName(findings, key), allocation.get(), pools, State.NEW, origin));
+    return Optional.of(
+        new AddressSpace(engineName(findings, key), allocation.get(), pools, State.NEW, origin));
   }
 
   private static String engineName(Findings findings, String key) {
     Network network = findings.compose().networksOrEmpty().get(key);
-    return network == null ? findings.stackName() + "_" + key
+    return network == null
+        ? findings.stackName() + "_" + key
         : ObjectNames.effective(findings.stackName(), key, network.name(), network.external());
   }
 
   private static long tasks(Service service) {
-    return service.deploy() == null ? 1 : Drivers.tasks(service.deploy().mode(), service.deploy().replicas(), NODES);
+    return service.deploy() == null
+        ? 1
+        : Drivers.tasks(service.deploy().mode(), service.deploy().replicas(), NODES);
   }
 }

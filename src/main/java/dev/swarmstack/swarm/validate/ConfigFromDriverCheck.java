@@ -17,13 +17,19 @@ final class ConfigFromDriverCheck implements Check {
   public void run(Findings findings) {
     for (Map.Entry<String, Network> entry : findings.compose().networksOrEmpty().entrySet()) {
       Network network = entry.getValue();
-      if (network != null && network.driver() != null && !Boolean.TRUE.equals(network.external())
+      if (network != null
+          && network.driver() != null
+          && !Boolean.TRUE.equals(network.external())
           && DRIVERS.contains(network.driver())) {
-        findings.error("network " + entry.getKey() + " uses the " + network.driver() + " driver: a stack would create"
-            + " it on one node only, and the engine refuses services on such a network. Declare it under"
-            + " <sharedNetworks> instead and create it with swarm:networks (a config-only network with the parent"
-            + " interface and subnet, plus a swarm-scoped network made from it); services that name it then use it as"
-            + " an external network", "networks", entry.getKey());
+        findings.error(
+            "network " + entry.getKey() + " uses the " + network.driver()
+                + " driver: a stack would create"
+                + " it on one node only, and the engine refuses services on such a network. Declare it under"
+                + " <sharedNetworks> instead and create it with swarm:networks (a config-only network with the parent"
+                + " interface and subnet, plus a swarm-scoped network made from it); services that name it then use it as"
+                + " an external network",
+            "networks",
+            entry.getKey());
       }
     }
   }

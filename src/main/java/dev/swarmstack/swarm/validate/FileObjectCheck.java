@@ -18,7 +18,11 @@ final class FileObjectCheck implements Check {
     check(findings, "config", "configs", findings.compose().configsOrEmpty(), false);
   }
 
-  private static void check(Findings findings, String kind, String section, Map<String, FileObject> objects,
+  private static void check(
+      Findings findings,
+      String kind,
+      String section,
+      Map<String, FileObject> objects,
       boolean driverAllowed) {
     for (Map.Entry<String, FileObject> entry : objects.entrySet()) {
       String key = entry.getKey();
@@ -27,15 +31,23 @@ final class FileObjectCheck implements Check {
       boolean fromDriver = driverAllowed && object != null && object.driver() != null;
       boolean inMemory = object != null && object.content() != null;
       if (object == null || object.file() == null && !external && !fromDriver && !inMemory) {
-        findings.error(kind + " " + key + " has no content source: set file to a path"
-            + (driverAllowed ? ", driver to a secret store driver," : "")
-            + " or external: true for a " + kind + " that already exists in the swarm", section, key);
+        findings.error(
+            kind + " " + key + " has no content source: set file to a path"
+                + (driverAllowed ? ", driver to a secret store driver," : "")
+                + " or external: true for a " + kind + " that already exists in the swarm",
+            section,
+            key);
       } else if (object.file() != null && !external && namesAFile(object.file())) {
         Path workingDir = findings.stack().workingDir();
         Path file = workingDir == null ? Path.of(object.file()) : workingDir.resolve(object.file());
         if (!Files.isRegularFile(file)) {
-          findings.error(kind + " " + key + ": file " + file + (Files.exists(file) ? " is not a regular file" : " does not exist")
-              + "; create it or fix the path", section, key, "file");
+          findings.error(
+              kind + " " + key + ": file " + file
+                  + (Files.exists(file) ? " is not a regular file" : " does not exist")
+                  + "; create it or fix the path",
+              section,
+              key,
+              "file");
         }
       }
     }

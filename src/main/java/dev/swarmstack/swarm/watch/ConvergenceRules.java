@@ -38,7 +38,8 @@ public final class ConvergenceRules {
    */
   public static final Duration UNSCHEDULABLE_GRACE = Duration.ofSeconds(5);
 
-  private static final Set<String> ROLLBACK_STATES = Set.of("rollback_started", "rollback_paused", "rollback_completed");
+  private static final Set<String> ROLLBACK_STATES =
+      Set.of("rollback_started", "rollback_paused", "rollback_completed");
 
   private ConvergenceRules() {}
 
@@ -47,7 +48,8 @@ public final class ConvergenceRules {
     String updateState = update.path("State").asText("");
     String message = update.path("Message").asText("");
     if (ROLLBACK_STATES.contains(updateState)) {
-      return Verdict.failed("the swarm rolled the update back" + suffix(message), failedTasks(snapshot));
+      return Verdict.failed(
+          "the swarm rolled the update back" + suffix(message), failedTasks(snapshot));
     }
     if (updateState.equals("paused")) {
       return Verdict.failed("the swarm paused the update" + suffix(message), failedTasks(snapshot));
@@ -57,24 +59,29 @@ public final class ConvergenceRules {
       return byMode(snapshot);
     }
     ObjectNode latest = failed.get(0);
-    String failure = "task " + Tasks.state(latest) + " on " + snapshot.nodes().name(Tasks.nodeId(latest))
-        + suffix(Tasks.error(latest));
+    String failure = "task " + Tasks.state(latest) + " on "
+        + snapshot.nodes().name(Tasks.nodeId(latest)) + suffix(Tasks.error(latest));
     if (swarmGaveUp(snapshot, failed)) {
       return Verdict.failed(failure, failed);
     }
     Verdict meanwhile = byMode(snapshot);
     return meanwhile.kind() == Verdict.Kind.PROGRESSING
-        ? Verdict.progressing(meanwhile.progress() + " (the swarm starts it again after " + failure + ")")
+        ? Verdict.progressing(
+            meanwhile.progress() + " (the swarm starts it again after " + failure + ")")
         : meanwhile;
   }
 
   private static Verdict byMode(ServiceSnapshot snapshot) {
-    // a task pending for a node that is not live waits for that node, which the service converges without
-    List<ObjectNode> unschedulable = snapshot.tasks().stream().filter(Tasks::isUnschedulable)
-        .filter(task -> Tasks.nodeId(task).isEmpty() || snapshot.nodes().live().contains(Tasks.nodeId(task)))
+    // a task pending for a node that is not live waits for that node, which the service converges
+    // without
+    List<ObjectNode> unschedulable = snapshot.tasks().stream()
+        .filter(Tasks::isUnschedulable)
+        .filter(task ->
+            Tasks.nodeId(task).isEmpty() || snapshot.nodes().live().contains(Tasks.nodeId(task)))
         .toList();
     if (!unschedulable.isEmpty()) {
-      return new Verdict(Verdict.Kind.BLOCKED, pending(unschedulable.get(0), snapshot), unschedulable);
+      return new Verdict(
+          Verdict.Kind.BLOCKED, pending(unschedulable.get(0), snapshot), unschedulable);
     }
     JsonNode mode = snapshot.service().path("Spec").path("Mode");
     if (mode.has("Global")) {
@@ -82,7 +89,9 @@ public final class ConvergenceRules {
     }
     if (mode.has("ReplicatedJob")) {
       JsonNode job = mode.path("ReplicatedJob");
-      return job(snapshot, job.path("TotalCompletions").asLong(job.path("MaxConcurrent").asLong(1)));
+      return job(
+          snapshot,
+          job.path("TotalCompletions").asLong(job.path("MaxConcurrent").asLong(1)));
     }
     if (mode.has("GlobalJob")) {
       return job(snapshot, nodesWithTasks(snapshot.tasks(), snapshot).size());
@@ -102,31 +111,43 @@ public final class ConvergenceRules {
     }
     long running = runningOnLiveNodes(snapshot).size();
     String progress = running + "/" + replicas + " running";
-    return running >= replicas ? new Verdict(Verdict.Kind.RUNNING, progress, List.of()) : Verdict.progressing(progress);
+    return running >= replicas
+        ? new Verdict(Verdict.Kind.RUNNING, progress, List.of())
+        : Verdict.progressing(progress);
   }
 
   private static Verdict global(ServiceSnapshot snapshot) {
-    Set<String> covered = new HashSet<>(nodesWithTasks(snapshot.tasks().stream()
-        .filter(task -> !Tasks.TERMINAL.contains(Tasks.desiredState(task))).toList(), snapshot));
+    Set<String> covered = new HashSet<>(nodesWithTasks(
+        snapshot.tasks().stream()
+            .filter(task -> !Tasks.TERMINAL.contains(Tasks.desiredState(task)))
+            .toList(),
+        snapshot));
     covered.addAll(nodesWithTasks(snapshot.assigned(), snapshot));
     if (covered.isEmpty()) {
       return Verdict.progressing("waiting for tasks");
     }
-    long running = runningOnLiveNodes(snapshot).stream().map(Tasks::nodeId).filter(covered::contains).distinct()
+    long running = runningOnLiveNodes(snapshot).stream()
+        .map(Tasks::nodeId)
+        .filter(covered::contains)
+        .distinct()
         .count();
     String progress = running + "/" + covered.size() + " nodes running" + leftOut(snapshot);
-    return running >= covered.size() ? new Verdict(Verdict.Kind.RUNNING, progress, List.of())
+    return running >= covered.size()
+        ? new Verdict(Verdict.Kind.RUNNING, progress, List.of())
         : Verdict.progressing(progress);
   }
 
   private static Verdict job(ServiceSnapshot snapshot, long completions) {
-    long iteration = snapshot.service().path("JobStatus").path("JobIteration").path("Index").asLong(-1);
+    long iteration =
+        snapshot.service().path("JobStatus").path("JobIteration").path("Index").asLong(-1);
     long done = snapshot.tasks().stream()
-        .filter(task -> iteration < 0 || task.path("JobIteration").path("Index").asLong(-1) == iteration)
+        .filter(task ->
+            iteration < 0 || task.path("JobIteration").path("Index").asLong(-1) == iteration)
         .filter(task -> Tasks.state(task).equals("complete"))
         .count();
     String progress = done + "/" + completions + " completed";
-    return completions > 0 && done >= completions ? new Verdict(Verdict.Kind.DONE, progress, List.of())
+    return completions > 0 && done >= completions
+        ? new Verdict(Verdict.Kind.DONE, progress, List.of())
         : Verdict.progressing(progress);
   }
 
@@ -138,7 +159,8 @@ public final class ConvergenceRules {
   }
 
   private static Set<String> nodesWithTasks(List<ObjectNode> tasks, ServiceSnapshot snapshot) {
-    return tasks.stream().map(Tasks::nodeId)
+    return tasks.stream()
+        .map(Tasks::nodeId)
         .filter(node -> snapshot.nodes().live().contains(node))
         .collect(Collectors.toSet());
   }
@@ -151,8 +173,13 @@ public final class ConvergenceRules {
    * delay (5 s by default), well before the timeout.
    */
   private static boolean swarmGaveUp(ServiceSnapshot snapshot, List<ObjectNode> failed) {
-    String condition = snapshot.service().path("Spec").path("TaskTemplate").path("RestartPolicy")
-        .path("Condition").asText("any");
+    String condition = snapshot
+        .service()
+        .path("Spec")
+        .path("TaskTemplate")
+        .path("RestartPolicy")
+        .path("Condition")
+        .asText("any");
     if (condition.equals("none")) {
       return true;
     }
@@ -175,7 +202,8 @@ public final class ConvergenceRules {
 
   /** Why a task waits: {@code task pending: no suitable node (...)}, naming the node a global task is meant for. */
   static String pending(ObjectNode task, ServiceSnapshot snapshot) {
-    String node = Tasks.nodeId(task).isEmpty() ? "" : " on " + snapshot.nodes().name(Tasks.nodeId(task));
+    String node =
+        Tasks.nodeId(task).isEmpty() ? "" : " on " + snapshot.nodes().name(Tasks.nodeId(task));
     return "task pending" + node + suffix(Tasks.error(task));
   }
 

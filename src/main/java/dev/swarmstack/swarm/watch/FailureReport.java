@@ -17,13 +17,15 @@ final class FailureReport {
 
   /** Task errors the engine words obscurely, each with what to do about it ({@code $1}: the pattern's group). */
   private static final List<Map.Entry<Pattern, String>> HINTS = List.of(
-      Map.entry(Pattern.compile("failed to create the (macvlan|ipvlan) port"),
-      "that node can't put containers on the $1 network: its kernel lacks $1 (modprobe $1) or the parent interface"
-          + " named by the network's config-only network on that node is missing"),
-      Map.entry(Pattern.compile("configuration network \"([^\"]+)\" does not exist"),
-      "config-only networks are node-local: create $1 on that node too (docker -H <that node> network create"
-          + " --config-only --subnet ... --ip-range <a range of its own> -o parent=<its interface> $1), or constrain"
-          + " the service to the nodes that have it"));
+      Map.entry(
+          Pattern.compile("failed to create the (macvlan|ipvlan) port"),
+          "that node can't put containers on the $1 network: its kernel lacks $1 (modprobe $1) or the parent interface"
+              + " named by the network's config-only network on that node is missing"),
+      Map.entry(
+          Pattern.compile("configuration network \"([^\"]+)\" does not exist"),
+          "config-only networks are node-local: create $1 on that node too (docker -H <that node> network create"
+              + " --config-only --subnet ... --ip-range <a range of its own> -o parent=<its interface> $1), or constrain"
+              + " the service to the nodes that have it"));
 
   private final SwarmEngine engine;
   private final int logLines;
@@ -38,7 +40,9 @@ final class FailureReport {
     for (ServiceTracker service : services) {
       if (service.isFailed()) {
         lines.add("service " + service.name() + " failed: " + service.verdict().progress());
-        service.verdict().failedTasks().stream().findFirst().ifPresent(task -> describe(task, nodes, lines));
+        service.verdict().failedTasks().stream()
+            .findFirst()
+            .ifPresent(task -> describe(task, nodes, lines));
       }
     }
     lines.add(notConverged(services));
@@ -51,7 +55,8 @@ final class FailureReport {
     lines.add("timed out after " + timeout);
     for (ServiceTracker service : services) {
       if (!service.isConverged()) {
-        lines.add("service " + service.name() + ": " + (service.shown().isEmpty() ? "not found" : service.shown()));
+        lines.add("service " + service.name() + ": "
+            + (service.shown().isEmpty() ? "not found" : service.shown()));
       }
     }
     lines.add(notConverged(services));
@@ -86,7 +91,8 @@ final class FailureReport {
       return;
     }
     if (Tasks.nodeId(task).isEmpty()) {
-      lines.add("  log:   (none: no node took the task)"); // the engine answers with an error frame instead
+      lines.add("  log:   (none: no node took the task)"); // the engine answers with an error frame
+      // instead
       return;
     }
     try {
@@ -99,7 +105,12 @@ final class FailureReport {
   }
 
   private static String notConverged(List<ServiceTracker> services) {
-    List<String> names = services.stream().filter(s -> !s.isConverged()).map(ServiceTracker::name).toList();
-    return names.isEmpty() ? "every other service converged" : "not converged: " + String.join(", ", names);
+    List<String> names = services.stream()
+        .filter(s -> !s.isConverged())
+        .map(ServiceTracker::name)
+        .toList();
+    return names.isEmpty()
+        ? "every other service converged"
+        : "not converged: " + String.join(", ", names);
   }
 }

@@ -17,7 +17,8 @@ public final class Ownership {
   public static final Ownership NONE = new Ownership(Map.of());
 
   /** The swarm's own rollback puts the previous spec back; the convergence rules report that as a failure. */
-  private static final Set<String> SWARM_ROLLBACK = Set.of("rollback_started", "rollback_paused", "rollback_completed");
+  private static final Set<String> SWARM_ROLLBACK =
+      Set.of("rollback_started", "rollback_paused", "rollback_completed");
 
   private final Map<String, EngineObject> written;
 
@@ -28,16 +29,21 @@ public final class Ownership {
 
   /** One line per service that someone else changed since this deploy wrote it; empty when none. */
   List<String> changedByOthers(Map<String, ObjectNode> live) {
-    return written.values().stream().filter(ours -> live.containsKey(ours.name()))
+    return written.values().stream()
+        .filter(ours -> live.containsKey(ours.name()))
         .filter(ours -> changedByOthers(ours, live.get(ours.name())))
-        .map(ours -> "service " + ours.name() + " was changed by someone else while this deploy waited: version "
-            + live.get(ours.name()).path("Version").path("Index").asLong() + ", we wrote " + ours.version()
-            + "; its spec is no longer this deploy's (docker service inspect " + ours.name() + " shows it)")
+        .map(ours -> "service " + ours.name()
+            + " was changed by someone else while this deploy waited: version "
+            + live.get(ours.name()).path("Version").path("Index").asLong() + ", we wrote "
+            + ours.version()
+            + "; its spec is no longer this deploy's (docker service inspect " + ours.name()
+            + " shows it)")
         .toList();
   }
 
   private static boolean changedByOthers(EngineObject ours, ObjectNode live) {
-    return live.path("Version").path("Index").asLong() > ours.version() && !live.path("Spec").equals(ours.spec())
+    return live.path("Version").path("Index").asLong() > ours.version()
+        && !live.path("Spec").equals(ours.spec())
         && !SWARM_ROLLBACK.contains(live.path("UpdateStatus").path("State").asText());
   }
 }

@@ -17,7 +17,8 @@ final class Placement {
 
   private static final String NODE_LABELS = "node.labels.";
   private static final String ENGINE_LABELS = "engine.labels.";
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+  private static final Pattern IP_LITERAL =
+      Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
   private Placement() {}
 
@@ -54,9 +55,16 @@ final class Placement {
     } else if (key.equals("node.platform.arch")) {
       actual = node.path("Description").path("Platform").path("Architecture").asText("");
     } else if (key.startsWith(NODE_LABELS) && key.length() > NODE_LABELS.length()) {
-      actual = node.path("Spec").path("Labels").path(labelName(parts[0], NODE_LABELS)).asText("");
+      actual = node.path("Spec")
+          .path("Labels")
+          .path(labelName(parts[0], NODE_LABELS))
+          .asText("");
     } else if (key.startsWith(ENGINE_LABELS) && key.length() > ENGINE_LABELS.length()) {
-      actual = node.path("Description").path("Engine").path("Labels").path(labelName(parts[0], ENGINE_LABELS)).asText("");
+      actual = node.path("Description")
+          .path("Engine")
+          .path("Labels")
+          .path(labelName(parts[0], ENGINE_LABELS))
+          .asText("");
     } else {
       return false;
     }

@@ -15,11 +15,16 @@ import java.util.stream.Stream;
  * @param assigned the service's tasks of any spec version that the orchestrator wants running: for a global
  *     service, which nodes it means to cover (during a rolling update most of them still run an older task)
  */
-public record ServiceSnapshot(ObjectNode service, List<ObjectNode> tasks, SwarmNodes nodes, Instant since,
+public record ServiceSnapshot(
+    ObjectNode service,
+    List<ObjectNode> tasks,
+    SwarmNodes nodes,
+    Instant since,
     List<ObjectNode> assigned) {
 
   /** A snapshot where every task the orchestrator wants running is up to date. */
-  public ServiceSnapshot(ObjectNode service, List<ObjectNode> tasks, SwarmNodes nodes, Instant since) {
+  public ServiceSnapshot(
+      ObjectNode service, List<ObjectNode> tasks, SwarmNodes nodes, Instant since) {
     this(service, tasks, nodes, since, List.of());
   }
 
@@ -34,10 +39,14 @@ public record ServiceSnapshot(ObjectNode service, List<ObjectNode> tasks, SwarmN
       return List.of();
     }
     Stream<String> fromTasks = Stream.concat(
-            tasks.stream().filter(task -> !Tasks.TERMINAL.contains(Tasks.desiredState(task))), assigned.stream())
-        .map(Tasks::nodeId).filter(node -> !node.isEmpty() && !nodes.live().contains(node));
-    Stream<String> fromPlacement = nodes.notLiveAdmitting(service.path("Spec").path("TaskTemplate").path("Placement"))
-        .stream();
+            tasks.stream().filter(task -> !Tasks.TERMINAL.contains(Tasks.desiredState(task))),
+            assigned.stream())
+        .map(Tasks::nodeId)
+        .filter(node -> !node.isEmpty() && !nodes.live().contains(node));
+    Stream<String> fromPlacement =
+        nodes
+            .notLiveAdmitting(service.path("Spec").path("TaskTemplate").path("Placement"))
+            .stream();
     return nodes.describe(Stream.concat(fromTasks, fromPlacement).distinct().toList());
   }
 }

@@ -26,10 +26,12 @@ public final class ServiceTracker {
   private Instant notRunningSeen = Instant.MIN;
   /** Since when a task has found no node, while it still finds none. */
   private Instant blockedSince;
+
   private Duration monitor = ConvergenceRules.DEFAULT_MONITOR;
   private Duration convergedAfter;
   /** The nodes a global service converges without, as the progress line names them; empty when none. */
   private String leftOut = "";
+
   private String shown = "";
 
   /** @param started when the watch started, from which time to converge is counted */
@@ -58,7 +60,8 @@ public final class ServiceTracker {
         convergedAfter = Duration.between(started, now);
       }
     }
-    String text = isConverged() ? "converged in " + seconds(convergedAfter) + leftOut : last.progress();
+    String text =
+        isConverged() ? "converged in " + seconds(convergedAfter) + leftOut : last.progress();
     if (text.equals(shown)) {
       return Optional.empty();
     }
@@ -73,14 +76,20 @@ public final class ServiceTracker {
     }
     blockedSince = blockedSince == null ? now : blockedSince;
     Duration blocked = Duration.between(blockedSince, now);
-    return blocked.compareTo(ConvergenceRules.UNSCHEDULABLE_GRACE) < 0 ? verdict
-        : Verdict.failed(verdict.progress() + " (for " + seconds(blocked) + ")", verdict.failedTasks());
+    return blocked.compareTo(ConvergenceRules.UNSCHEDULABLE_GRACE) < 0
+        ? verdict
+        : Verdict.failed(
+            verdict.progress() + " (for " + seconds(blocked) + ")", verdict.failedTasks());
   }
 
   private Instant windowStart(ServiceSnapshot snapshot, Instant now) {
-    Instant lastStarted = snapshot.tasks().stream().filter(Tasks::isRunning).map(Tasks::changedAt)
-        .max(Instant::compareTo).orElse(now);
-    boolean runningBeforeTheDeploy = lastStarted.isBefore(snapshot.since()) && lastStarted.isAfter(notRunningSeen);
+    Instant lastStarted = snapshot.tasks().stream()
+        .filter(Tasks::isRunning)
+        .map(Tasks::changedAt)
+        .max(Instant::compareTo)
+        .orElse(now);
+    boolean runningBeforeTheDeploy =
+        lastStarted.isBefore(snapshot.since()) && lastStarted.isAfter(notRunningSeen);
     return runningBeforeTheDeploy ? lastStarted : now;
   }
 
@@ -108,7 +117,9 @@ public final class ServiceTracker {
 
   /** When the running service's window ends, so the watcher can look again right then; empty if not running. */
   public Optional<Instant> windowEnd() {
-    return runningSince == null || isConverged() ? Optional.empty() : Optional.of(runningSince.plus(monitor));
+    return runningSince == null || isConverged()
+        ? Optional.empty()
+        : Optional.of(runningSince.plus(monitor));
   }
 
   /** {@code , left out: m1 (down)} when a global service converged without a node that is not live; else empty. */

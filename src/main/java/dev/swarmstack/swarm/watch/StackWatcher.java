@@ -46,7 +46,8 @@ public final class StackWatcher {
    * @param progress gets one line per change of a service's state ({@code api   2/3 running})
    * @param logLines how many log lines of a failed task the report shows
    */
-  public StackWatcher(SwarmEngine engine, Consumer<String> progress, Duration timeout, int logLines) {
+  public StackWatcher(
+      SwarmEngine engine, Consumer<String> progress, Duration timeout, int logLines) {
     this.engine = engine;
     this.progress = progress;
     this.timeout = timeout;
@@ -68,13 +69,15 @@ public final class StackWatcher {
     Instant deadline = start.plus(timeout);
     String prefix = namespace + "_";
     Map<String, ServiceTracker> trackers = new TreeMap<>();
-    serviceNames.forEach(name -> trackers.put(name,
-        new ServiceTracker(name.startsWith(prefix) ? name.substring(prefix.length()) : name, start)));
+    serviceNames.forEach(name -> trackers.put(
+        name,
+        new ServiceTracker(
+            name.startsWith(prefix) ? name.substring(prefix.length()) : name, start)));
     List<ServiceTracker> services = List.copyOf(trackers.values());
     int width = services.stream().mapToInt(s -> s.name().length()).max().orElse(0);
     Semaphore wake = new Semaphore(0);
-    try (EventSubscription events = engine.subscribeEvents(Map.of("type", List.of("service", "container")),
-        event -> wake.release())) {
+    try (EventSubscription events = engine.subscribeEvents(
+        Map.of("type", List.of("service", "container")), event -> wake.release())) {
       while (true) {
         wake.drainPermits();
         Instant now = Instant.now();
@@ -85,13 +88,18 @@ public final class StackWatcher {
           return new WatchResult(Outcome.CHANGED_BY_OTHERS, services, changedByOthers);
         }
         if (services.stream().anyMatch(ServiceTracker::isFailed)) {
-          return new WatchResult(Outcome.FAILED, services, new FailureReport(engine, logLines).failed(services, nodes));
+          return new WatchResult(
+              Outcome.FAILED,
+              services,
+              new FailureReport(engine, logLines).failed(services, nodes));
         }
         if (services.stream().allMatch(ServiceTracker::isConverged)) {
           return new WatchResult(Outcome.CONVERGED, services, List.of());
         }
         if (!now.isBefore(deadline)) {
-          return new WatchResult(Outcome.TIMED_OUT, services,
+          return new WatchResult(
+              Outcome.TIMED_OUT,
+              services,
               FailureReport.timedOut(services, timeout.toSeconds() + " s", nodes));
         }
         awaitNextRound(wake, nextRound(services, now, deadline), now);
@@ -107,38 +115,54 @@ public final class StackWatcher {
   }
 
   /** @return the stack's services as read in this round, by name */
-  private Map<String, ObjectNode> observe(String namespace, Map<String, ServiceTracker> trackers, SwarmNodes nodes,
-      Instant since, Instant now, int width) {
+  private Map<String, ObjectNode> observe(
+      String namespace,
+      Map<String, ServiceTracker> trackers,
+      SwarmNodes nodes,
+      Instant since,
+      Instant now,
+      int width) {
     Map<String, ObjectNode> services = new TreeMap<>();
     for (EngineObject service : engine.listServices(StackLabels.of(namespace))) {
       services.put(service.name(), service.raw());
     }
     Map<String, List<ObjectNode>> tasksByService = tasksByService(namespace, "_up-to-date", "true");
     // which nodes global services are meant to cover: one more call, only when there is one
-    boolean anyGlobal = services.values().stream().anyMatch(s -> s.path("Spec").path("Mode").has("Global"));
-    Map<String, List<ObjectNode>> assignedByService = anyGlobal
-        ? tasksByService(namespace, "desired-state", "running") : Map.of();
+    boolean anyGlobal =
+        services.values().stream().anyMatch(s -> s.path("Spec").path("Mode").has("Global"));
+    Map<String, List<ObjectNode>> assignedByService =
+        anyGlobal ? tasksByService(namespace, "desired-state", "running") : Map.of();
     trackers.forEach((name, tracker) -> {
       ObjectNode service = services.get(name);
       if (service == null) {
         return; // not created yet, or removed by someone else: the timeout will tell
       }
       String id = service.path("ID").asText();
-      ServiceSnapshot snapshot = new ServiceSnapshot(service, tasksByService.getOrDefault(id, List.of()), nodes,
-          since, assignedByService.getOrDefault(id, List.of()));
-      tracker.observe(snapshot, now)
-          .ifPresent(text -> progress.accept(String.format("%-" + width + "s  %s", tracker.name(), text)));
+      ServiceSnapshot snapshot = new ServiceSnapshot(
+          service,
+          tasksByService.getOrDefault(id, List.of()),
+          nodes,
+          since,
+          assignedByService.getOrDefault(id, List.of()));
+      tracker
+          .observe(snapshot, now)
+          .ifPresent(
+              text -> progress.accept(String.format("%-" + width + "s  %s", tracker.name(), text)));
     });
     return services;
   }
 
   private static Map<String, List<ObjectNode>> byService(List<ObjectNode> tasks) {
-    return tasks.stream().collect(Collectors.groupingBy(task -> task.path("ServiceID").asText()));
+    return tasks.stream()
+        .collect(Collectors.groupingBy(task -> task.path("ServiceID").asText()));
   }
 
   private static Instant nextRound(List<ServiceTracker> services, Instant now, Instant deadline) {
     List<Instant> candidates = new ArrayList<>(List.of(now.plus(HEARTBEAT), deadline));
-    services.stream().map(ServiceTracker::windowEnd).flatMap(Optional::stream).forEach(candidates::add);
+    services.stream()
+        .map(ServiceTracker::windowEnd)
+        .flatMap(Optional::stream)
+        .forEach(candidates::add);
     return candidates.stream().min(Instant::compareTo).orElseThrow();
   }
 

@@ -17,7 +17,10 @@ import java.util.Set;
  * @param states each node's state, for naming why a node doesn't count
  * @param listed each node as {@code GET /nodes} gave it, for matching placements
  */
-public record SwarmNodes(Map<String, String> hostnames, Set<String> live, Map<String, String> states,
+public record SwarmNodes(
+    Map<String, String> hostnames,
+    Set<String> live,
+    Map<String, String> states,
     Map<String, JsonNode> listed) {
 
   private static final String READY = "ready";
@@ -47,7 +50,8 @@ public record SwarmNodes(Map<String, String> hostnames, Set<String> live, Map<St
         live.add(id);
       }
     }
-    return new SwarmNodes(Map.copyOf(hostnames), Set.copyOf(live), Map.copyOf(states), Map.copyOf(listed));
+    return new SwarmNodes(
+        Map.copyOf(hostnames), Set.copyOf(live), Map.copyOf(states), Map.copyOf(listed));
   }
 
   /**
@@ -70,7 +74,10 @@ public record SwarmNodes(Map<String, String> hostnames, Set<String> live, Map<St
 
   /** The given nodes as {@link #notLive()} names them, sorted. */
   List<String> describe(Collection<String> nodeIds) {
-    return nodeIds.stream().map(id -> name(id) + " (" + states.getOrDefault(id, "down") + ")").sorted().toList();
+    return nodeIds.stream()
+        .map(id -> name(id) + " (" + states.getOrDefault(id, "down") + ")")
+        .sorted()
+        .toList();
   }
 
   /** The hostname, or the id when the node is unknown (or the task has none yet). */

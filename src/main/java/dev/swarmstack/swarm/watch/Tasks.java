@@ -9,7 +9,8 @@ import java.util.Set;
 public final class Tasks {
 
   /** States a task never leaves. */
-  static final Set<String> TERMINAL = Set.of("complete", "shutdown", "failed", "rejected", "orphaned", "remove");
+  static final Set<String> TERMINAL =
+      Set.of("complete", "shutdown", "failed", "rejected", "orphaned", "remove");
 
   /** States that end a task with an error: a deploy with such a task has failed. */
   static final Set<String> FAILED = Set.of("failed", "rejected");
@@ -69,7 +70,8 @@ public final class Tasks {
   }
 
   private static boolean signalled(JsonNode task) {
-    return error(task).endsWith("non-zero exit (137)") || error(task).endsWith("non-zero exit (143)");
+    return error(task).endsWith("non-zero exit (137)")
+        || error(task).endsWith("non-zero exit (143)");
   }
 
   /**
@@ -78,7 +80,9 @@ public final class Tasks {
    * otherwise.
    */
   static boolean isUnschedulable(JsonNode task) {
-    return state(task).equals("pending") && !error(task).isEmpty() && !TERMINAL.contains(desiredState(task));
+    return state(task).equals("pending")
+        && !error(task).isEmpty()
+        && !TERMINAL.contains(desiredState(task));
   }
 
   /** When the task last changed state ({@code Status.Timestamp}); {@link Instant#MIN} when unknown. */

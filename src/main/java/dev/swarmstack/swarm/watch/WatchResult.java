@@ -24,6 +24,9 @@ public record WatchResult(Outcome outcome, List<ServiceTracker> services, List<S
 
   /** The watched services that had not converged when the watch ended. */
   public List<String> notConverged() {
-    return services.stream().filter(service -> !service.isConverged()).map(ServiceTracker::name).toList();
+    return services.stream()
+        .filter(service -> !service.isConverged())
+        .map(ServiceTracker::name)
+        .toList();
   }
 }

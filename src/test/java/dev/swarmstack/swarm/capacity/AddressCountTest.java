@@ -33,8 +33,12 @@ class AddressCountTest {
 
   @Test
   void aSlash20HoldsThem() {
-    AddressSpace network = new AddressSpace("app_default", Allocation.OVERLAY, List.of(AddressPool.of("10.77.0.0/20")),
-        State.NEW, Origin.UNKNOWN);
+    AddressSpace network = new AddressSpace(
+        "app_default",
+        Allocation.OVERLAY,
+        List.of(AddressPool.of("10.77.0.0/20")),
+        State.NEW,
+        Origin.UNKNOWN);
 
     NetworkNeed need = single(network, services(200, "app_default"), 1);
 
@@ -45,8 +49,10 @@ class AddressCountTest {
   @Test
   void theLimitIsExact() {
     // 1 VIP + 251 tasks + 1 load balancer = 253 usable addresses of a /24
-    assertTrue(single(DEFAULT_OVERLAY, List.of(replicated("app_web", 251, "app_default")), 1).fits());
-    assertFalse(single(DEFAULT_OVERLAY, List.of(replicated("app_web", 252, "app_default")), 1).fits());
+    assertTrue(single(DEFAULT_OVERLAY, List.of(replicated("app_web", 251, "app_default")), 1)
+        .fits());
+    assertFalse(single(DEFAULT_OVERLAY, List.of(replicated("app_web", 252, "app_default")), 1)
+        .fits());
   }
 
   @Test
@@ -61,22 +67,36 @@ class AddressCountTest {
 
   @Test
   void onlyServicesOnTheNetworkCount() {
-    List<ServiceLoad> loads = List.of(replicated("app_a", 2, "app_default"), replicated("app_b", 5, "app_other"));
+    List<ServiceLoad> loads =
+        List.of(replicated("app_a", 2, "app_default"), replicated("app_b", 5, "app_other"));
 
     assertEquals(2 + 1 + 1, single(DEFAULT_OVERLAY, loads, 1).needed());
   }
 
   @Test
   void eachNodeWithTasksHasALoadBalancerEndpoint() {
-    assertEquals(2, single(DEFAULT_OVERLAY, List.of(replicated("app_a", 2, "app_default")), 5).loadBalancers());
-    assertEquals(5, single(DEFAULT_OVERLAY, List.of(replicated("app_a", 9, "app_default")), 5).loadBalancers());
-    assertEquals(0, single(DEFAULT_OVERLAY, List.of(replicated("app_a", 0, "app_default")), 5).loadBalancers());
+    assertEquals(
+        2,
+        single(DEFAULT_OVERLAY, List.of(replicated("app_a", 2, "app_default")), 5)
+            .loadBalancers());
+    assertEquals(
+        5,
+        single(DEFAULT_OVERLAY, List.of(replicated("app_a", 9, "app_default")), 5)
+            .loadBalancers());
+    assertEquals(
+        0,
+        single(DEFAULT_OVERLAY, List.of(replicated("app_a", 0, "app_default")), 5)
+            .loadBalancers());
   }
 
   @Test
   void everyNodeHasALoadBalancerEndpointOnIngress() {
-    AddressSpace ingress = new AddressSpace("ingress", Allocation.INGRESS, List.of(AddressPool.of("10.0.0.0/24")),
-        State.FOREIGN, Origin.UNKNOWN);
+    AddressSpace ingress = new AddressSpace(
+        "ingress",
+        Allocation.INGRESS,
+        List.of(AddressPool.of("10.0.0.0/24")),
+        State.FOREIGN,
+        Origin.UNKNOWN);
 
     NetworkNeed need = single(ingress, List.of(replicated("app_web", 1, "ingress")), 7);
 
@@ -85,8 +105,12 @@ class AddressCountTest {
 
   @Test
   void nodeLocalNetworksAddressTasksOnly() {
-    AddressSpace macvlan = new AddressSpace("app_lan", Allocation.NODE_LOCAL, List.of(AddressPool.of("192.168.77.0/28")),
-        State.NEW, Origin.UNKNOWN);
+    AddressSpace macvlan = new AddressSpace(
+        "app_lan",
+        Allocation.NODE_LOCAL,
+        List.of(AddressPool.of("192.168.77.0/28")),
+        State.NEW,
+        Origin.UNKNOWN);
 
     NetworkNeed need = single(macvlan, List.of(replicated("app_a", 13, "app_lan")), 3);
 
@@ -97,7 +121,8 @@ class AddressCountTest {
 
   @Test
   void servicesOfOtherStacksCountAndAreToldApart() {
-    List<ServiceLoad> loads = List.of(replicated("app_a", 2, "shared"),
+    List<ServiceLoad> loads = List.of(
+        replicated("app_a", 2, "shared"),
         new ServiceLoad("other_b", Set.of("shared"), true, 4, true));
 
     NetworkNeed need = single(overlay("shared"), loads, 1);
@@ -108,8 +133,12 @@ class AddressCountTest {
 
   @Test
   void poolsOfOneFamilyAddUp() {
-    AddressSpace twoPools = new AddressSpace("app_n", Allocation.OVERLAY,
-        List.of(AddressPool.of("10.1.0.0/24"), AddressPool.of("10.2.0.0/24")), State.NEW, Origin.UNKNOWN);
+    AddressSpace twoPools = new AddressSpace(
+        "app_n",
+        Allocation.OVERLAY,
+        List.of(AddressPool.of("10.1.0.0/24"), AddressPool.of("10.2.0.0/24")),
+        State.NEW,
+        Origin.UNKNOWN);
 
     NetworkNeed need = single(twoPools, List.of(), 1);
 
@@ -119,8 +148,12 @@ class AddressCountTest {
 
   @Test
   void aDualStackNetworkIsLimitedByItsScarcerFamily() {
-    AddressSpace dualStack = new AddressSpace("app_n", Allocation.OVERLAY,
-        List.of(AddressPool.of("10.1.0.0/16"), AddressPool.of("fd00::/120")), State.NEW, Origin.UNKNOWN);
+    AddressSpace dualStack = new AddressSpace(
+        "app_n",
+        Allocation.OVERLAY,
+        List.of(AddressPool.of("10.1.0.0/16"), AddressPool.of("fd00::/120")),
+        State.NEW,
+        Origin.UNKNOWN);
 
     NetworkNeed need = single(dualStack, List.of(replicated("app_a", 300, "app_n")), 1);
 
@@ -131,21 +164,33 @@ class AddressCountTest {
 
   @Test
   void suggestedPrefixesLeaveRoomForTheReservedAddresses() {
-    assertEquals(24, single(DEFAULT_OVERLAY, List.of(replicated("app_a", 250, "app_default")), 1).suggestedPrefix());
-    assertEquals(23, single(DEFAULT_OVERLAY, List.of(replicated("app_a", 252, "app_default")), 1).suggestedPrefix());
+    assertEquals(
+        24,
+        single(DEFAULT_OVERLAY, List.of(replicated("app_a", 250, "app_default")), 1)
+            .suggestedPrefix());
+    assertEquals(
+        23,
+        single(DEFAULT_OVERLAY, List.of(replicated("app_a", 252, "app_default")), 1)
+            .suggestedPrefix());
     assertEquals(20, single(DEFAULT_OVERLAY, services(2000, "app_default"), 1).suggestedPrefix());
   }
 
   @Test
   void shortfallsListOnlyNetworksThatDoNotFit() {
-    AddressSpace big = new AddressSpace("app_big", Allocation.OVERLAY, List.of(AddressPool.of("10.9.0.0/16")),
-        State.NEW, Origin.UNKNOWN);
+    AddressSpace big = new AddressSpace(
+        "app_big",
+        Allocation.OVERLAY,
+        List.of(AddressPool.of("10.9.0.0/16")),
+        State.NEW,
+        Origin.UNKNOWN);
     List<ServiceLoad> loads = new ArrayList<>(services(300, "app_default"));
     loads.add(replicated("app_x", 300, "app_big"));
 
     List<NetworkNeed> shortfalls = AddressCount.shortfalls(List.of(DEFAULT_OVERLAY, big), loads, 1);
 
-    assertEquals(List.of("app_default"), shortfalls.stream().map(need -> need.network().name()).toList());
+    assertEquals(
+        List.of("app_default"),
+        shortfalls.stream().map(need -> need.network().name()).toList());
   }
 
   static AddressSpace overlay(String name) {
@@ -157,7 +202,10 @@ class AddressCountTest {
   }
 
   static List<ServiceLoad> services(int count, String network) {
-    return Stream.iterate(0, i -> i + 1).limit(count).map(i -> replicated("app_s" + i, 1, network)).toList();
+    return Stream.iterate(0, i -> i + 1)
+        .limit(count)
+        .map(i -> replicated("app_s" + i, 1, network))
+        .toList();
   }
 
   private static NetworkNeed single(AddressSpace network, List<ServiceLoad> loads, long nodes) {

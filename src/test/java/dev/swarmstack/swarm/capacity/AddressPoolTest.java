@@ -31,18 +31,20 @@ class AddressPoolTest {
   void aRangeLimitsTheAddressesAndTheGatewayIsTakenFromIt() {
     Cidr subnet = Cidr.parse("10.0.0.0/24");
     // upper half: holds the broadcast address and the engine-chosen gateway
-    assertEquals(126, new AddressPool(subnet, Cidr.parse("10.0.0.128/25"), null, List.of()).usable());
+    assertEquals(
+        126, new AddressPool(subnet, Cidr.parse("10.0.0.128/25"), null, List.of()).usable());
     // lower half: holds the network address and the gateway
     assertEquals(126, new AddressPool(subnet, Cidr.parse("10.0.0.0/25"), null, List.of()).usable());
     // a gateway declared outside the range takes nothing from it
-    assertEquals(127, new AddressPool(subnet, Cidr.parse("10.0.0.128/25"), "10.0.0.1", List.of()).usable());
+    assertEquals(
+        127, new AddressPool(subnet, Cidr.parse("10.0.0.128/25"), "10.0.0.1", List.of()).usable());
   }
 
   @Test
   void auxiliaryAddressesInTheRangeAreReserved() {
     Cidr subnet = Cidr.parse("10.0.0.0/24");
-    AddressPool pool = new AddressPool(subnet, Cidr.parse("10.0.0.128/25"), "10.0.0.1",
-        List.of("10.0.0.130", "10.0.0.2"));
+    AddressPool pool = new AddressPool(
+        subnet, Cidr.parse("10.0.0.128/25"), "10.0.0.1", List.of("10.0.0.130", "10.0.0.2"));
 
     assertEquals(126, pool.usable());
     assertEquals(2, pool.reserved());

@@ -25,16 +25,21 @@ public final class BoundedFuzzRun {
       try {
         target.run(FuzzInput.random(random, random.nextInt(MAX_INPUT_LENGTH)));
       } catch (Throwable finding) {
-        fail(name + ": execution " + i + " (new Random(" + i + ")) of " + executions + " threw " + finding, finding);
+        fail(
+            name + ": execution " + i + " (new Random(" + i + ")) of " + executions + " threw "
+                + finding,
+            finding);
       }
       if (System.nanoTime() - start > slowestNanos) {
         slowestNanos = System.nanoTime() - start;
         slowest = i;
       }
     }
-    // printed, not asserted: a slow input is worth a look, a shared machine's timings aren't worth a failure
-    System.out.printf("%s: %d executions, no finding; the slowest was execution %d (%.1f s)%n", name, executions,
-        slowest, slowestNanos / 1e9);
+    // printed, not asserted: a slow input is worth a look, a shared machine's timings aren't worth
+    // a failure
+    System.out.printf(
+        "%s: %d executions, no finding; the slowest was execution %d (%.1f s)%n",
+        name, executions, slowest, slowestNanos / 1e9);
   }
 
   /** A fuzz test's body. */

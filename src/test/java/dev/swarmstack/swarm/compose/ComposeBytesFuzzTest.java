@@ -26,7 +26,8 @@ class ComposeBytesFuzzTest {
   private void loadAsComposeFile(FuzzInput data) {
     List<byte[]> seeds = FuzzSeeds.all();
     int pick = data.consumeInt(0, seeds.size());
-    byte[] content = pick == seeds.size() ? data.consumeRemainingAsBytes() : edit(seeds.get(pick), data);
+    byte[] content =
+        pick == seeds.size() ? data.consumeRemainingAsBytes() : edit(seeds.get(pick), data);
     target.loadAndValidate(content);
   }
 
@@ -36,11 +37,12 @@ class ComposeBytesFuzzTest {
     for (int i = 0; i < edits && data.remainingBytes() > 0; i++) {
       int at = data.consumeInt(0, content.length);
       byte[] bytes = data.consumeBytes(data.consumeInt(0, 16));
-      int cut = switch (data.consumeInt(0, 2)) {
-        case 0 -> 0; // insert
-        case 1 -> Math.min(bytes.length, content.length - at); // overwrite
-        default -> Math.min(data.consumeInt(0, 64), content.length - at); // cut, then insert
-      };
+      int cut =
+          switch (data.consumeInt(0, 2)) {
+            case 0 -> 0; // insert
+            case 1 -> Math.min(bytes.length, content.length - at); // overwrite
+            default -> Math.min(data.consumeInt(0, 64), content.length - at); // cut, then insert
+          };
       byte[] edited = new byte[content.length - cut + bytes.length];
       System.arraycopy(content, 0, edited, 0, at);
       System.arraycopy(bytes, 0, edited, at, bytes.length);

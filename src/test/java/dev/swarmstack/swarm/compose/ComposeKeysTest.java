@@ -16,8 +16,11 @@ class ComposeKeysTest {
 
   private static JsonNode read() {
     try {
-      return ComposeMapper.json().readTree(
-          Path.of(System.getProperty("swarm.sharedDir", "../shared"), "compose-schema/config_schema_v3.13.json").toFile());
+      return ComposeMapper.json()
+          .readTree(Path.of(
+                  System.getProperty("swarm.sharedDir", "../shared"),
+                  "compose-schema/config_schema_v3.13.json")
+              .toFile());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -33,15 +36,22 @@ class ComposeKeysTest {
         Map.entry("credentialSpec", "/definitions/service/properties/credential_spec/properties"),
         Map.entry("logging", "/definitions/service/properties/logging/properties"),
         Map.entry("port", "/definitions/service/properties/ports/items/oneOf/2/properties"),
-        Map.entry("serviceVolume", "/definitions/service/properties/volumes/items/oneOf/1/properties"),
-        Map.entry("ulimit", "/definitions/service/properties/ulimits/patternProperties/^[a-z]+$/oneOf/1/properties"),
-        Map.entry("serviceNetwork",
+        Map.entry(
+            "serviceVolume", "/definitions/service/properties/volumes/items/oneOf/1/properties"),
+        Map.entry(
+            "ulimit",
+            "/definitions/service/properties/ulimits/patternProperties/^[a-z]+$/oneOf/1/properties"),
+        Map.entry(
+            "serviceNetwork",
             "/definitions/service/properties/networks/oneOf/1/patternProperties/^[a-zA-Z0-9._-]+$/oneOf/0/properties"),
         Map.entry("deploy", "/definitions/deployment/properties"),
         Map.entry("updateConfig", "/definitions/deployment/properties/update_config/properties"),
         Map.entry("resources", "/definitions/deployment/properties/resources/properties"),
-        Map.entry("limits", "/definitions/deployment/properties/resources/properties/limits/properties"),
-        Map.entry("reservations", "/definitions/deployment/properties/resources/properties/reservations/properties"),
+        Map.entry(
+            "limits", "/definitions/deployment/properties/resources/properties/limits/properties"),
+        Map.entry(
+            "reservations",
+            "/definitions/deployment/properties/resources/properties/reservations/properties"),
         Map.entry("restartPolicy", "/definitions/deployment/properties/restart_policy/properties"),
         Map.entry("placement", "/definitions/deployment/properties/placement/properties"),
         Map.entry("healthcheck", "/definitions/healthcheck/properties"),

@@ -59,7 +59,8 @@ class ComposeMutationFuzzTest {
       JsonNode tree = YAML.readTree(seed);
       return tree == null ? NODES.objectNode() : tree;
     } catch (IOException e) {
-      return NODES.objectNode(); // a seed that is wrong on purpose; the bytes fuzz test covers those
+      return NODES
+          .objectNode(); // a seed that is wrong on purpose; the bytes fuzz test covers those
     }
   }
 
@@ -112,8 +113,12 @@ class ComposeMutationFuzzTest {
         int depth = data.consumeInt(900, 20000);
         lines.add("x-deep: " + "[".repeat(depth) + "]".repeat(depth));
       }
-      default -> lines.set(at, line.replaceFirst(": ", Matcher.quoteReplacement(": " + OddValues.string(data)
-          .replace("\n", " ") + " ")));
+      default ->
+        lines.set(
+            at,
+            line.replaceFirst(
+                ": ",
+                Matcher.quoteReplacement(": " + OddValues.string(data).replace("\n", " ") + " ")));
     }
   }
 
@@ -135,8 +140,8 @@ class ComposeMutationFuzzTest {
   static List<String> aliasBomb(int levels, int width) {
     List<String> lines = new ArrayList<>(List.of("x-l0: &l0 [\"lol\"]"));
     for (int level = 1; level <= levels; level++) {
-      lines.add("x-l" + level + ": &l" + level + " [" + String.join(", ", Collections.nCopies(width, "*l" + (level - 1)))
-          + "]");
+      lines.add("x-l" + level + ": &l" + level + " ["
+          + String.join(", ", Collections.nCopies(width, "*l" + (level - 1))) + "]");
     }
     return lines;
   }
@@ -145,7 +150,9 @@ class ComposeMutationFuzzTest {
   private record Slot(ContainerNode<?> parent, String field, int index) {
 
     JsonNode value() {
-      return parent instanceof ObjectNode object ? object.get(field) : ((ArrayNode) parent).get(index);
+      return parent instanceof ObjectNode object
+          ? object.get(field)
+          : ((ArrayNode) parent).get(index);
     }
 
     void replace(JsonNode value) {

@@ -25,7 +25,9 @@ final class ComposeSchemas {
   // "duration" is Go's syntax in these schemas, not ISO 8601: check it as the CLI does
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.builder(
           JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4))
-      .metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV4()).format(new GoDurationFormat()).build())
+      .metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV4())
+          .format(new GoDurationFormat())
+          .build())
       .build();
 
   private ComposeSchemas() {}

@@ -24,7 +24,14 @@ class ComposeVersionsTest {
 
   // tried in turn as the key's value; the first one that schema v accepts is used
   private static final List<String> CANDIDATE_VALUES = List.of(
-      "{}", "{\"target\": 80}", "{\"type\": \"tmpfs\", \"target\": \"/a\"}", "\"start-first\"", "\"1s\"", "1", "true", "[]");
+      "{}",
+      "{\"target\": 80}",
+      "{\"type\": \"tmpfs\", \"target\": \"/a\"}",
+      "\"start-first\"",
+      "\"1s\"",
+      "1",
+      "true",
+      "[]");
 
   static Stream<Introduction> table() {
     return ComposeVersions.TABLE.stream();
@@ -42,11 +49,20 @@ class ComposeVersionsTest {
       }
     }
     assertNotNull(valid, row + ": no value for this key is valid in schema " + row.version());
-    assertNotEquals(List.of(), ComposeSchemas.violations(valid, row.minor() - 1),
+    assertNotEquals(
+        List.of(),
+        ComposeSchemas.violations(valid, row.minor() - 1),
         row + " is already valid in 3." + (row.minor() - 1) + ": " + valid);
-    assertEquals(List.of(row.version()), ComposeVersions.keysNewerThan(valid, row.minor() - 1).stream()
-        .map(DatedKey::version).toList(), "the key is too new for 3." + (row.minor() - 1));
-    assertEquals(List.of(), ComposeVersions.keysNewerThan(valid, row.minor()), "nothing is too new for " + row.version());
+    assertEquals(
+        List.of(row.version()),
+        ComposeVersions.keysNewerThan(valid, row.minor() - 1).stream()
+            .map(DatedKey::version)
+            .toList(),
+        "the key is too new for 3." + (row.minor() - 1));
+    assertEquals(
+        List.of(),
+        ComposeVersions.keysNewerThan(valid, row.minor()),
+        "nothing is too new for " + row.version());
   }
 
   /**
@@ -73,14 +89,16 @@ class ComposeVersionsTest {
     for (int minor : new int[] {10, 11}) {
       Set<String> added = new TreeSet<>(SchemaKeys.of(minor));
       added.removeAll(SchemaKeys.of(minor - 1));
-      added.removeIf(path -> path.startsWith("/volumes/*/x-cluster-spec") || path.equals("/services/*/build/**"));
+      added.removeIf(path ->
+          path.startsWith("/volumes/*/x-cluster-spec") || path.equals("/services/*/build/**"));
       assertEquals(Set.of(), added, "3." + minor);
     }
   }
 
   @Test
   void aPlainServiceNeedsNoMoreThanTheBaseVersion() throws Exception {
-    JsonNode document = ComposeMapper.yaml().readTree("services: {web: {image: nginx, deploy: {replicas: 2}}}");
+    JsonNode document =
+        ComposeMapper.yaml().readTree("services: {web: {image: nginx, deploy: {replicas: 2}}}");
 
     assertEquals("3.0", ComposeVersions.lowestCovering(document));
   }
@@ -101,23 +119,29 @@ class ComposeVersionsTest {
 
   @Test
   void shortSyntaxPortsAndVolumesAreValidInTheBaseVersion() throws Exception {
-    JsonNode document = ComposeMapper.yaml().readTree("services: {web: {image: nginx, ports: [\"80:80\"], volumes: [\"/a:/b\"]}}");
+    JsonNode document = ComposeMapper.yaml()
+        .readTree("services: {web: {image: nginx, ports: [\"80:80\"], volumes: [\"/a:/b\"]}}");
 
     assertEquals("3.0", ComposeVersions.lowestCovering(document));
   }
 
   @Test
   void aNewerKeyInsideANewerListItemCounts() throws Exception {
-    JsonNode document = ComposeMapper.yaml().readTree(
-        "services: {web: {image: nginx, volumes: [{type: tmpfs, target: /a, tmpfs: {size: 1000}}]}}");
+    JsonNode document = ComposeMapper.yaml()
+        .readTree(
+            "services: {web: {image: nginx, volumes: [{type: tmpfs, target: /a, tmpfs: {size: 1000}}]}}");
 
     assertEquals("3.6", ComposeVersions.lowestCovering(document));
   }
 
   @Test
   void extensionsNeedTheVersionThatAllowsThemWhereTheyStand() throws Exception {
-    assertEquals("3.4", ComposeVersions.lowestCovering(ComposeMapper.yaml().readTree("x-common: {a: 1}")));
-    assertEquals("3.7", ComposeVersions.lowestCovering(ComposeMapper.yaml().readTree("volumes: {data: {x-backup: true}}")));
+    assertEquals(
+        "3.4", ComposeVersions.lowestCovering(ComposeMapper.yaml().readTree("x-common: {a: 1}")));
+    assertEquals(
+        "3.7",
+        ComposeVersions.lowestCovering(
+            ComposeMapper.yaml().readTree("volumes: {data: {x-backup: true}}")));
   }
 
   /** A document holding {@code value} at the row's pattern, with {@code *} made into a key "a" or index 0. */
@@ -128,11 +152,16 @@ class ComposeVersionsTest {
     for (int i = 0; i < segments.length; i++) {
       boolean last = i == segments.length - 1;
       boolean listItem = i == 3 && (segments[2].equals("ports") || segments[2].equals("volumes"));
-      JsonNode child = last ? value : nextIsListItem(segments, i) ? document.arrayNode() : listItemStub(segments, i);
+      JsonNode child = last
+          ? value
+          : nextIsListItem(segments, i) ? document.arrayNode() : listItemStub(segments, i);
       if (listItem) {
         ((ArrayNode) parent).add(child);
       } else {
-        ((ObjectNode) parent).set(segments[i].equals("x-*") ? "x-a" : segments[i].equals("*") ? "a" : segments[i], child);
+        ((ObjectNode) parent)
+            .set(
+                segments[i].equals("x-*") ? "x-a" : segments[i].equals("*") ? "a" : segments[i],
+                child);
       }
       if (!last) {
         parent = (ContainerNode<?>) child;

@@ -34,7 +34,8 @@ class ComposeWriterTest {
   /** The written file stands alone: nothing lies beside it, the env files' entries are in environment already. */
   @Test
   void theCliReadsTheWrittenFileAsTheSameStackWithoutItsEnvFiles() throws Exception {
-    Path written = Files.writeString(dir.resolve("stack.yml"), ComposeWriter.write(bind(cliOutput)));
+    Path written =
+        Files.writeString(dir.resolve("stack.yml"), ComposeWriter.write(bind(cliOutput)));
 
     String reread = DockerStackConfig.text(ENV, written);
 
@@ -47,7 +48,8 @@ class ComposeWriterTest {
   void theWrittenFileIsValidForTheVersionItDeclares() throws Exception {
     JsonNode written = ComposeMapper.yaml().readTree(ComposeWriter.write(bind(cliOutput)));
 
-    assertEquals("3.13", written.get("version").asText()); // service networks' driver_opts need 3.13
+    assertEquals(
+        "3.13", written.get("version").asText()); // service networks' driver_opts need 3.13
     assertEquals(java.util.List.of(), ComposeSchemas.violations(written, 13));
   }
 
@@ -107,24 +109,41 @@ class ComposeWriterTest {
             external: true
         """, yaml);
     assertTrue(yaml.endsWith("\n") && !yaml.contains("\r"));
-    DockerStackConfig.text(ENV, Files.writeString(dir.resolve("look.yml"), yaml)); // fails unless 3.5 is enough
+    DockerStackConfig.text(
+        ENV, Files.writeString(dir.resolve("look.yml"), yaml)); // fails unless 3.5 is enough
   }
 
   @Test
   void theCliAcceptsTheLowerVersionAndReadsTrickyStringsBack() throws Exception {
     Map<String, String> tricky = new java.util.TreeMap<>(Map.ofEntries(
-        Map.entry("bool", "yes"), Map.entry("on", "on"), Map.entry("null", "null"), Map.entry("tilde", "~"),
-        Map.entry("float", "3.0"), Map.entry("hex", "0x1F"), Map.entry("octal", "0755"), Map.entry("exp", "1e3"),
-        Map.entry("inf", ".inf"), Map.entry("empty", ""), Map.entry("comment", "#not a comment"),
-        Map.entry("colon", "a: b"), Map.entry("dash", "- item"), Map.entry("star", "*alias"),
-        Map.entry("bang", "!tag"), Map.entry("quote", "it's \"quoted\""), Map.entry("lines", "one\ntwo\n"),
-        Map.entry("spaces", "  padded  "), Map.entry("unicode", "grüße ✓"),
+        Map.entry("bool", "yes"),
+        Map.entry("on", "on"),
+        Map.entry("null", "null"),
+        Map.entry("tilde", "~"),
+        Map.entry("float", "3.0"),
+        Map.entry("hex", "0x1F"),
+        Map.entry("octal", "0755"),
+        Map.entry("exp", "1e3"),
+        Map.entry("inf", ".inf"),
+        Map.entry("empty", ""),
+        Map.entry("comment", "#not a comment"),
+        Map.entry("colon", "a: b"),
+        Map.entry("dash", "- item"),
+        Map.entry("star", "*alias"),
+        Map.entry("bang", "!tag"),
+        Map.entry("quote", "it's \"quoted\""),
+        Map.entry("lines", "one\ntwo\n"),
+        Map.entry("spaces", "  padded  "),
+        Map.entry("unicode", "grüße ✓"),
         Map.entry("dollar", "$HOME and ${PATH} and $$")));
-    ObjectNode stack = (ObjectNode) ComposeMapper.yaml().readTree("services: {web: {image: nginx}}");
-    ((ObjectNode) stack.at("/services/web")).set("labels", ComposeMapper.json().valueToTree(tricky));
+    ObjectNode stack =
+        (ObjectNode) ComposeMapper.yaml().readTree("services: {web: {image: nginx}}");
+    ((ObjectNode) stack.at("/services/web"))
+        .set("labels", ComposeMapper.json().valueToTree(tricky));
     String yaml = ComposeWriter.write(ComposeMapper.json().treeToValue(stack, ComposeFile.class));
 
-    JsonNode reread = ComposeMapper.yaml().readTree(DockerStackConfig.text(ENV, Files.writeString(dir.resolve("s.yml"), yaml)));
+    JsonNode reread = ComposeMapper.yaml()
+        .readTree(DockerStackConfig.text(ENV, Files.writeString(dir.resolve("s.yml"), yaml)));
 
     assertTrue(yaml.startsWith("version: \"3.0\"\n"), yaml);
     assertEquals(ComposeMapper.json().valueToTree(tricky), reread.at("/services/web/labels"));

@@ -43,7 +43,8 @@ final class DockerStackConfig {
     List<String> differences = new ArrayList<>();
     diff("", expected, actual, differences);
     if (!differences.isEmpty()) {
-      fail(differences.size() + " differences from docker stack config:\n  " + String.join("\n  ", differences));
+      fail(differences.size() + " differences from docker stack config:\n  "
+          + String.join("\n  ", differences));
     }
   }
 

@@ -33,14 +33,45 @@ public interface FuzzInput {
 
   static FuzzInput of(FuzzedDataProvider data) {
     return new FuzzInput() {
-      @Override public int consumeInt(int min, int max) { return data.consumeInt(min, max); }
-      @Override public long consumeLong() { return data.consumeLong(); }
-      @Override public double consumeDouble() { return data.consumeDouble(); }
-      @Override public boolean consumeBoolean() { return data.consumeBoolean(); }
-      @Override public String consumeString(int maxLength) { return data.consumeString(maxLength); }
-      @Override public byte[] consumeBytes(int maxLength) { return data.consumeBytes(maxLength); }
-      @Override public byte[] consumeRemainingAsBytes() { return data.consumeRemainingAsBytes(); }
-      @Override public int remainingBytes() { return data.remainingBytes(); }
+      @Override
+      public int consumeInt(int min, int max) {
+        return data.consumeInt(min, max);
+      }
+
+      @Override
+      public long consumeLong() {
+        return data.consumeLong();
+      }
+
+      @Override
+      public double consumeDouble() {
+        return data.consumeDouble();
+      }
+
+      @Override
+      public boolean consumeBoolean() {
+        return data.consumeBoolean();
+      }
+
+      @Override
+      public String consumeString(int maxLength) {
+        return data.consumeString(maxLength);
+      }
+
+      @Override
+      public byte[] consumeBytes(int maxLength) {
+        return data.consumeBytes(maxLength);
+      }
+
+      @Override
+      public byte[] consumeRemainingAsBytes() {
+        return data.consumeRemainingAsBytes();
+      }
+
+      @Override
+      public int remainingBytes() {
+        return data.remainingBytes();
+      }
     };
   }
 
@@ -53,36 +84,52 @@ public interface FuzzInput {
         remaining = Math.max(0, remaining - bytes);
       }
 
-      @Override public int consumeInt(int min, int max) {
+      @Override
+      public int consumeInt(int min, int max) {
         spend(4);
         return min + (int) Math.floorMod(random.nextLong(), (long) max - min + 1);
       }
-      @Override public long consumeLong() {
+
+      @Override
+      public long consumeLong() {
         spend(8);
         return random.nextLong();
       }
-      @Override public double consumeDouble() {
+
+      @Override
+      public double consumeDouble() {
         spend(8);
         return Double.longBitsToDouble(random.nextLong());
       }
-      @Override public boolean consumeBoolean() {
+
+      @Override
+      public boolean consumeBoolean() {
         spend(1);
         return random.nextBoolean();
       }
-      @Override public String consumeString(int maxLength) {
+
+      @Override
+      public String consumeString(int maxLength) {
         byte[] bytes = consumeBytes(maxLength);
-        return new String(bytes, StandardCharsets.UTF_8); // invalid sequences become U+FFFD, as Jazzer's do
+        return new String(
+            bytes, StandardCharsets.UTF_8); // invalid sequences become U+FFFD, as Jazzer's do
       }
-      @Override public byte[] consumeBytes(int maxLength) {
+
+      @Override
+      public byte[] consumeBytes(int maxLength) {
         byte[] bytes = new byte[Math.min(maxLength, random.nextInt(remaining + 1))];
         random.nextBytes(bytes);
         spend(bytes.length);
         return bytes;
       }
-      @Override public byte[] consumeRemainingAsBytes() {
+
+      @Override
+      public byte[] consumeRemainingAsBytes() {
         return consumeBytes(remaining);
       }
-      @Override public int remainingBytes() {
+
+      @Override
+      public int remainingBytes() {
         return remaining;
       }
     };

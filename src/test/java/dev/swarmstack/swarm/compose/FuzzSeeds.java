@@ -25,8 +25,10 @@ public final class FuzzSeeds {
   }
 
   private static List<byte[]> load() {
-    List<Path> roots = new ArrayList<>(List.of(Path.of("src/test/resources/compose"),
-        Path.of("src/test/resources/differential"), Path.of("src/test/resources/corpus")));
+    List<Path> roots = new ArrayList<>(List.of(
+        Path.of("src/test/resources/compose"),
+        Path.of("src/test/resources/differential"),
+        Path.of("src/test/resources/corpus")));
     String shared = System.getProperty("swarm.sharedDir");
     if (shared != null) {
       roots.add(0, Path.of(shared, "conformance", "docker-cli"));
@@ -45,7 +47,8 @@ public final class FuzzSeeds {
       }
     }
     if (seeds.isEmpty()) {
-      throw new IllegalStateException("no seed stack files found: run the fuzz tests from the project's directory");
+      throw new IllegalStateException(
+          "no seed stack files found: run the fuzz tests from the project's directory");
     }
     return List.copyOf(seeds);
   }

@@ -22,7 +22,8 @@ class InterpolatorTest {
     root.put("value", text);
     SourceMap origins = new SourceMap();
     origins.put(SourceMap.pointer("value"), new Origin("f.yml:1:8"));
-    new Interpolator(name -> Optional.ofNullable(env.get(name)), problems).interpolate(new SourceTree(root, origins));
+    new Interpolator(name -> Optional.ofNullable(env.get(name)), problems)
+        .interpolate(new SourceTree(root, origins));
     return root.get("value").asText();
   }
 
@@ -44,7 +45,10 @@ class InterpolatorTest {
   @Test
   void unsetVariableIsBlankWithAWarning() {
     assertEquals("x--y", interpolate("x-${UNSET}-y"));
-    assertEquals(List.of(Problem.warning(new Origin("f.yml:1:8"), "The \"UNSET\" variable is not set. Defaulting to a blank string.")),
+    assertEquals(
+        List.of(Problem.warning(
+            new Origin("f.yml:1:8"),
+            "The \"UNSET\" variable is not set. Defaulting to a blank string.")),
         problems.all());
   }
 
@@ -53,10 +57,11 @@ class InterpolatorTest {
     interpolate("${EMPTY:?set EMPTY}");
     interpolate("${UNSET?set UNSET}");
     interpolate("cost: $5");
-    assertEquals(List.of(
-        "f.yml:1:8: required variable EMPTY is missing a value: set EMPTY (set it in the environment, as a Maven property or in .env)",
-        "f.yml:1:8: required variable UNSET is missing a value: set UNSET (set it in the environment, as a Maven property or in .env)",
-        "f.yml:1:8: invalid interpolation format \"cost: $5\": use ${VAR} or $VAR, and $$ for a literal $"),
+    assertEquals(
+        List.of(
+            "f.yml:1:8: required variable EMPTY is missing a value: set EMPTY (set it in the environment, as a Maven property or in .env)",
+            "f.yml:1:8: required variable UNSET is missing a value: set UNSET (set it in the environment, as a Maven property or in .env)",
+            "f.yml:1:8: invalid interpolation format \"cost: $5\": use ${VAR} or $VAR, and $$ for a literal $"),
         problems.all().stream().map(Problem::toString).toList());
   }
 }

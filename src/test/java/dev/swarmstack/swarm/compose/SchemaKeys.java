@@ -19,8 +19,10 @@ final class SchemaKeys {
 
   static Set<String> of(int minor) {
     try {
-      JsonNode schema = ComposeMapper.json().readTree(
-          ComposeSchemas.sharedDir().resolve("compose-schema/config_schema_v3." + minor + ".json").toFile());
+      JsonNode schema = ComposeMapper.json()
+          .readTree(ComposeSchemas.sharedDir()
+              .resolve("compose-schema/config_schema_v3." + minor + ".json")
+              .toFile());
       Set<String> paths = new TreeSet<>();
       walk(schema, schema, "", paths, 0);
       return paths;
@@ -29,7 +31,8 @@ final class SchemaKeys {
     }
   }
 
-  private static void walk(JsonNode root, JsonNode node, String path, Set<String> paths, int depth) {
+  private static void walk(
+      JsonNode root, JsonNode node, String path, Set<String> paths, int depth) {
     JsonNode n = resolve(root, node);
     if (depth > MAX_DEPTH || !n.isObject()) {
       return;
@@ -41,7 +44,12 @@ final class SchemaKeys {
       child(root, property.getValue(), path + "/" + property.getKey(), paths, depth);
     }
     for (Map.Entry<String, JsonNode> property : n.path("patternProperties").properties()) {
-      child(root, property.getValue(), path + (property.getKey().startsWith("^x-") ? "/x-*" : "/*"), paths, depth);
+      child(
+          root,
+          property.getValue(),
+          path + (property.getKey().startsWith("^x-") ? "/x-*" : "/*"),
+          paths,
+          depth);
     }
     JsonNode additional = n.path("additionalProperties");
     if (additional.isObject()) {
@@ -54,7 +62,8 @@ final class SchemaKeys {
     }
   }
 
-  private static void child(JsonNode root, JsonNode node, String path, Set<String> paths, int depth) {
+  private static void child(
+      JsonNode root, JsonNode node, String path, Set<String> paths, int depth) {
     paths.add(path);
     walk(root, node, path, paths, depth + 1);
   }

@@ -35,7 +35,8 @@ final class StackFileTarget {
       throw new UncheckedIOException(e);
     }
     try {
-      LoadedStack stack = new StackLoader(name -> Optional.empty()).loadLeniently(List.of(file), null, file.getParent());
+      LoadedStack stack = new StackLoader(name -> Optional.empty())
+          .loadLeniently(List.of(file), null, file.getParent());
       new StackValidator("fuzz").validate(stack);
     } catch (StackException reported) {
       // a problem report is the expected answer to bad input

@@ -44,7 +44,8 @@ class StackLoaderConformanceTest {
     Map<String, String> env = Map.of("QUX", "qux_from_environment");
     Path original = dir.resolve("full-example.yml");
 
-    Path generated = Files.writeString(dir.resolve("generated.yml"), ComposeWriter.write(load(env, original).compose()));
+    Path generated = Files.writeString(
+        dir.resolve("generated.yml"), ComposeWriter.write(load(env, original).compose()));
 
     // the generated file carries the env files' entries in environment, not the files themselves
     JsonNode expected = DockerStackConfig.run(env, original);
@@ -67,7 +68,19 @@ class StackLoaderConformanceTest {
   @Test
   void interpolationFollowsTheCli() throws Exception {
     copy(Path.of("src/test/resources/compose/interpolation"), dir);
-    Map<String, String> env = Map.of("SET", "value", "EMPTY", "", "PORT", "8080", "REPLICAS", "3", "RO", "yes", "NOFILE", "1024");
+    Map<String, String> env = Map.of(
+        "SET",
+        "value",
+        "EMPTY",
+        "",
+        "PORT",
+        "8080",
+        "REPLICAS",
+        "3",
+        "RO",
+        "yes",
+        "NOFILE",
+        "1024");
     Path file = dir.resolve("interpolation.yml");
 
     LoadedStack loaded = load(env, file);
@@ -100,7 +113,10 @@ class StackLoaderConformanceTest {
     Map<String, String> all = new HashMap<>(System.getenv());
     all.putAll(env);
     return new StackLoader(name -> Optional.ofNullable(all.get(name)))
-        .load(List.of(files), new SourceTree(JsonNodeFactory.instance.objectNode(), new SourceMap()), Path.of("."));
+        .load(
+            List.of(files),
+            new SourceTree(JsonNodeFactory.instance.objectNode(), new SourceMap()),
+            Path.of("."));
   }
 
   static void copy(Path from, Path to) throws IOException {

@@ -25,18 +25,21 @@ class ConversionDeterminismTest {
   @ParameterizedTest
   @ValueSource(strings = {"full", "modes", "external"})
   void convertingTwiceGivesTheSameSpecs(String name) throws Exception {
-    Path file = Path.of(ConversionDeterminismTest.class.getResource("/differential/" + name + "/stack.yml").toURI());
+    Path file = Path.of(ConversionDeterminismTest.class
+        .getResource("/differential/" + name + "/stack.yml")
+        .toURI());
     assertEquals(converted(file), converted(file));
   }
 
   private static String converted(Path file) throws Exception {
-    Map<String, String> variables = new TreeMap<>(Map.of("DIFFTEST_SUFFIX", "twice", "DIFFTEST_EXTERNAL", "outside"));
+    Map<String, String> variables =
+        new TreeMap<>(Map.of("DIFFTEST_SUFFIX", "twice", "DIFFTEST_EXTERNAL", "outside"));
     for (int port = 1; port <= 6; port++) {
       variables.put("DIFFTEST_PORT" + port, Integer.toString(20_000 + port));
     }
     ConvertedStack converted = new StackConverter("twice", key -> Optional.empty())
-        .convert(new StackLoader(key -> Optional.ofNullable(variables.get(key))).load(List.of(file), null,
-            file.getParent()));
+        .convert(new StackLoader(key -> Optional.ofNullable(variables.get(key)))
+            .load(List.of(file), null, file.getParent()));
     ObjectNode all = JSON.createObjectNode();
     all.set("networks", JSON.valueToTree(converted.networks()));
     all.set("externalNetworks", JSON.valueToTree(converted.externalNetworks()));

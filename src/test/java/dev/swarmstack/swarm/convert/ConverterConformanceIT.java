@@ -43,23 +43,35 @@ class ConverterConformanceIT {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Map<String, String> ports = FreePorts.variables("PORT", PUBLISHED_PORTS);
     StackDeployment cli = new StackDeployment("cvc" + suffix, "10.123.1.0/24", ports, dir);
-    StackDeployment ours = new StackDeployment(StackDeployment.OURS_PREFIX + suffix, "10.123.2.0/24", ports, dir);
+    StackDeployment ours =
+        new StackDeployment(StackDeployment.OURS_PREFIX + suffix, "10.123.2.0/24", ports, dir);
     ExternalObjects externals = new ExternalObjects(cli.docker, suffix);
     try {
       externals.create();
       cli.docker.run("docker", "image", "inspect", "local/busybox:1");
       String normalised = ours.docker.run("docker", "stack", "config", "-c", "case.yml");
       ComposeFile compose = ComposeMapper.yaml().readValue(normalised, ComposeFile.class);
-      ConvertedStack converted = new StackConverter(ours.stack, key -> Optional.ofNullable(System.getenv(key)))
+      ConvertedStack converted = new StackConverter(
+              ours.stack, key -> Optional.ofNullable(System.getenv(key)))
           .convert(new LoadedStack(compose, new SourceMap(), List.of(), dir));
 
       // one after the other: both would publish the same ingress ports
       Map<String, JsonNode> expected = new LinkedHashMap<>();
       try (RecordingProxy proxy = new RecordingProxy(dir)) {
-        cli.docker.run("docker", "-H", proxy.host(), "stack", "deploy", "--resolve-image", "never", "-c", "case.yml",
+        cli.docker.run(
+            "docker",
+            "-H",
+            proxy.host(),
+            "stack",
+            "deploy",
+            "--resolve-image",
+            "never",
+            "-c",
+            "case.yml",
             cli.stack);
         for (RecordingProxy.Request request : proxy.requests()) {
-          if (request.method().equals("POST") && request.path().matches("/(networks|secrets|configs|services)/create")) {
+          if (request.method().equals("POST")
+              && request.path().matches("/(networks|secrets|configs|services)/create")) {
             cli.recordSent(request.path(), JSON.readTree(request.body()));
           }
         }
@@ -81,9 +93,14 @@ class ConverterConformanceIT {
       for (Map.Entry<String, JsonNode> entry : expected.entrySet()) {
         values += assertSame(entry.getKey(), entry.getValue(), actual.get(entry.getKey()));
       }
-      System.out.printf("%s: %d services, %d networks, %d secrets, %d configs equal (%d values compared)%n",
-          caseFile, converted.services().size(), converted.networks().size(), converted.secrets().size(),
-          converted.configs().size(), values);
+      System.out.printf(
+          "%s: %d services, %d networks, %d secrets, %d configs equal (%d values compared)%n",
+          caseFile,
+          converted.services().size(),
+          converted.networks().size(),
+          converted.secrets().size(),
+          converted.configs().size(),
+          values);
     } finally {
       cli.remove();
       ours.remove();
@@ -91,20 +108,26 @@ class ConverterConformanceIT {
     }
   }
 
-  private static int assertSame(String what, JsonNode expected, JsonNode actual) throws IOException {
+  private static int assertSame(String what, JsonNode expected, JsonNode actual)
+      throws IOException {
     assertFalse(expected.isMissingNode() || actual == null, what + " not found");
-    assertEquals(JsonComparison.pretty(expected), JsonComparison.pretty(actual), what + " differs from what the CLI deployed");
+    assertEquals(
+        JsonComparison.pretty(expected),
+        JsonComparison.pretty(actual),
+        what + " differs from what the CLI deployed");
     return JsonComparison.countLeaves(expected);
   }
 
   private static void writeCase(String caseFile, Path dir) throws IOException {
-    try (InputStream in = ConverterConformanceIT.class.getResourceAsStream("/convert/cases/" + caseFile)) {
+    try (InputStream in =
+        ConverterConformanceIT.class.getResourceAsStream("/convert/cases/" + caseFile)) {
       Files.write(dir.resolve("case.yml"), in.readAllBytes());
     }
     Files.writeString(dir.resolve("secret.txt"), "not-a-real-secret\n");
     Files.writeString(dir.resolve("config.txt"), "stack {{ .Service.Name }}\n");
     Files.writeString(dir.resolve("cred.json"), "{}\n");
-    Files.writeString(dir.resolve("one.env"), "# env file\nFROM_FILE=file\nOVERRIDDEN=by-file\n  SPACED=kept as is \n");
+    Files.writeString(
+        dir.resolve("one.env"),
+        "# env file\nFROM_FILE=file\nOVERRIDDEN=by-file\n  SPACED=kept as is \n");
   }
-
 }

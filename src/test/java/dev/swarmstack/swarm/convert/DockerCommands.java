@@ -54,12 +54,22 @@ final class DockerCommands {
   }
 
   private JsonNode request(String method, String path, JsonNode body) {
-    List<String> command = new ArrayList<>(List.of("curl", "-sS", "-g", "--unix-socket", SOCKET, "-X", method,
-        "-w", "\n%{http_code}", "http://localhost" + path));
+    List<String> command = new ArrayList<>(List.of(
+        "curl",
+        "-sS",
+        "-g",
+        "--unix-socket",
+        SOCKET,
+        "-X",
+        method,
+        "-w",
+        "\n%{http_code}",
+        "http://localhost" + path));
     if (body != null) {
       command.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", "@-"));
     }
-    String out = runWithInput(body == null ? null : body.toString(), command.toArray(String[]::new)).strip();
+    String out = runWithInput(body == null ? null : body.toString(), command.toArray(String[]::new))
+        .strip();
     int lastLine = out.lastIndexOf('\n');
     String status = out.substring(lastLine + 1);
     String response = lastLine < 0 ? "" : out.substring(0, lastLine);

@@ -18,8 +18,10 @@ final class ExternalObjects {
 
   void create() {
     docker.run("docker", "network", "create", "--driver", "overlay", "ext-net-" + suffix);
-    docker.runWithInput("external secret\n", "docker", "secret", "create", "ext-secret-" + suffix, "-");
-    docker.runWithInput("external config\n", "docker", "config", "create", "ext-config-" + suffix, "-");
+    docker.runWithInput(
+        "external secret\n", "docker", "secret", "create", "ext-secret-" + suffix, "-");
+    docker.runWithInput(
+        "external config\n", "docker", "config", "create", "ext-config-" + suffix, "-");
   }
 
   /** Removes whichever of them exist; the network may still be in use for a moment after its services go. */

@@ -16,7 +16,8 @@ final class JsonComparison {
 
   static String pretty(JsonNode node) throws IOException {
     // member order means nothing in JSON: compare sorted
-    return JSON.writerWithDefaultPrettyPrinter().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+    return JSON.writerWithDefaultPrettyPrinter()
+        .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .writeValueAsString(JSON.treeToValue(node, Object.class));
   }
 
@@ -59,18 +60,20 @@ final class JsonComparison {
       });
       return result.isEmpty() ? null : result;
     }
-    boolean zero = node.isNull() || (node.isBoolean() && !node.asBoolean())
-        || (node.isNumber() && node.asDouble() == 0) || (node.isTextual() && node.asText().isEmpty());
+    boolean zero = node.isNull()
+        || (node.isBoolean() && !node.asBoolean())
+        || (node.isNumber() && node.asDouble() == 0)
+        || (node.isTextual() && node.asText().isEmpty());
     return zero ? null : node;
   }
 
   static String sha256(String text) {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(digest);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
   }
-
 }

@@ -61,25 +61,28 @@ final class RecordingProxy implements AutoCloseable {
   }
 
   private static void pump(SocketChannel from, SocketChannel to, ByteArrayOutputStream recorded) {
-    Thread thread = new Thread(() -> {
-      ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-      try (from; to) {
-        while (from.read(buffer) >= 0) {
-          buffer.flip();
-          if (recorded != null) {
-            synchronized (recorded) {
-              recorded.write(buffer.array(), 0, buffer.limit());
+    Thread thread = new Thread(
+        () -> {
+          ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+          try (from;
+              to) {
+            while (from.read(buffer) >= 0) {
+              buffer.flip();
+              if (recorded != null) {
+                synchronized (recorded) {
+                  recorded.write(buffer.array(), 0, buffer.limit());
+                }
+              }
+              while (buffer.hasRemaining()) {
+                to.write(buffer);
+              }
+              buffer.clear();
             }
+          } catch (IOException closed) {
+            // either side hung up
           }
-          while (buffer.hasRemaining()) {
-            to.write(buffer);
-          }
-          buffer.clear();
-        }
-      } catch (IOException closed) {
-        // either side hung up
-      }
-    }, "recording-proxy-pump");
+        },
+        "recording-proxy-pump");
     thread.setDaemon(true);
     thread.start();
   }
@@ -100,7 +103,8 @@ final class RecordingProxy implements AutoCloseable {
   }
 
   private static void parse(byte[] bytes, List<Request> requests) {
-    String text = new String(bytes, StandardCharsets.ISO_8859_1); // one char per byte: indexes stay byte offsets
+    String text = new String(
+        bytes, StandardCharsets.ISO_8859_1); // one char per byte: indexes stay byte offsets
     int at = 0;
     while (at < text.length()) {
       int headersEnd = text.indexOf("\r\n\r\n", at);
@@ -125,7 +129,8 @@ final class RecordingProxy implements AutoCloseable {
         int position = bodyStart;
         while (true) {
           int lineEnd = text.indexOf("\r\n", position);
-          int size = Integer.parseInt(text.substring(position, lineEnd).split(";")[0].strip(), 16);
+          int size =
+              Integer.parseInt(text.substring(position, lineEnd).split(";")[0].strip(), 16);
           position = lineEnd + 2;
           if (size == 0) {
             at = text.indexOf("\r\n", position) + 2;
@@ -139,8 +144,11 @@ final class RecordingProxy implements AutoCloseable {
         at = bodyStart + length;
       }
       String path = requestLine[1].replaceFirst("^/v[0-9.]+/", "/").replaceFirst("\\?.*$", "");
-      requests.add(new Request(requestLine[0], path,
-          new String(body.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)));
+      requests.add(new Request(
+          requestLine[0],
+          path,
+          new String(
+              body.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)));
     }
   }
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Content-hash names for the stack's own secrets and configs, and what they change in the services' references. */
 class RotationTest {
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void versionedNameIsTheCliNamePlusEightHexOfTheContentHashAndFitsTheEngineLimit() {
@@ -47,7 +48,8 @@ class RotationTest {
   }
 
   @Test
-  void ownObjectsAreNamedAfterTheirContentAndServicesReferToThatNameAtTheSameTarget() throws IOException {
+  void ownObjectsAreNamedAfterTheirContentAndServicesReferToThatNameAtTheSameTarget()
+      throws IOException {
     ConvertedStack stack = rotating().convert(stack("s3cret", "level=info"));
 
     String secret = single(stack.secrets().keySet());
@@ -56,21 +58,32 @@ class RotationTest {
     assertTrue(config.matches("custom-name-[0-9a-f]{8}"), config);
     assertEquals(secret, stack.secrets().get(secret).get("Name").asText());
     JsonNode container = stack.services().get("st_app").path("TaskTemplate").path("ContainerSpec");
-    assertEquals("{\"File\":{\"Name\":\"token\",\"UID\":\"0\",\"GID\":\"0\",\"Mode\":292},\"SecretID\":\"\","
-        + "\"SecretName\":\"" + secret + "\"}", container.path("Secrets").get(1).toString());
-    assertEquals("/etc/app.conf", container.path("Configs").get(0).path("File").path("Name").asText());
+    assertEquals(
+        "{\"File\":{\"Name\":\"token\",\"UID\":\"0\",\"GID\":\"0\",\"Mode\":292},\"SecretID\":\"\","
+            + "\"SecretName\":\"" + secret + "\"}",
+        container.path("Secrets").get(1).toString());
+    assertEquals(
+        "/etc/app.conf",
+        container.path("Configs").get(0).path("File").path("Name").asText());
     assertEquals(config, container.path("Configs").get(0).path("ConfigName").asText());
-    assertEquals("outside", container.path("Secrets").get(0).path("SecretName").asText(), "external: as named");
+    assertEquals(
+        "outside",
+        container.path("Secrets").get(0).path("SecretName").asText(),
+        "external: as named");
   }
 
   @Test
   void theSameContentKeepsItsNameAndAnyChangeOfDataOrTemplatingGivesANewOne() throws IOException {
     String first = single(rotating().convert(stack("s3cret", "a")).secrets().keySet());
-    assertEquals(first, single(rotating().convert(stack("s3cret", "a")).secrets().keySet()));
-    assertNotEquals(first, single(rotating().convert(stack("rotated", "a")).secrets().keySet()));
+    assertEquals(
+        first, single(rotating().convert(stack("s3cret", "a")).secrets().keySet()));
+    assertNotEquals(
+        first, single(rotating().convert(stack("rotated", "a")).secrets().keySet()));
 
     String config = single(rotating().convert(stack("s3cret", "a")).configs().keySet());
-    assertNotEquals(config, single(rotating().convert(withTemplate(stack("s3cret", "a"))).configs().keySet()));
+    assertNotEquals(
+        config,
+        single(rotating().convert(withTemplate(stack("s3cret", "a"))).configs().keySet()));
   }
 
   @Test
@@ -85,15 +98,29 @@ class RotationTest {
     LoadedStack fromFile = stack("s3cret", "a");
     ComposeFile compose = fromFile.compose();
     TreeMap<String, FileObject> secrets = new TreeMap<>(compose.secrets());
-    secrets.put("token", secrets.get("token").withContent(new Content("s3cret".getBytes(StandardCharsets.UTF_8))));
-    LoadedStack inMemory = new LoadedStack(new ComposeFile(compose.version(), compose.services(), compose.networks(),
-        compose.volumes(), secrets, compose.configs(), compose.extensions()), new SourceMap(), List.of(), dir);
+    secrets.put(
+        "token",
+        secrets.get("token").withContent(new Content("s3cret".getBytes(StandardCharsets.UTF_8))));
+    LoadedStack inMemory = new LoadedStack(
+        new ComposeFile(
+            compose.version(),
+            compose.services(),
+            compose.networks(),
+            compose.volumes(),
+            secrets,
+            compose.configs(),
+            compose.extensions()),
+        new SourceMap(),
+        List.of(),
+        dir);
 
     ConvertedStack fromMemory = rotating().convert(inMemory);
     ConvertedStack fromDisk = rotating().convert(fromFile);
 
     assertEquals(fromDisk.secrets(), fromMemory.secrets());
-    assertFalse(ComposeWriter.write(inMemory.compose()).contains("s3cret"), "never written to a stack file");
+    assertFalse(
+        ComposeWriter.write(inMemory.compose()).contains("s3cret"),
+        "never written to a stack file");
     assertFalse(secrets.get("token").toString().contains("s3cret"), "never printed");
   }
 
@@ -103,10 +130,18 @@ class RotationTest {
     ConvertedStack converted = rotating().convert(loaded);
     ComposeFile named = rotating().deployedNames(loaded);
 
-    assertEquals(single(converted.secrets().keySet()), named.secrets().get("token").name());
-    assertEquals(single(converted.configs().keySet()), named.configs().get("settings").name());
-    assertEquals(loaded.compose().secrets().get("outside"), named.secrets().get("outside"), "external: unchanged");
-    assertEquals(loaded.compose(), Stacks.converter().deployedNames(loaded), "without rotation: as declared");
+    assertEquals(
+        single(converted.secrets().keySet()), named.secrets().get("token").name());
+    assertEquals(
+        single(converted.configs().keySet()), named.configs().get("settings").name());
+    assertEquals(
+        loaded.compose().secrets().get("outside"),
+        named.secrets().get("outside"),
+        "external: unchanged");
+    assertEquals(
+        loaded.compose(),
+        Stacks.converter().deployedNames(loaded),
+        "without rotation: as declared");
   }
 
   private static StackConverter rotating() {
@@ -116,10 +151,32 @@ class RotationTest {
   private LoadedStack withTemplate(LoadedStack stack) {
     ComposeFile compose = stack.compose();
     TreeMap<String, FileObject> configs = new TreeMap<>();
-    compose.configs().forEach((key, config) -> configs.put(key, new FileObject(config.name(), config.file(),
-        config.external(), config.labels(), config.driver(), config.driverOpts(), "golang", config.extensions(), null)));
-    return new LoadedStack(new ComposeFile(compose.version(), compose.services(), compose.networks(), compose.volumes(),
-        compose.secrets(), configs, compose.extensions()), new SourceMap(), List.of(), dir);
+    compose
+        .configs()
+        .forEach((key, config) -> configs.put(
+            key,
+            new FileObject(
+                config.name(),
+                config.file(),
+                config.external(),
+                config.labels(),
+                config.driver(),
+                config.driverOpts(),
+                "golang",
+                config.extensions(),
+                null)));
+    return new LoadedStack(
+        new ComposeFile(
+            compose.version(),
+            compose.services(),
+            compose.networks(),
+            compose.volumes(),
+            compose.secrets(),
+            configs,
+            compose.extensions()),
+        new SourceMap(),
+        List.of(),
+        dir);
   }
 
   private LoadedStack stack(String secret, String config) throws IOException {

@@ -28,9 +28,11 @@ class ServiceConversionTest {
           labels: {team: a}
         """);
     assertEquals("st_web", spec.get("Name").asText());
-    assertEquals("{\"com.docker.stack.image\":\"nginx:1\",\"com.docker.stack.namespace\":\"st\",\"team\":\"a\"}",
+    assertEquals(
+        "{\"com.docker.stack.image\":\"nginx:1\",\"com.docker.stack.namespace\":\"st\",\"team\":\"a\"}",
         spec.get("Labels").toString());
-    assertEquals("{\"com.docker.stack.namespace\":\"st\",\"tier\":\"front\"}",
+    assertEquals(
+        "{\"com.docker.stack.namespace\":\"st\",\"tier\":\"front\"}",
         spec.path("TaskTemplate").path("ContainerSpec").get("Labels").toString());
   }
 
@@ -41,7 +43,9 @@ class ServiceConversionTest {
     assertEquals("{}", spec.get("EndpointSpec").toString());
     assertEquals("{}", spec.path("TaskTemplate").get("Resources").toString());
     assertEquals("{}", spec.path("TaskTemplate").get("Placement").toString());
-    assertEquals("[{\"Target\":\"st_default\",\"Aliases\":[\"web\"]}]", spec.path("TaskTemplate").get("Networks").toString());
+    assertEquals(
+        "[{\"Target\":\"st_default\",\"Aliases\":[\"web\"]}]",
+        spec.path("TaskTemplate").get("Networks").toString());
     assertFalse(spec.path("TaskTemplate").has("RestartPolicy"));
     assertFalse(spec.has("UpdateConfig"));
   }
@@ -63,7 +67,9 @@ class ServiceConversionTest {
           UNSET: null
           BLANK: ""
         """).get("Env");
-    assertEquals("[\"BLANK=\",\"EMPTY_IN_FILE=os-empty\",\"FROM_OS=os-value\",\"UNSET\",\"ZED=z\"]", env.toString());
+    assertEquals(
+        "[\"BLANK=\",\"EMPTY_IN_FILE=os-empty\",\"FROM_OS=os-value\",\"UNSET\",\"ZED=z\"]",
+        env.toString());
   }
 
   /** As the CLI sorts them (real-world files showed it): by published port, equal ones in the order written. */
@@ -79,21 +85,29 @@ class ServiceConversionTest {
           endpoint_mode: DNSRR
         """).get("EndpointSpec");
     assertEquals("dnsrr", ports.get("Mode").asText());
-    assertEquals("[{\"Protocol\":\"tcp\",\"TargetPort\":9000,\"PublishMode\":\"ingress\"},"
-        + "{\"Protocol\":\"udp\",\"TargetPort\":53,\"PublishedPort\":53,\"PublishMode\":\"host\"},"
-        + "{\"Protocol\":\"tcp\",\"TargetPort\":53,\"PublishedPort\":53,\"PublishMode\":\"host\"},"
-        + "{\"Protocol\":\"tcp\",\"TargetPort\":80,\"PublishedPort\":8080,\"PublishMode\":\"ingress\"}]",
+    assertEquals(
+        "[{\"Protocol\":\"tcp\",\"TargetPort\":9000,\"PublishMode\":\"ingress\"},"
+            + "{\"Protocol\":\"udp\",\"TargetPort\":53,\"PublishedPort\":53,\"PublishMode\":\"host\"},"
+            + "{\"Protocol\":\"tcp\",\"TargetPort\":53,\"PublishedPort\":53,\"PublishMode\":\"host\"},"
+            + "{\"Protocol\":\"tcp\",\"TargetPort\":80,\"PublishedPort\":8080,\"PublishMode\":\"ingress\"}]",
         ports.get("Ports").toString());
   }
 
   @Test
   void modesIncludingJobs() {
-    assertEquals("{\"Replicated\":{\"Replicas\":0}}", service("deploy: {replicas: 0}").get("Mode").toString());
-    assertEquals("{\"Global\":{}}", service("deploy: {mode: global}").get("Mode").toString());
-    assertEquals("{\"ReplicatedJob\":{\"MaxConcurrent\":3,\"TotalCompletions\":3}}",
+    assertEquals(
+        "{\"Replicated\":{\"Replicas\":0}}",
+        service("deploy: {replicas: 0}").get("Mode").toString());
+    assertEquals(
+        "{\"Global\":{}}", service("deploy: {mode: global}").get("Mode").toString());
+    assertEquals(
+        "{\"ReplicatedJob\":{\"MaxConcurrent\":3,\"TotalCompletions\":3}}",
         service("deploy: {mode: replicated-job, replicas: 3}").get("Mode").toString());
-    assertEquals("{\"ReplicatedJob\":{}}", service("deploy: {mode: replicated-job}").get("Mode").toString());
-    assertEquals("{\"GlobalJob\":{}}", service("deploy: {mode: global-job}").get("Mode").toString());
+    assertEquals(
+        "{\"ReplicatedJob\":{}}",
+        service("deploy: {mode: replicated-job}").get("Mode").toString());
+    assertEquals(
+        "{\"GlobalJob\":{}}", service("deploy: {mode: global-job}").get("Mode").toString());
   }
 
   @Test
@@ -107,25 +121,46 @@ class ServiceConversionTest {
               generic_resources:
                 - discrete_resource_spec: {kind: gpu, value: 2}
         """).path("TaskTemplate").get("Resources");
-    assertEquals("{\"Limits\":{\"NanoCPUs\":500000000,\"MemoryBytes\":52428800,\"Pids\":100},"
-        + "\"Reservations\":{\"NanoCPUs\":100000,"
-        + "\"GenericResources\":[{\"DiscreteResourceSpec\":{\"Kind\":\"gpu\",\"Value\":2}}]}}", resources.toString());
-    assertEquals("{\"Limits\":{}}",
-        service("deploy: {resources: {limits: {}}}").path("TaskTemplate").get("Resources").toString());
+    assertEquals(
+        "{\"Limits\":{\"NanoCPUs\":500000000,\"MemoryBytes\":52428800,\"Pids\":100},"
+            + "\"Reservations\":{\"NanoCPUs\":100000,"
+            + "\"GenericResources\":[{\"DiscreteResourceSpec\":{\"Kind\":\"gpu\",\"Value\":2}}]}}",
+        resources.toString());
+    assertEquals(
+        "{\"Limits\":{}}",
+        service("deploy: {resources: {limits: {}}}")
+            .path("TaskTemplate")
+            .get("Resources")
+            .toString());
   }
 
   @Test
   void restartPolicyPrefersDeployAndFallsBackToRestart() {
-    assertEquals("{\"Condition\":\"on-failure\",\"Delay\":5000000000,\"MaxAttempts\":0,\"Window\":120000000000}",
-        service("restart: always\ndeploy: {restart_policy: {condition: on-failure, delay: 5s, max_attempts: 0,"
-            + " window: 2m0s}}").path("TaskTemplate").get("RestartPolicy").toString());
-    assertEquals("{\"Condition\":\"any\"}",
+    assertEquals(
+        "{\"Condition\":\"on-failure\",\"Delay\":5000000000,\"MaxAttempts\":0,\"Window\":120000000000}",
+        service(
+                "restart: always\ndeploy: {restart_policy: {condition: on-failure, delay: 5s, max_attempts: 0,"
+                    + " window: 2m0s}}")
+            .path("TaskTemplate")
+            .get("RestartPolicy")
+            .toString());
+    assertEquals(
+        "{\"Condition\":\"any\"}",
         service("restart: always").path("TaskTemplate").get("RestartPolicy").toString());
-    assertEquals("{\"Condition\":\"any\"}",
-        service("restart: unless-stopped").path("TaskTemplate").get("RestartPolicy").toString());
-    assertEquals("{\"Condition\":\"on-failure\",\"MaxAttempts\":3}",
-        service("restart: on-failure:3").path("TaskTemplate").get("RestartPolicy").toString());
-    assertEquals("{\"Condition\":\"on-failure\"}",
+    assertEquals(
+        "{\"Condition\":\"any\"}",
+        service("restart: unless-stopped")
+            .path("TaskTemplate")
+            .get("RestartPolicy")
+            .toString());
+    assertEquals(
+        "{\"Condition\":\"on-failure\",\"MaxAttempts\":3}",
+        service("restart: on-failure:3")
+            .path("TaskTemplate")
+            .get("RestartPolicy")
+            .toString());
+    assertEquals(
+        "{\"Condition\":\"on-failure\"}",
         service("restart: on-failure").path("TaskTemplate").get("RestartPolicy").toString());
     assertFalse(service("restart: \"no\"").path("TaskTemplate").has("RestartPolicy"));
   }
@@ -137,26 +172,41 @@ class ServiceConversionTest {
           update_config: {delay: 1m30s, monitor: 500ms, max_failure_ratio: 0.25, order: start-first}
           rollback_config: {parallelism: 0}
         """);
-    assertEquals("{\"Parallelism\":1,\"Delay\":90000000000,\"Monitor\":500000000,\"MaxFailureRatio\":0.25,"
-        + "\"Order\":\"start-first\"}", spec.get("UpdateConfig").toString());
-    assertEquals("{\"Parallelism\":0,\"MaxFailureRatio\":0.0,\"Order\":\"\"}", spec.get("RollbackConfig").toString());
+    assertEquals(
+        "{\"Parallelism\":1,\"Delay\":90000000000,\"Monitor\":500000000,\"MaxFailureRatio\":0.25,"
+            + "\"Order\":\"start-first\"}",
+        spec.get("UpdateConfig").toString());
+    assertEquals(
+        "{\"Parallelism\":0,\"MaxFailureRatio\":0.0,\"Order\":\"\"}",
+        spec.get("RollbackConfig").toString());
   }
 
   @Test
   void placementKeepsPreferencesAndMaxReplicas() {
-    assertEquals("{\"Constraints\":[\"node.role==manager\"],\"Preferences\":[{\"Spread\":{\"SpreadDescriptor\":"
-        + "\"node.labels.az\"}}],\"MaxReplicas\":2}",
-        service("deploy: {placement: {constraints: [node.role==manager], preferences: [{spread: node.labels.az}],"
-            + " max_replicas_per_node: 2}}").path("TaskTemplate").get("Placement").toString());
+    assertEquals(
+        "{\"Constraints\":[\"node.role==manager\"],\"Preferences\":[{\"Spread\":{\"SpreadDescriptor\":"
+            + "\"node.labels.az\"}}],\"MaxReplicas\":2}",
+        service(
+                "deploy: {placement: {constraints: [node.role==manager], preferences: [{spread: node.labels.az}],"
+                    + " max_replicas_per_node: 2}}")
+            .path("TaskTemplate")
+            .get("Placement")
+            .toString());
   }
 
   @Test
   void healthcheckDurationsStartIntervalAndDisable() {
-    assertEquals("{\"Test\":[\"CMD-SHELL\",\"curl -f localhost\"],\"Interval\":10000000000,\"Timeout\":1000000000,"
-        + "\"StartPeriod\":15000000000,\"StartInterval\":2000000000,\"Retries\":5}",
-        container("healthcheck: {test: [CMD-SHELL, curl -f localhost], interval: 10s, timeout: 1s, retries: 5,"
-            + " start_period: 15s, start_interval: 2s}").get("Healthcheck").toString());
-    assertEquals("{\"Test\":[\"NONE\"]}", container("healthcheck: {disable: true}").get("Healthcheck").toString());
+    assertEquals(
+        "{\"Test\":[\"CMD-SHELL\",\"curl -f localhost\"],\"Interval\":10000000000,\"Timeout\":1000000000,"
+            + "\"StartPeriod\":15000000000,\"StartInterval\":2000000000,\"Retries\":5}",
+        container(
+                "healthcheck: {test: [CMD-SHELL, curl -f localhost], interval: 10s, timeout: 1s, retries: 5,"
+                    + " start_period: 15s, start_interval: 2s}")
+            .get("Healthcheck")
+            .toString());
+    assertEquals(
+        "{\"Test\":[\"NONE\"]}",
+        container("healthcheck: {disable: true}").get("Healthcheck").toString());
   }
 
   @Test
@@ -184,13 +234,19 @@ class ServiceConversionTest {
         oom_score_adj: -500
         logging: {driver: syslog, options: {syslog-address: "tcp://192.168.0.42:123"}}
         """);
-    assertEquals("[\"162.242.195.82 somehost\",\"::1 ipv6.example.com\"]", container.get("Hosts").toString());
-    assertEquals("{\"Nameservers\":[\"8.8.8.8\",\"2001:db8::1\"],\"Search\":[\"example.com\"]}",
+    assertEquals(
+        "[\"162.242.195.82 somehost\",\"::1 ipv6.example.com\"]",
+        container.get("Hosts").toString());
+    assertEquals(
+        "{\"Nameservers\":[\"8.8.8.8\",\"2001:db8::1\"],\"Search\":[\"example.com\"]}",
         container.get("DNSConfig").toString());
-    assertEquals("[\"CAP_NET_ADMIN\",\"CAP_SYS_TIME\"]", container.get("CapabilityAdd").toString());
+    assertEquals(
+        "[\"CAP_NET_ADMIN\",\"CAP_SYS_TIME\"]", container.get("CapabilityAdd").toString());
     assertEquals("[\"CAP_MKNOD\"]", container.get("CapabilityDrop").toString());
-    assertEquals("[{\"Name\":\"nofile\",\"Hard\":40000,\"Soft\":20000},{\"Name\":\"nproc\",\"Hard\":65535,"
-        + "\"Soft\":65535}]", container.get("Ulimits").toString());
+    assertEquals(
+        "[{\"Name\":\"nofile\",\"Hard\":40000,\"Soft\":20000},{\"Name\":\"nproc\",\"Hard\":65535,"
+            + "\"Soft\":65535}]",
+        container.get("Ulimits").toString());
     assertEquals(0, container.get("StopGracePeriod").asLong());
     assertTrue(container.get("TTY").asBoolean());
     assertFalse(container.has("OpenStdin"));

@@ -1,7 +1,6 @@
 package dev.swarmstack.swarm.convert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Networks, secrets, configs, mounts, references and errors: the stack-wide side of conversion. */
 class StackConversionTest {
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void onlyUsedNetworksAreCreatedAndBuiltInExternalsAreNotChecked() {
@@ -48,15 +48,18 @@ class StackConversionTest {
           unused: {}
         """);
     assertEquals(List.of("st_default", "st_front"), List.copyOf(stack.networks().keySet()));
-    assertEquals("{\"Name\":\"st_default\",\"Driver\":\"overlay\",\"Labels\":{\"com.docker.stack.namespace\":\"st\"}}",
+    assertEquals(
+        "{\"Name\":\"st_default\",\"Driver\":\"overlay\",\"Labels\":{\"com.docker.stack.namespace\":\"st\"}}",
         stack.networks().get("st_default").toString());
-    assertEquals("{\"Name\":\"st_front\",\"Driver\":\"overlay\",\"Options\":{\"com.docker.network.driver.mtu\":\"1400\"},"
-        + "\"Labels\":{\"com.docker.stack.namespace\":\"st\",\"tier\":\"front\"},\"Internal\":true,\"Attachable\":true,"
-        + "\"IPAM\":{\"Driver\":\"default\",\"Config\":[{\"Subnet\":\"10.1.0.0/24\"}]}}",
+    assertEquals(
+        "{\"Name\":\"st_front\",\"Driver\":\"overlay\",\"Options\":{\"com.docker.network.driver.mtu\":\"1400\"},"
+            + "\"Labels\":{\"com.docker.stack.namespace\":\"st\",\"tier\":\"front\"},\"Internal\":true,\"Attachable\":true,"
+            + "\"IPAM\":{\"Driver\":\"default\",\"Config\":[{\"Subnet\":\"10.1.0.0/24\"}]}}",
         stack.networks().get("st_front").toString());
     assertEquals(List.of("outside"), List.copyOf(stack.externalNetworks()));
-    assertEquals("[{\"Target\":\"host\"},{\"Target\":\"outside\",\"Aliases\":[\"attached\"]},"
-        + "{\"Target\":\"st_front\",\"Aliases\":[\"web\",\"attached\"],\"DriverOpts\":{\"opt\":\"v\"}}]",
+    assertEquals(
+        "[{\"Target\":\"host\"},{\"Target\":\"outside\",\"Aliases\":[\"attached\"]},"
+            + "{\"Target\":\"st_front\",\"Aliases\":[\"web\",\"attached\"],\"DriverOpts\":{\"opt\":\"v\"}}]",
         stack.services().get("st_attached").path("TaskTemplate").get("Networks").toString());
   }
 
@@ -78,19 +81,30 @@ class StackConversionTest {
         configs:
           c: {file: %1$s, template_driver: golang}
         """.formatted(file));
-    assertEquals(List.of("fixed-name", "st_by-driver", "st_s", "st_unused"), List.copyOf(stack.secrets().keySet()));
-    assertEquals("{\"Name\":\"st_s\",\"Labels\":{\"com.docker.stack.namespace\":\"st\",\"k\":\"v\"},\"Data\":\"AAEC/w==\"}",
+    assertEquals(
+        List.of("fixed-name", "st_by-driver", "st_s", "st_unused"),
+        List.copyOf(stack.secrets().keySet()));
+    assertEquals(
+        "{\"Name\":\"st_s\",\"Labels\":{\"com.docker.stack.namespace\":\"st\",\"k\":\"v\"},\"Data\":\"AAEC/w==\"}",
         stack.secrets().get("st_s").toString());
-    assertEquals("{\"Name\":\"st_by-driver\",\"Labels\":{\"com.docker.stack.namespace\":\"st\"},"
-        + "\"Driver\":{\"Name\":\"vault\",\"Options\":{\"path\":\"x\"}}}", stack.secrets().get("st_by-driver").toString());
-    assertEquals("{\"Name\":\"st_c\",\"Labels\":{\"com.docker.stack.namespace\":\"st\"},\"Data\":\"AAEC/w==\","
-        + "\"Templating\":{\"Name\":\"golang\"}}", stack.configs().get("st_c").toString());
+    assertEquals(
+        "{\"Name\":\"st_by-driver\",\"Labels\":{\"com.docker.stack.namespace\":\"st\"},"
+            + "\"Driver\":{\"Name\":\"vault\",\"Options\":{\"path\":\"x\"}}}",
+        stack.secrets().get("st_by-driver").toString());
+    assertEquals(
+        "{\"Name\":\"st_c\",\"Labels\":{\"com.docker.stack.namespace\":\"st\"},\"Data\":\"AAEC/w==\","
+            + "\"Templating\":{\"Name\":\"golang\"}}",
+        stack.configs().get("st_c").toString());
     JsonNode container = stack.services().get("st_web").path("TaskTemplate").path("ContainerSpec");
-    assertEquals("[{\"File\":{\"Name\":\"/run/n\",\"UID\":\"103\",\"GID\":\"104\",\"Mode\":256},\"SecretID\":\"\","
-        + "\"SecretName\":\"fixed-name\"},{\"File\":{\"Name\":\"s\",\"UID\":\"0\",\"GID\":\"0\",\"Mode\":292},"
-        + "\"SecretID\":\"\",\"SecretName\":\"st_s\"}]", container.get("Secrets").toString());
-    assertEquals("[{\"File\":{\"Name\":\"c\",\"UID\":\"0\",\"GID\":\"0\",\"Mode\":292},\"ConfigID\":\"\","
-        + "\"ConfigName\":\"st_c\"}]", container.get("Configs").toString());
+    assertEquals(
+        "[{\"File\":{\"Name\":\"/run/n\",\"UID\":\"103\",\"GID\":\"104\",\"Mode\":256},\"SecretID\":\"\","
+            + "\"SecretName\":\"fixed-name\"},{\"File\":{\"Name\":\"s\",\"UID\":\"0\",\"GID\":\"0\",\"Mode\":292},"
+            + "\"SecretID\":\"\",\"SecretName\":\"st_s\"}]",
+        container.get("Secrets").toString());
+    assertEquals(
+        "[{\"File\":{\"Name\":\"c\",\"UID\":\"0\",\"GID\":\"0\",\"Mode\":292},\"ConfigID\":\"\","
+            + "\"ConfigName\":\"st_c\"}]",
+        container.get("Configs").toString());
   }
 
   @Test
@@ -110,15 +124,25 @@ class StackConversionTest {
     ObjectNode filled = ServiceSpecs.withObjectIds(spec, Map.of("s", "sid"), Map.of("cred", "cid"));
     JsonNode container = filled.path("TaskTemplate").path("ContainerSpec");
     assertEquals("sid", container.path("Secrets").get(0).get("SecretID").asText());
-    assertEquals("[{\"File\":{\"Name\":\"c\",\"UID\":\"0\",\"GID\":\"0\",\"Mode\":292},\"ConfigID\":\"cid\","
-        + "\"ConfigName\":\"cred\"},{\"Runtime\":{},\"ConfigID\":\"cid\",\"ConfigName\":\"cred\"}]",
+    assertEquals(
+        "[{\"File\":{\"Name\":\"c\",\"UID\":\"0\",\"GID\":\"0\",\"Mode\":292},\"ConfigID\":\"cid\","
+            + "\"ConfigName\":\"cred\"},{\"Runtime\":{},\"ConfigID\":\"cid\",\"ConfigName\":\"cred\"}]",
         container.get("Configs").toString());
-    assertEquals("{\"Config\":\"cid\",\"File\":\"\",\"Registry\":\"\"}",
+    assertEquals(
+        "{\"Config\":\"cid\",\"File\":\"\",\"Registry\":\"\"}",
         container.path("Privileges").get("CredentialSpec").toString());
-    assertEquals("", spec.path("TaskTemplate").path("ContainerSpec").path("Secrets").get(0).get("SecretID").asText(),
+    assertEquals(
+        "",
+        spec.path("TaskTemplate")
+            .path("ContainerSpec")
+            .path("Secrets")
+            .get(0)
+            .get("SecretID")
+            .asText(),
         "the converted spec itself is left unchanged");
 
-    StackException missing = assertThrows(StackException.class,
+    StackException missing = assertThrows(
+        StackException.class,
         () -> ServiceSpecs.withObjectIds(spec, Map.of(), Map.of("cred", "cid")));
     assertTrue(missing.getMessage().startsWith("secret not found: s"), missing.getMessage());
   }
@@ -141,18 +165,25 @@ class StackConversionTest {
           data: {driver: local, driver_opts: {type: tmpfs}, labels: {k: v}}
           ext: {external: true}
           fixed: {name: fixed-volume}
-        """).services().get("st_web").path("TaskTemplate").path("ContainerSpec").get("Mounts");
-    assertEquals("[{\"Type\":\"volume\",\"Target\":\"/anon\"},"
-        + "{\"Type\":\"volume\",\"Source\":\"st_data\",\"Target\":\"/data\",\"VolumeOptions\":{\"NoCopy\":true,"
-        + "\"Labels\":{\"com.docker.stack.namespace\":\"st\",\"k\":\"v\"},"
-        + "\"DriverConfig\":{\"Name\":\"local\",\"Options\":{\"type\":\"tmpfs\"}}}},"
-        + "{\"Type\":\"volume\",\"Source\":\"ext\",\"Target\":\"/ext\",\"VolumeOptions\":{}},"
-        + "{\"Type\":\"volume\",\"Source\":\"fixed-volume\",\"Target\":\"/fixed\",\"VolumeOptions\":"
-        + "{\"Labels\":{\"com.docker.stack.namespace\":\"st\"}}},"
-        + "{\"Type\":\"bind\",\"Source\":\"/srv\",\"Target\":\"/srv\",\"ReadOnly\":true,\"Consistency\":\"cached\","
-        + "\"BindOptions\":{\"Propagation\":\"rslave\"}},"
-        + "{\"Type\":\"tmpfs\",\"Target\":\"/tmp\",\"TmpfsOptions\":{\"SizeBytes\":10000}},"
-        + "{\"Type\":\"cluster\",\"Source\":\"group:g\",\"Target\":\"/c\",\"ClusterOptions\":{}}]", mounts.toString());
+        """)
+        .services()
+        .get("st_web")
+        .path("TaskTemplate")
+        .path("ContainerSpec")
+        .get("Mounts");
+    assertEquals(
+        "[{\"Type\":\"volume\",\"Target\":\"/anon\"},"
+            + "{\"Type\":\"volume\",\"Source\":\"st_data\",\"Target\":\"/data\",\"VolumeOptions\":{\"NoCopy\":true,"
+            + "\"Labels\":{\"com.docker.stack.namespace\":\"st\",\"k\":\"v\"},"
+            + "\"DriverConfig\":{\"Name\":\"local\",\"Options\":{\"type\":\"tmpfs\"}}}},"
+            + "{\"Type\":\"volume\",\"Source\":\"ext\",\"Target\":\"/ext\",\"VolumeOptions\":{}},"
+            + "{\"Type\":\"volume\",\"Source\":\"fixed-volume\",\"Target\":\"/fixed\",\"VolumeOptions\":"
+            + "{\"Labels\":{\"com.docker.stack.namespace\":\"st\"}}},"
+            + "{\"Type\":\"bind\",\"Source\":\"/srv\",\"Target\":\"/srv\",\"ReadOnly\":true,\"Consistency\":\"cached\","
+            + "\"BindOptions\":{\"Propagation\":\"rslave\"}},"
+            + "{\"Type\":\"tmpfs\",\"Target\":\"/tmp\",\"TmpfsOptions\":{\"SizeBytes\":10000}},"
+            + "{\"Type\":\"cluster\",\"Source\":\"group:g\",\"Target\":\"/c\",\"ClusterOptions\":{}}]",
+        mounts.toString());
   }
 
   @Test
@@ -160,7 +191,8 @@ class StackConversionTest {
     SourceMap origins = new SourceMap();
     origins.put(JsonPointer.compile("/services/plain"), new Origin("stack.yml:2:3"));
     origins.put(JsonPointer.compile("/services/later"), new Origin("stack.yml:3:3"));
-    origins.put(JsonPointer.compile("/networks/front"), new Origin("<networks><network>front</network>"));
+    origins.put(
+        JsonPointer.compile("/networks/front"), new Origin("<networks><network>front</network>"));
     origins.put(JsonPointer.compile("/networks/outside"), new Origin("stack.yml:9:3"));
     var compose = Stacks.parse("""
         services:
@@ -172,9 +204,13 @@ class StackConversionTest {
           outside: {external: true, name: shared}
         """);
 
-    ConvertedStack stack = Stacks.converter().convert(new LoadedStack(compose, origins, List.of(), dir));
+    ConvertedStack stack =
+        Stacks.converter().convert(new LoadedStack(compose, origins, List.of(), dir));
 
-    assertEquals(new Origin("stack.yml:3:3"), stack.networkOrigin("st_default"), "the first service on it, by name");
+    assertEquals(
+        new Origin("stack.yml:3:3"),
+        stack.networkOrigin("st_default"),
+        "the first service on it, by name");
     assertEquals(new Origin("<networks><network>front</network>"), stack.networkOrigin("st_front"));
     assertEquals(new Origin("stack.yml:9:3"), stack.networkOrigin("shared"));
     assertEquals(Origin.UNKNOWN, stack.networkOrigin("st_unknown"));
@@ -183,7 +219,9 @@ class StackConversionTest {
   @Test
   void publishedPortsCarryWhereTheyAreWrittenWhateverTheOrderTheEngineGetsThem() {
     SourceMap origins = new SourceMap();
-    origins.put(JsonPointer.compile("/services/web/ports/0"), new Origin("<services><service>web</service><ports>[1]"));
+    origins.put(
+        JsonPointer.compile("/services/web/ports/0"),
+        new Origin("<services><service>web</service><ports>[1]"));
     origins.put(JsonPointer.compile("/services/web/ports/1"), new Origin("stack.yml:4:9"));
     var compose = Stacks.parse("""
         services:
@@ -194,10 +232,14 @@ class StackConversionTest {
               - {target: 80, published: 8080}
         """);
 
-    ConvertedStack stack = Stacks.converter().convert(new LoadedStack(compose, origins, List.of(), dir));
+    ConvertedStack stack =
+        Stacks.converter().convert(new LoadedStack(compose, origins, List.of(), dir));
 
-    assertEquals(new Origin("<services><service>web</service><ports>[1]"), stack.portOrigin("st_web", 9090, "udp"));
-    assertEquals(new Origin("stack.yml:4:9"), stack.portOrigin("st_web", 8080, null), "tcp when unset");
+    assertEquals(
+        new Origin("<services><service>web</service><ports>[1]"),
+        stack.portOrigin("st_web", 9090, "udp"));
+    assertEquals(
+        new Origin("stack.yml:4:9"), stack.portOrigin("st_web", 8080, null), "tcp when unset");
     assertEquals(new Origin("stack.yml:4:9"), stack.portOrigin("st_web", 8080, "tcp"));
     assertEquals(Origin.UNKNOWN, stack.portOrigin("st_web", 9090, "tcp"));
   }
@@ -221,8 +263,8 @@ class StackConversionTest {
             image: a
             deploy: {mode: everywhere, resources: {reservations: {cpus: lots}}}
         """);
-    StackException e = assertThrows(StackException.class,
-        () -> Stacks.converter().convert(new LoadedStack(compose, origins, List.of(), dir)));
+    StackException e = assertThrows(StackException.class, () -> Stacks.converter()
+        .convert(new LoadedStack(compose, origins, List.of(), dir)));
     String message = e.getMessage();
     assertEquals(11, e.problems().size(), message);
     for (String expected : List.of(
@@ -247,13 +289,17 @@ class StackConversionTest {
         secrets:
           s: {file: /nonexistent/secret.txt}
         """));
-    assertEquals("cannot read the file of secret 's' (/nonexistent/secret.txt): NoSuchFileException; check that the file"
-        + " exists and is readable", e.getMessage());
+    assertEquals(
+        "cannot read the file of secret 's' (/nonexistent/secret.txt): NoSuchFileException; check that the file"
+            + " exists and is readable",
+        e.getMessage());
   }
 
   @Test
   void envFilesComeFirstAndEnvironmentOverridesThem() throws IOException {
-    Files.writeString(dir.resolve("a.env"), "\uFEFF# comment\nA=from-file\nB=from-file\n  C=kept \nFROM_OS\nNOT_IN_OS\n");
+    Files.writeString(
+        dir.resolve("a.env"),
+        "\uFEFF# comment\nA=from-file\nB=from-file\n  C=kept \nFROM_OS\nNOT_IN_OS\n");
     var compose = Stacks.parse("""
         services:
           web:
@@ -261,9 +307,15 @@ class StackConversionTest {
             env_file: [a.env]
             environment: {B: from-service}
         """);
-    JsonNode env = Stacks.converter().convert(new LoadedStack(compose, new SourceMap(), List.of(), dir))
-        .services().get("st_web").path("TaskTemplate").path("ContainerSpec").get("Env");
-    assertEquals("[\"A=from-file\",\"B=from-service\",\"C=kept \",\"FROM_OS=os-value\"]", env.toString());
+    JsonNode env = Stacks.converter()
+        .convert(new LoadedStack(compose, new SourceMap(), List.of(), dir))
+        .services()
+        .get("st_web")
+        .path("TaskTemplate")
+        .path("ContainerSpec")
+        .get("Env");
+    assertEquals(
+        "[\"A=from-file\",\"B=from-service\",\"C=kept \",\"FROM_OS=os-value\"]", env.toString());
   }
 
   @Test

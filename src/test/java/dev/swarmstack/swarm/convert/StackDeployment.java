@@ -33,6 +33,7 @@ final class StackDeployment {
   final DockerCommands docker;
   /** Request bodies sent to create the stack's objects, zero values left out, keyed by kind and name. */
   final Map<String, JsonNode> sent = new TreeMap<>();
+
   private final Map<String, String> namesById = new HashMap<>();
 
   /** @param ports the ports to publish, as variables ({@code PORT1}...), the same for both deployments compared */
@@ -40,7 +41,8 @@ final class StackDeployment {
     this.stack = stack;
     this.subnet = subnet;
     Map<String, String> variables = new TreeMap<>(ports);
-    variables.putAll(Map.of("STACK", stack, "SUBNET", subnet, "SUFFIX", stack.substring(OURS_PREFIX.length())));
+    variables.putAll(
+        Map.of("STACK", stack, "SUBNET", subnet, "SUFFIX", stack.substring(OURS_PREFIX.length())));
     this.docker = new DockerCommands(dir, variables);
   }
 
@@ -48,18 +50,29 @@ final class StackDeployment {
     converted.networks().values().forEach(network -> post("/networks/create", network));
     // external objects are looked up by name, as the CLI does
     Map<String, String> secretIds = idsByName("secrets");
-    converted.secrets().forEach((name, spec) -> secretIds.put(name, post("/secrets/create", spec).get("ID").asText()));
+    converted
+        .secrets()
+        .forEach((name, spec) ->
+            secretIds.put(name, post("/secrets/create", spec).get("ID").asText()));
     Map<String, String> configIds = idsByName("configs");
-    converted.configs().forEach((name, spec) -> configIds.put(name, post("/configs/create", spec).get("ID").asText()));
+    converted
+        .configs()
+        .forEach((name, spec) ->
+            configIds.put(name, post("/configs/create", spec).get("ID").asText()));
     secretIds.forEach((name, id) -> namesById.put(id, name));
     configIds.forEach((name, id) -> namesById.put(id, name));
-    converted.services().values().forEach(spec ->
-        post("/services/create", ServiceSpecs.withObjectIds(spec, secretIds, configIds)));
+    converted
+        .services()
+        .values()
+        .forEach(spec ->
+            post("/services/create", ServiceSpecs.withObjectIds(spec, secretIds, configIds)));
   }
 
   private Map<String, String> idsByName(String kind) {
     Map<String, String> ids = new HashMap<>();
-    docker.get("/" + kind).forEach(o -> ids.put(o.path("Spec").path("Name").asText(), o.get("ID").asText()));
+    docker
+        .get("/" + kind)
+        .forEach(o -> ids.put(o.path("Spec").path("Name").asText(), o.get("ID").asText()));
     return ids;
   }
 
@@ -76,7 +89,8 @@ final class StackDeployment {
   void recordSent(String path, JsonNode body) {
     String kind = path.split("/")[1];
     ObjectNode copy = (ObjectNode) withoutZeroValues(body.deepCopy());
-    copy.remove("CheckDuplicate"); // the client adds it for engines older than API 1.44; not the converter's
+    copy.remove("CheckDuplicate"); // the client adds it for engines older than API 1.44; not the
+    // converter's
     if (kind.equals("secrets") && copy.has("Data")) {
       copy.put("Data", "sha256:" + sha256(copy.get("Data").asText()));
     }
@@ -86,7 +100,10 @@ final class StackDeployment {
   /** The IDs the CLI's requests carry, read while its objects exist. */
   void learnIds() {
     for (String kind : List.of("secrets", "configs")) {
-      docker.get("/" + kind).forEach(o -> namesById.put(o.get("ID").asText(), o.path("Spec").path("Name").asText()));
+      docker
+          .get("/" + kind)
+          .forEach(o ->
+              namesById.put(o.get("ID").asText(), o.path("Spec").path("Name").asText()));
     }
   }
 
@@ -127,8 +144,14 @@ final class StackDeployment {
 
   /** Names of the stack's objects of one kind, stack name as placeholder. */
   TreeSet<String> names(String kind) {
-    String out = docker.run("docker", kind, "ls", "--filter", "label=" + NAMESPACE_LABEL + "=" + stack,
-        "--format", "{{.Name}}");
+    String out = docker.run(
+        "docker",
+        kind,
+        "ls",
+        "--filter",
+        "label=" + NAMESPACE_LABEL + "=" + stack,
+        "--format",
+        "{{.Name}}");
     TreeSet<String> names = new TreeSet<>();
     out.lines().filter(l -> !l.isBlank()).forEach(l -> names.add(l.replace(stack, "STACK")));
     return names;
@@ -146,8 +169,17 @@ final class StackDeployment {
   JsonNode network(String ourName, boolean declaredSubnet) {
     JsonNode network = docker.get("/networks/" + name(ourName));
     ObjectNode kept = JSON.createObjectNode();
-    for (String field : List.of("Name", "Scope", "Driver", "EnableIPv6", "Internal", "Attachable", "Ingress",
-        "ConfigOnly", "Options", "Labels")) {
+    for (String field : List.of(
+        "Name",
+        "Scope",
+        "Driver",
+        "EnableIPv6",
+        "Internal",
+        "Attachable",
+        "Ingress",
+        "ConfigOnly",
+        "Options",
+        "Labels")) {
       kept.set(field, network.path(field));
     }
     // the engine numbers each overlay network's VXLAN on its own
@@ -173,7 +205,9 @@ final class StackDeployment {
       for (JsonNode object : docker.get("/" + kind)) {
         boolean network = object.has("Id");
         String id = network ? object.get("Id").asText() : object.get("ID").asText();
-        String name = network ? object.get("Name").asText() : object.path("Spec").path("Name").asText();
+        String name = network
+            ? object.get("Name").asText()
+            : object.path("Spec").path("Name").asText();
         text = text.replace("\"" + id + "\"", "\"" + name + "\"");
       }
     }
@@ -186,8 +220,19 @@ final class StackDeployment {
     LeftoverContainers.remove(Cli.docker(), stack + "_");
     for (String kind : List.of("service", "secret", "config", "network", "volume")) {
       for (int attempt = 0; attempt < 30; attempt++) {
-        List<String> left = new ArrayList<>(docker.tryRun(null, "docker", kind, "ls", "-q", "--filter",
-            "label=" + NAMESPACE_LABEL + "=" + stack).stdout().lines().filter(l -> !l.isBlank()).toList());
+        List<String> left = new ArrayList<>(docker
+            .tryRun(
+                null,
+                "docker",
+                kind,
+                "ls",
+                "-q",
+                "--filter",
+                "label=" + NAMESPACE_LABEL + "=" + stack)
+            .stdout()
+            .lines()
+            .filter(l -> !l.isBlank())
+            .toList());
         if (left.isEmpty()) {
           break;
         }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /** Builds test stacks from normalised (long-form) YAML, as {@code docker stack config} prints them. */
 final class Stacks {
 
-  static final Map<String, String> ENVIRONMENT = Map.of("FROM_OS", "os-value", "EMPTY_IN_FILE", "os-empty");
+  static final Map<String, String> ENVIRONMENT =
+      Map.of("FROM_OS", "os-value", "EMPTY_IN_FILE", "os-empty");
 
   private Stacks() {}
 

@@ -50,19 +50,28 @@ class StackDefinitionLoaderTest {
             name: corp-backbone
         """);
     Map<String, SharedNetworkName> shared = Map.of(
-        "backbone", new SharedNetworkName("corp-backbone", Origin.pom("<sharedNetworks><network>backbone</network>")),
-        "edge", new SharedNetworkName("edge", Origin.pom("<sharedNetworks><network>edge</network>")),
-        "unused", new SharedNetworkName("unused", Origin.pom("<sharedNetworks><network>unused</network>")));
+        "backbone",
+            new SharedNetworkName(
+                "corp-backbone", Origin.pom("<sharedNetworks><network>backbone</network>")),
+        "edge",
+            new SharedNetworkName("edge", Origin.pom("<sharedNetworks><network>edge</network>")),
+        "unused",
+            new SharedNetworkName(
+                "unused", Origin.pom("<sharedNetworks><network>unused</network>")));
 
     LoadedStack loaded = load(definition(compose, shared));
 
-    LoadedStack expected = new StackLoader(name -> Optional.empty()).load(List.of(declared), null, dir);
+    LoadedStack expected =
+        new StackLoader(name -> Optional.empty()).load(List.of(declared), null, dir);
     assertEquals(expected.compose().networks(), loaded.compose().networks());
-    assertEquals("<sharedNetworks><network>backbone</network>", loaded.origins().at("networks", "backbone").location());
+    assertEquals(
+        "<sharedNetworks><network>backbone</network>",
+        loaded.origins().at("networks", "backbone").location());
   }
 
   @Test
-  void errorsOfMappingLoadingContentsAndValidationComeTogetherAndWarningsAreLogged() throws IOException {
+  void errorsOfMappingLoadingContentsAndValidationComeTogetherAndWarningsAreLogged()
+      throws IOException {
     Path compose = write("stack.yml", """
         services:
           api:
@@ -70,24 +79,38 @@ class StackDefinitionLoaderTest {
             privileged: true
             networks: [missing]
         """);
-    StackDefinition definition = new StackDefinition("app", List.of(compose), null,
-        List.of(Problem.error(Origin.pom("<services><service>[1]"), "mapping")), dir, name -> Optional.empty(),
+    StackDefinition definition = new StackDefinition(
+        "app",
+        List.of(compose),
+        null,
+        List.of(Problem.error(Origin.pom("<services><service>[1]"), "mapping")),
+        dir,
+        name -> Optional.empty(),
         (stack, problems) -> {
           problems.error(Origin.pom("<secrets><secret>s</secret>"), "content");
           return stack;
-        }, Map.of());
+        },
+        Map.of());
 
     StackException thrown = assertThrows(StackException.class, () -> load(definition));
 
-    assertEquals(List.of("mapping", "content"),
+    assertEquals(
+        List.of("mapping", "content"),
         thrown.problems().stream().map(Problem::message).limit(2).toList());
     assertEquals(3, thrown.problems().size(), thrown.getMessage());
     assertEquals(1, log.stream().filter(line -> line.startsWith("WARN ")).count(), log.toString());
   }
 
   private StackDefinition definition(Path compose, Map<String, SharedNetworkName> shared) {
-    return new StackDefinition("app", List.of(compose), null, List.of(), dir, name -> Optional.empty(),
-        ContentFill.NONE, shared);
+    return new StackDefinition(
+        "app",
+        List.of(compose),
+        null,
+        List.of(),
+        dir,
+        name -> Optional.empty(),
+        ContentFill.NONE,
+        shared);
   }
 
   private LoadedStack load(StackDefinition definition) {

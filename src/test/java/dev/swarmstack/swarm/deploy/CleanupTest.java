@@ -42,8 +42,11 @@ class CleanupTest {
 
     cleanup(Duration.ofMinutes(1)).awaitTasksGone("app", List.of(worker));
 
-    assertTrue(log.contains("INFO 1 task(s) of the removed services are on nodes that are down; not waiting for them:"
-        + " the swarm stops them when their node is back"), log.toString());
+    assertTrue(
+        log.contains(
+            "INFO 1 task(s) of the removed services are on nodes that are down; not waiting for them:"
+                + " the swarm stops them when their node is back"),
+        log.toString());
   }
 
   @Test
@@ -56,12 +59,14 @@ class CleanupTest {
     swarm.createService(intruder, Optional.empty());
     removeStackServices();
 
-    EngineException refused = assertThrows(EngineException.class,
-        () -> cleanup(Duration.ofMinutes(1)).removeNetworks(List.of(back)));
+    EngineException refused = assertThrows(
+        EngineException.class, () -> cleanup(Duration.ofMinutes(1)).removeNetworks(List.of(back)));
 
-    assertEquals("network app_back is still in use by service other_intruder of stack other: take it off the network"
-        + " (docker service update --network-rm app_back other_intruder) or remove it or its stack, then run swarm:rm"
-        + " again", refused.getMessage());
+    assertEquals(
+        "network app_back is still in use by service other_intruder of stack other: take it off the network"
+            + " (docker service update --network-rm app_back other_intruder) or remove it or its stack, then run swarm:rm"
+            + " again",
+        refused.getMessage());
   }
 
   @Test
@@ -72,10 +77,13 @@ class CleanupTest {
     swarm.lingerOnRemove("app_worker");
     removeStackServices();
 
-    EngineException refused = assertThrows(EngineException.class,
-        () -> cleanup(Duration.ZERO).removeNetworks(List.of(back)));
+    EngineException refused = assertThrows(
+        EngineException.class, () -> cleanup(Duration.ZERO).removeNetworks(List.of(back)));
 
-    assertTrue(refused.getMessage().startsWith("network app_back is still in use by a task of removed service "),
+    assertTrue(
+        refused
+            .getMessage()
+            .startsWith("network app_back is still in use by a task of removed service "),
         refused.getMessage());
   }
 
@@ -109,7 +117,9 @@ class CleanupTest {
     new VersionCleanup(engine, new RecordingLog(log)).removeUnused("app", stack.converted());
 
     assertEquals(List.of(current, inUse, foreign).stream().sorted().toList(), swarm.secretNames());
-    assertTrue(log.contains("INFO Removing old version " + old + " of secret (no service uses it)"), log.toString());
+    assertTrue(
+        log.contains("INFO Removing old version " + old + " of secret (no service uses it)"),
+        log.toString());
   }
 
   @Test
@@ -122,7 +132,10 @@ class CleanupTest {
     new VersionCleanup(engine, new RecordingLog(log)).keep("app", stack.converted());
 
     assertTrue(swarm.secretNames().contains(old));
-    assertTrue(log.stream().anyMatch(line -> line.startsWith("INFO Keeping 1 old secret/config version(s) (" + old)),
+    assertTrue(
+        log.stream()
+            .anyMatch(
+                line -> line.startsWith("INFO Keeping 1 old secret/config version(s) (" + old)),
         log.toString());
   }
 
@@ -144,7 +157,13 @@ class CleanupTest {
     String name = VersionNames.of(stack.scoped(key), ContentHash.of(spec));
     stack.secrets.remove(stack.scoped(key));
     stack.secrets.put(name, spec.put("Name", name));
-    ((ObjectNode) stack.services.get("app_web").path("TaskTemplate").path("ContainerSpec").path("Secrets").get(0))
+    ((ObjectNode) stack
+            .services
+            .get("app_web")
+            .path("TaskTemplate")
+            .path("ContainerSpec")
+            .path("Secrets")
+            .get(0))
         .put("SecretName", name);
     return name;
   }
@@ -161,8 +180,14 @@ class CleanupTest {
   private void useSecret(String service, String secretName, String secretId) {
     EngineObject current = swarm.inspectService(service).orElseThrow();
     ObjectNode spec = current.spec().deepCopy();
-    spec.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Secrets").addObject().put("SecretName", secretName)
-        .put("SecretID", secretId).putObject("File").put("Name", "old");
+    spec.withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .putArray("Secrets")
+        .addObject()
+        .put("SecretName", secretName)
+        .put("SecretID", secretId)
+        .putObject("File")
+        .put("Name", "old");
     swarm.updateService(current.id(), current.version(), spec, Optional.empty());
   }
 }

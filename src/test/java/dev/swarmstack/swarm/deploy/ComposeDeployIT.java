@@ -89,8 +89,8 @@ class ComposeDeployIT extends EngineTestBase {
   void unchangedComposeStackRedeploysWithZeroWrites(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("token.txt"), "s3cret");
     Files.writeString(dir.resolve("settings.conf"), "level=info");
-    Path compose = Files.writeString(dir.resolve("stack.yml"),
-        COMPOSE.formatted(FreePorts.one(), FreePorts.one()));
+    Path compose = Files.writeString(
+        dir.resolve("stack.yml"), COMPOSE.formatted(FreePorts.one(), FreePorts.one()));
 
     ConvertedStack stack = convert(compose);
     deployer().deploy(namespace, stack, DeployOptions.defaults());
@@ -103,9 +103,10 @@ class ComposeDeployIT extends EngineTestBase {
   }
 
   private ConvertedStack convert(Path compose) {
-    SourceTree noPomDefinitions = new SourceTree(JsonNodeFactory.instance.objectNode(), new SourceMap());
-    LoadedStack loaded = new StackLoader(name -> Optional.empty()).load(List.of(compose), noPomDefinitions,
-        compose.getParent());
+    SourceTree noPomDefinitions =
+        new SourceTree(JsonNodeFactory.instance.objectNode(), new SourceMap());
+    LoadedStack loaded = new StackLoader(name -> Optional.empty())
+        .load(List.of(compose), noPomDefinitions, compose.getParent());
     return new StackConverter(namespace, name -> Optional.empty()).convert(loaded.compose());
   }
 }

@@ -23,33 +23,53 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Execution(ExecutionMode.CONCURRENT)
 class ConvergeIT extends EngineTestBase {
 
-  private static final DeployOptions OPTIONS = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(1));
-  private static final ConvergeOptions WAIT = new ConvergeOptions(false, Duration.ofSeconds(90), true, 5);
-  private static final ConvergeOptions NO_ROLLBACK = new ConvergeOptions(false, Duration.ofSeconds(90), false, 5);
+  private static final DeployOptions OPTIONS =
+      new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
+  private static final ConvergeOptions WAIT =
+      new ConvergeOptions(false, Duration.ofSeconds(90), true, 5);
+  private static final ConvergeOptions NO_ROLLBACK =
+      new ConvergeOptions(false, Duration.ofSeconds(90), false, 5);
 
   @Test
   void aCleanDeployOfEveryModeConverges() {
     TestStack stack = new TestStack(namespace);
     stack.network("back");
-    fastMonitor(stack.service("web", TestStack.IMAGE, "back")).withObjectProperty("Mode")
-        .withObjectProperty("Replicated").put("Replicas", 2);
+    fastMonitor(stack.service("web", TestStack.IMAGE, "back"))
+        .withObjectProperty("Mode")
+        .withObjectProperty("Replicated")
+        .put("Replicas", 2);
     ObjectNode job = stack.service("once", TestStack.IMAGE, "back"); // jobs take no update config
-    job.putObject("Mode").putObject("ReplicatedJob").put("MaxConcurrent", 1).put("TotalCompletions", 1);
-    job.withObjectProperty("TaskTemplate").putObject("RestartPolicy").put("Condition", "on-failure");
+    job.putObject("Mode")
+        .putObject("ReplicatedJob")
+        .put("MaxConcurrent", 1)
+        .put("TotalCompletions", 1);
+    job.withObjectProperty("TaskTemplate")
+        .putObject("RestartPolicy")
+        .put("Condition", "on-failure");
     args(stack, "once", "true");
-    fastMonitor(stack.service("idle", TestStack.IMAGE, "back")).withObjectProperty("Mode")
-        .withObjectProperty("Replicated").put("Replicas", 0);
+    fastMonitor(stack.service("idle", TestStack.IMAGE, "back"))
+        .withObjectProperty("Mode")
+        .withObjectProperty("Replicated")
+        .put("Replicas", 0);
     ObjectNode global = fastMonitor(stack.service("agent", TestStack.IMAGE, "back"));
     global.putObject("Mode").putObject("Global");
 
     RolloutReport report = rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
 
     assertEquals(Outcome.CONVERGED, report.outcome());
-    assertEquals(List.of("agent global converged", "idle replicated converged", "once replicated-job converged",
-        "web replicated converged"), report.services().stream().map(r -> r.service() + " " + r.mode() + " "
-        + r.state()).toList(), log.toString());
-    assertTrue(log.stream().anyMatch(line -> line.matches("INFO web\\s+converged in \\d+\\.\\d s")), log.toString());
+    assertEquals(
+        List.of(
+            "agent global converged",
+            "idle replicated converged",
+            "once replicated-job converged",
+            "web replicated converged"),
+        report.services().stream()
+            .map(r -> r.service() + " " + r.mode() + " " + r.state())
+            .toList(),
+        log.toString());
+    assertTrue(
+        log.stream().anyMatch(line -> line.matches("INFO web\\s+converged in \\d+\\.\\d s")),
+        log.toString());
     assertTrue(report.toJson().contains("\"outcome\" : \"converged\""), report.toJson());
   }
 
@@ -59,13 +79,15 @@ class ConvergeIT extends EngineTestBase {
     fastMonitor(stack.services.get(stack.scoped("web")));
     image(stack, "worker", "local/does-not-exist:1");
 
-    DeployFailedException failure = assertThrows(DeployFailedException.class,
-        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT));
+    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
+        .deploy(namespace, stack.converted(), OPTIONS, WAIT));
 
     // the engine rejects the first task within seconds: the wait ends on that, not on its timeout
     String message = failure.getMessage();
     assertFalse(message.contains("timed out"), message);
-    assertTrue(message.contains("service worker failed: task rejected") && message.contains("does-not-exist"),
+    assertTrue(
+        message.contains("service worker failed: task rejected")
+            && message.contains("does-not-exist"),
         message);
     assertTrue(message.contains("  node:  ") && message.contains("  state: rejected"), message);
     assertTrue(message.contains("rolled back to nothing"), message);
@@ -78,23 +100,32 @@ class ConvergeIT extends EngineTestBase {
     TestStack stack = new TestStack(namespace);
     stack.network("back");
     ObjectNode crash = stack.service("crash", TestStack.IMAGE, "back");
-    ((ObjectNode) crash.path("TaskTemplate").path("ContainerSpec")).putArray("Args")
-        .add("sh").add("-c").add("echo starting up; echo config missing >&2; false");
-    // A busy engine may report a task that exited at once as running for several seconds: with the default 5 s
-    // monitor window, two such reports in a row (the task and its restart) would pass for a converged service.
+    ((ObjectNode) crash.path("TaskTemplate").path("ContainerSpec"))
+        .putArray("Args")
+        .add("sh")
+        .add("-c")
+        .add("echo starting up; echo config missing >&2; false");
+    // A busy engine may report a task that exited at once as running for several seconds: with the
+    // default 5 s
+    // monitor window, two such reports in a row (the task and its restart) would pass for a
+    // converged service.
     crash.putObject("UpdateConfig").put("Monitor", Duration.ofSeconds(30).toNanos());
 
-    DeployFailedException failure = assertThrows(DeployFailedException.class,
-        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK));
+    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
+        .deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK));
 
     String message = failure.getMessage();
-    assertTrue(message.contains("service crash failed: task failed") && message.contains("non-zero exit (1)"),
+    assertTrue(
+        message.contains("service crash failed: task failed")
+            && message.contains("non-zero exit (1)"),
         message);
     assertTrue(message.contains("    | config missing"), message);
     assertTrue(message.contains("not converged: crash"), message);
     assertTrue(message.contains("no rollback (swarm.rollback=false)"), message);
     assertEquals(Outcome.FAILED, failure.report().outcome());
-    assertTrue(engine.inspectService(stack.scoped("crash")).isPresent(), "left as the failed deploy made it");
+    assertTrue(
+        engine.inspectService(stack.scoped("crash")).isPresent(),
+        "left as the failed deploy made it");
   }
 
   @Test
@@ -103,11 +134,15 @@ class ConvergeIT extends EngineTestBase {
     stack.network("back");
     ObjectNode api = fastMonitor(stack.service("api", TestStack.IMAGE, "back"));
     rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
-    api.withObjectProperty("UpdateConfig").put("FailureAction", "rollback").put("Monitor", 5_000_000_000L);
-    ((ObjectNode) api.path("TaskTemplate").path("ContainerSpec")).putArray("Args").add("false");
+    api.withObjectProperty("UpdateConfig")
+        .put("FailureAction", "rollback")
+        .put("Monitor", 5_000_000_000L);
+    ((ObjectNode) api.path("TaskTemplate").path("ContainerSpec"))
+        .putArray("Args")
+        .add("false");
 
-    DeployFailedException failure = assertThrows(DeployFailedException.class,
-        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK));
+    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
+        .deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK));
 
     assertTrue(failure.getMessage().contains("service api failed: "), failure.getMessage());
     assertEquals(Outcome.FAILED, failure.report().outcome());
@@ -129,19 +164,27 @@ class ConvergeIT extends EngineTestBase {
     stack.secret("newtoken", "n3w");
     fastMonitor(stack.service("added", TestStack.IMAGE, "extra"));
 
-    DeployFailedException failure = assertThrows(DeployFailedException.class,
-        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT));
+    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
+        .deploy(namespace, stack.converted(), OPTIONS, WAIT));
 
     assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
-    assertTrue(failure.getMessage().contains("service worker failed") && failure.getMessage().contains(
-        "rolled back: 3 service(s) restored to their previous spec, 0 pruned service(s) recreated, all converged;"
-            + " 1 new service(s) removed"),
+    assertTrue(
+        failure.getMessage().contains("service worker failed")
+            && failure
+                .getMessage()
+                .contains(
+                    "rolled back: 3 service(s) restored to their previous spec, 0 pruned service(s) recreated, all converged;"
+                        + " 1 new service(s) removed"),
         failure.getMessage());
-    before.forEach((name, spec) -> assertEquals(spec.path("TaskTemplate"), spec(stack, name).path("TaskTemplate"),
+    before.forEach((name, spec) -> assertEquals(
+        spec.path("TaskTemplate"),
+        spec(stack, name).path("TaskTemplate"),
         name + " is back on its previous spec"));
     assertEquals(Optional.empty(), engine.inspectService(stack.scoped("added")));
-    assertEquals(List.of(stack.scoped("back")), names(engine.listNetworks(StackLabels.of(namespace))));
-    assertEquals(List.of(stack.scoped("token")), names(engine.listSecrets(StackLabels.of(namespace))));
+    assertEquals(
+        List.of(stack.scoped("back")), names(engine.listNetworks(StackLabels.of(namespace))));
+    assertEquals(
+        List.of(stack.scoped("token")), names(engine.listSecrets(StackLabels.of(namespace))));
   }
 
   /** Pruning waits for convergence, so a rollback can recreate a pruned service: its config is still there. */
@@ -151,22 +194,30 @@ class ConvergeIT extends EngineTestBase {
     stack.services.values().forEach(ConvergeIT::fastMonitor);
     stack.config("legacy", "mode=old");
     fastMonitor(stack.service("legacy", TestStack.IMAGE, "back"));
-    container(stack, "legacy").putArray("Configs").addObject()
+    container(stack, "legacy")
+        .putArray("Configs")
+        .addObject()
         .put("ConfigName", stack.scoped("legacy"))
-        .putObject("File").put("Name", "/etc/legacy").put("UID", "0").put("GID", "0").put("Mode", 292);
+        .putObject("File")
+        .put("Name", "/etc/legacy")
+        .put("UID", "0")
+        .put("GID", "0")
+        .put("Mode", 292);
     rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
     ObjectNode legacyBefore = spec(stack, "legacy");
 
     stack.services.remove(stack.scoped("legacy"));
     stack.configs.remove(stack.scoped("legacy"));
     image(stack, "worker", "local/does-not-exist:1");
-    DeployFailedException failure = assertThrows(DeployFailedException.class,
-        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT));
+    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
+        .deploy(namespace, stack.converted(), OPTIONS, WAIT));
 
     assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
-    assertTrue(failure.getMessage().contains("1 pruned service(s) recreated"), failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains("1 pruned service(s) recreated"), failure.getMessage());
     assertEquals(legacyBefore.path("TaskTemplate"), spec(stack, "legacy").path("TaskTemplate"));
-    assertTrue(names(engine.listConfigs(StackLabels.of(namespace))).contains(stack.scoped("legacy")));
+    assertTrue(
+        names(engine.listConfigs(StackLabels.of(namespace))).contains(stack.scoped("legacy")));
   }
 
   @Test
@@ -175,17 +226,25 @@ class ConvergeIT extends EngineTestBase {
     stack.network("back");
     ObjectNode stuck = fastMonitor(stack.service("stuck", TestStack.IMAGE, "back"));
     // the first health check is an hour away: the task stays "starting"
-    container(stack, "stuck").put("StopGracePeriod", 1_000_000_000L).putObject("Healthcheck")
-        .put("Interval", 3_600_000_000_000L).putArray("Test").add("CMD").add("true");
+    container(stack, "stuck")
+        .put("StopGracePeriod", 1_000_000_000L)
+        .putObject("Healthcheck")
+        .put("Interval", 3_600_000_000_000L)
+        .putArray("Test")
+        .add("CMD")
+        .add("true");
     ConvergeOptions shortWait = new ConvergeOptions(false, Duration.ofSeconds(4), true, 5);
 
-    DeployFailedException failure = assertThrows(DeployFailedException.class,
-        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, shortWait));
+    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
+        .deploy(namespace, stack.converted(), OPTIONS, shortWait));
 
-    assertTrue(failure.getMessage().contains("timed out after 4 s")
-        && failure.getMessage().contains("service stuck: 0/1 running"), failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains("timed out after 4 s")
+            && failure.getMessage().contains("service stuck: 0/1 running"),
+        failure.getMessage());
     assertTrue(failure.getMessage().contains("rolled back to nothing"), failure.getMessage());
-    // not the network: the rollback gives its container the same 4 s to stop, too short on a busy machine
+    // not the network: the rollback gives its container the same 4 s to stop, too short on a busy
+    // machine
     assertEquals(List.of(), names(engine.listServices(StackLabels.of(namespace))));
   }
 
@@ -195,15 +254,22 @@ class ConvergeIT extends EngineTestBase {
     TestStack stack = new TestStack(namespace);
     stack.network("back");
     ObjectNode nowhere = fastMonitor(stack.service("nowhere", TestStack.IMAGE, "back"));
-    nowhere.withObjectProperty("TaskTemplate").putObject("Placement").putArray("Constraints")
+    nowhere
+        .withObjectProperty("TaskTemplate")
+        .putObject("Placement")
+        .putArray("Constraints")
         .add("node.labels.swarmstack-test-never==true");
 
-    DeployFailedException failure = assertThrows(DeployFailedException.class,
-        () -> rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT));
+    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
+        .deploy(namespace, stack.converted(), OPTIONS, WAIT));
 
     assertFalse(failure.getMessage().contains("timed out"), failure.getMessage());
-    assertTrue(failure.getMessage().contains("service nowhere failed: task pending: no suitable node "
-        + "(scheduling constraints not satisfied on 1 node)"), failure.getMessage());
+    assertTrue(
+        failure
+            .getMessage()
+            .contains("service nowhere failed: task pending: no suitable node "
+                + "(scheduling constraints not satisfied on 1 node)"),
+        failure.getMessage());
     assertTrue(failure.getMessage().contains("  state: pending"), failure.getMessage());
     assertTrue(failure.getMessage().contains("rolled back to nothing"), failure.getMessage());
     assertNothingLeft();
@@ -223,9 +289,11 @@ class ConvergeIT extends EngineTestBase {
     RolloutReport again = rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
 
     assertEquals(Outcome.CONVERGED, again.outcome());
-    // the watcher's progress lines ("web     1/1 running", "web     converged in 0.0 s"), not the closing table
+    // the watcher's progress lines ("web     1/1 running", "web     converged in 0.0 s"), not the
+    // closing table
     List<String> progress = log.stream()
-        .filter(line -> line.matches("INFO (web|worker) +(\\d+/\\d+|converged in) .*")).toList();
+        .filter(line -> line.matches("INFO (web|worker) +(\\d+/\\d+|converged in) .*"))
+        .toList();
     assertEquals(2, progress.size(), log::toString);
     assertTrue(progress.stream().allMatch(line -> line.contains("converged in")), log::toString);
   }
@@ -260,10 +328,15 @@ class ConvergeIT extends EngineTestBase {
 
   private static void image(TestStack stack, String service, String image) {
     container(stack, service).put("Image", image);
-    stack.services.get(stack.scoped(service)).withObjectProperty("Labels").put(StackLabels.IMAGE, image);
+    stack
+        .services
+        .get(stack.scoped(service))
+        .withObjectProperty("Labels")
+        .put(StackLabels.IMAGE, image);
   }
 
   private static ObjectNode container(TestStack stack, String service) {
-    return (ObjectNode) stack.services.get(stack.scoped(service)).path("TaskTemplate").path("ContainerSpec");
+    return (ObjectNode)
+        stack.services.get(stack.scoped(service)).path("TaskTemplate").path("ContainerSpec");
   }
 }

@@ -197,8 +197,8 @@ final class CountingSwarmEngine implements SwarmEngine {
   }
 
   @Override
-  public dev.swarmstack.swarm.engine.EventSubscription subscribeEvents(Map<String, List<String>> filters,
-      java.util.function.Consumer<ObjectNode> onEvent) {
+  public dev.swarmstack.swarm.engine.EventSubscription subscribeEvents(
+      Map<String, List<String>> filters, java.util.function.Consumer<ObjectNode> onEvent) {
     return engine.subscribeEvents(filters, onEvent);
   }
 

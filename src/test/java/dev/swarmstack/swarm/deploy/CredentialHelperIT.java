@@ -24,34 +24,51 @@ import org.junit.jupiter.api.io.TempDir;
 class CredentialHelperIT extends EngineTestBase {
 
   @Test
-  void theHelpersCredentialsPinTheDigestOnCreateAndUpdate(@TempDir Path dockerConfig) throws Exception {
+  void theHelpersCredentialsPinTheDigestOnCreateAndUpdate(@TempDir Path dockerConfig)
+      throws Exception {
     String first = TestRegistry.REPOSITORY + ":1";
     String second = TestRegistry.secondTag(TestRegistry.loggedIn(dockerConfig.resolve("cli")));
-    Path bin = CredentialHelperScript.write(dockerConfig.resolve("bin"), "swarmtest",
-        Map.of(TestRegistry.HOST, new String[] {TestRegistry.AUTH.username(), TestRegistry.AUTH.password()}));
-    // credsStore names a helper that holds nothing for this registry: the per-registry helper must come first
-    Files.writeString(dockerConfig.resolve("config.json"), "{\"credsStore\": \"nothing\", \"credHelpers\": {\""
-        + TestRegistry.HOST + "\": \"swarmtest\"}}");
+    Path bin = CredentialHelperScript.write(
+        dockerConfig.resolve("bin"), "swarmtest", Map.of(TestRegistry.HOST, new String[] {
+          TestRegistry.AUTH.username(), TestRegistry.AUTH.password()
+        }));
+    // credsStore names a helper that holds nothing for this registry: the per-registry helper must
+    // come first
+    Files.writeString(
+        dockerConfig.resolve("config.json"),
+        "{\"credsStore\": \"nothing\", \"credHelpers\": {\"" + TestRegistry.HOST
+            + "\": \"swarmtest\"}}");
     DockerConfigCredentials fromHelper = DockerConfigCredentials.read(dockerConfig, bin.toString());
-    DeployOptions always = new DeployOptions(false, ResolveImage.ALWAYS, fromHelper::forRegistry, Duration.ofMinutes(1));
+    DeployOptions always = new DeployOptions(
+        false, ResolveImage.ALWAYS, fromHelper::forRegistry, Duration.ofMinutes(1));
     TestStack stack = new TestStack(namespace);
     stack.network("default");
     stack.service("pinned", first, "default");
 
     deployer().deploy(namespace, stack.converted(), always);
-    ((ObjectNode) stack.services.get(stack.scoped("pinned")).path("TaskTemplate").path("ContainerSpec")).put("Image", second);
+    ((ObjectNode)
+            stack.services.get(stack.scoped("pinned")).path("TaskTemplate").path("ContainerSpec"))
+        .put("Image", second);
     deployer().deploy(namespace, stack.converted(), always);
 
     Optional<RegistryAuth> login = Optional.of(TestRegistry.AUTH);
-    assertEquals(List.of(
-        new CountingSwarmEngine.Write("createService", stack.scoped("pinned"), login),
-        new CountingSwarmEngine.Write("updateService", stack.scoped("pinned"), login)),
-        engine.recordedWrites().stream().filter(write -> write.call().endsWith("Service")).toList());
-    ObjectNode live = engine.inspectService(stack.scoped("pinned")).orElseThrow().raw();
-    assertEquals(second + "@" + engine.imageDistribution(second, login).orElseThrow().digest(),
+    assertEquals(
+        List.of(
+            new CountingSwarmEngine.Write("createService", stack.scoped("pinned"), login),
+            new CountingSwarmEngine.Write("updateService", stack.scoped("pinned"), login)),
+        engine.recordedWrites().stream()
+            .filter(write -> write.call().endsWith("Service"))
+            .toList());
+    ObjectNode live =
+        engine.inspectService(stack.scoped("pinned")).orElseThrow().raw();
+    assertEquals(
+        second + "@" + engine.imageDistribution(second, login).orElseThrow().digest(),
         live.at("/Spec/TaskTemplate/ContainerSpec/Image").asText());
-    assertEquals(first + "@" + engine.imageDistribution(first, login).orElseThrow().digest(),
-        live.at("/PreviousSpec/TaskTemplate/ContainerSpec/Image").asText(), "the create pinned the first image");
-    assertEquals(true, CredentialHelperScript.asked(bin, "swarmtest").startsWith(TestRegistry.HOST + "\n"));
+    assertEquals(
+        first + "@" + engine.imageDistribution(first, login).orElseThrow().digest(),
+        live.at("/PreviousSpec/TaskTemplate/ContainerSpec/Image").asText(),
+        "the create pinned the first image");
+    assertEquals(
+        true, CredentialHelperScript.asked(bin, "swarmtest").startsWith(TestRegistry.HOST + "\n"));
   }
 }

@@ -20,12 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@link Deployer} against the real engine: what it writes, and what the docker CLI sees afterwards. */
 class DeployerIT extends EngineTestBase {
 
-  private static final DeployOptions NO_PRUNE = new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(1));
-  private static final DeployOptions PRUNE = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(1));
-  private static final DeployOptions ALWAYS_WITH_LOGIN = new DeployOptions(false, ResolveImage.ALWAYS,
-      host -> host.equals(TestRegistry.AUTH.serverAddress()) ? Optional.of(TestRegistry.AUTH) : Optional.empty(),
+  private static final DeployOptions NO_PRUNE =
+      new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
+  private static final DeployOptions PRUNE =
+      new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
+  private static final DeployOptions ALWAYS_WITH_LOGIN = new DeployOptions(
+      false,
+      ResolveImage.ALWAYS,
+      host -> host.equals(TestRegistry.AUTH.serverAddress())
+          ? Optional.of(TestRegistry.AUTH)
+          : Optional.empty(),
       Duration.ofMinutes(1));
 
   @Test
@@ -34,38 +38,66 @@ class DeployerIT extends EngineTestBase {
 
     deployer().deploy(namespace, stack.converted(), NO_PRUNE);
 
-    assertEquals(List.of("createNetwork " + stack.scoped("back"), "createSecret " + stack.scoped("token"),
-        "createConfig " + stack.scoped("settings"), "createService " + stack.scoped("web"),
-        "createService " + stack.scoped("worker")), engine.writes());
-    assertEquals(stack.scoped("web") + "\n" + stack.scoped("worker") + "\n",
+    assertEquals(
+        List.of(
+            "createNetwork " + stack.scoped("back"),
+            "createSecret " + stack.scoped("token"),
+            "createConfig " + stack.scoped("settings"),
+            "createService " + stack.scoped("web"),
+            "createService " + stack.scoped("worker")),
+        engine.writes());
+    assertEquals(
+        stack.scoped("web") + "\n" + stack.scoped("worker") + "\n",
         DOCKER.ok("stack", "services", namespace, "--format", "{{.Name}}"));
 
     engine.reset();
     DeployPlan unchanged = deployer().deploy(namespace, stack.converted(), NO_PRUNE);
-    assertEquals(List.of(), engine.writes(), "a no-op redeploy writes nothing; plan: " + unchanged.changes());
+    assertEquals(
+        List.of(),
+        engine.writes(),
+        "a no-op redeploy writes nothing; plan: " + unchanged.changes());
 
     engine.reset();
-    ((ObjectNode) stack.services.get(stack.scoped("worker")).path("TaskTemplate").path("ContainerSpec"))
-        .putArray("Args").add("sleep").add("3601");
+    ((ObjectNode)
+            stack.services.get(stack.scoped("worker")).path("TaskTemplate").path("ContainerSpec"))
+        .putArray("Args")
+        .add("sleep")
+        .add("3601");
     DeployPlan changed = deployer().deploy(namespace, stack.converted(), NO_PRUNE);
-    assertEquals(List.of("updateService " + stack.scoped("worker")), engine.writes(), changed.changes().toString());
-    assertTrue(changed.changes().stream().anyMatch(c -> c.change() == PlannedChange.Change.UPDATE
-        && c.detail().equals("changed: command")), changed.changes().toString());
+    assertEquals(
+        List.of("updateService " + stack.scoped("worker")),
+        engine.writes(),
+        changed.changes().toString());
+    assertTrue(
+        changed.changes().stream()
+            .anyMatch(c ->
+                c.change() == PlannedChange.Change.UPDATE && c.detail().equals("changed: command")),
+        changed.changes().toString());
   }
 
   @Test
   void aChangedNetworkIsReportedNotSilentlyIgnored() {
     TestStack stack = TestStack.twoServices(namespace);
     deployer().deploy(namespace, stack.converted(), NO_PRUNE);
-    stack.networks.get(stack.scoped("back")).put("Internal", true).putObject("Options").put("encrypted", "");
+    stack
+        .networks
+        .get(stack.scoped("back"))
+        .put("Internal", true)
+        .putObject("Options")
+        .put("encrypted", "");
     engine.reset();
 
     DeployPlan plan = deployer().deploy(namespace, stack.converted(), NO_PRUNE);
 
     assertEquals(List.of(), engine.writes());
-    assertTrue(log.stream().anyMatch(line -> line.startsWith("WARN network " + stack.scoped("back") + ": encrypted (declared true,"
-        + " found false), internal (declared true, found false) differ")), log.toString());
-    assertTrue(plan.changes().get(0).detail().contains("swarm:rm"), plan.changes().toString());
+    assertTrue(
+        log.stream()
+            .anyMatch(line -> line.startsWith(
+                "WARN network " + stack.scoped("back") + ": encrypted (declared true,"
+                    + " found false), internal (declared true, found false) differ")),
+        log.toString());
+    assertTrue(
+        plan.changes().get(0).detail().contains("swarm:rm"), plan.changes().toString());
   }
 
   @Test
@@ -88,12 +120,18 @@ class DeployerIT extends EngineTestBase {
     deployer().deploy(namespace, declared.converted(), PRUNE);
 
     assertEquals(4, engine.writes().size(), engine.writes().toString());
-    assertEquals(List.of("removeConfig", "removeNetwork", "removeSecret", "removeService"),
+    assertEquals(
+        List.of("removeConfig", "removeNetwork", "removeSecret", "removeService"),
         engine.writes().stream().map(w -> w.split(" ")[0]).sorted().toList());
-    assertEquals(List.of(declared.scoped("web"), declared.scoped("worker")), names(engine.listServices(StackLabels.of(namespace))));
-    assertEquals(List.of(declared.scoped("back")), names(engine.listNetworks(StackLabels.of(namespace))));
-    assertEquals(List.of(declared.scoped("token")), names(engine.listSecrets(StackLabels.of(namespace))));
-    assertEquals(List.of(declared.scoped("settings")), names(engine.listConfigs(StackLabels.of(namespace))));
+    assertEquals(
+        List.of(declared.scoped("web"), declared.scoped("worker")),
+        names(engine.listServices(StackLabels.of(namespace))));
+    assertEquals(
+        List.of(declared.scoped("back")), names(engine.listNetworks(StackLabels.of(namespace))));
+    assertEquals(
+        List.of(declared.scoped("token")), names(engine.listSecrets(StackLabels.of(namespace))));
+    assertEquals(
+        List.of(declared.scoped("settings")), names(engine.listConfigs(StackLabels.of(namespace))));
     assertTrue(engine.inspectNetwork(foreign).isPresent());
     assertTrue(engine.listConfigs(Map.of()).stream().anyMatch(c -> c.name().equals(foreign)));
   }
@@ -102,25 +140,37 @@ class DeployerIT extends EngineTestBase {
   void pruningEveryServiceOfALiveStackIsRefusedWithoutConfirmationAndWritesNothing() {
     TestStack live = TestStack.twoServices(namespace);
     deployer().deploy(namespace, live.converted(), NO_PRUNE);
-    TestStack otherServices = new TestStack(namespace); // as with a wrong stack name or compose file
+    TestStack otherServices =
+        new TestStack(namespace); // as with a wrong stack name or compose file
     otherServices.network("front");
     otherServices.service("api", TestStack.IMAGE, "front");
     engine.reset();
 
-    StackException refused = assertThrows(StackException.class,
-        () -> deployer().deploy(namespace, otherServices.converted(), PRUNE));
+    StackException refused = assertThrows(
+        StackException.class, () -> deployer().deploy(namespace, otherServices.converted(), PRUNE));
 
-    assertEquals("pruning would remove every service of stack " + namespace + " (services " + live.scoped("web") + ", "
-        + live.scoped("worker") + "; networks " + live.scoped("back") + "; secrets " + live.scoped("token")
-        + "; configs " + live.scoped("settings") + "). Check the stack name and the services declared; to remove them"
-        + " all, set swarm.prune.allServices=true", refused.getMessage());
+    assertEquals(
+        "pruning would remove every service of stack " + namespace + " (services "
+            + live.scoped("web") + ", "
+            + live.scoped("worker") + "; networks " + live.scoped("back") + "; secrets "
+            + live.scoped("token")
+            + "; configs " + live.scoped("settings")
+            + "). Check the stack name and the services declared; to remove them"
+            + " all, set swarm.prune.allServices=true",
+        refused.getMessage());
     assertEquals(List.of(), engine.writes());
-    assertEquals(List.of(live.scoped("web"), live.scoped("worker")), names(engine.listServices(StackLabels.of(namespace))));
-    assertEquals(List.of(live.scoped("back")), names(engine.listNetworks(StackLabels.of(namespace))));
+    assertEquals(
+        List.of(live.scoped("web"), live.scoped("worker")),
+        names(engine.listServices(StackLabels.of(namespace))));
+    assertEquals(
+        List.of(live.scoped("back")), names(engine.listNetworks(StackLabels.of(namespace))));
 
-    DeployOptions confirmed = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1), true);
+    DeployOptions confirmed = new DeployOptions(
+        true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1), true);
     deployer().deploy(namespace, otherServices.converted(), confirmed);
-    assertEquals(List.of(otherServices.scoped("api")), names(engine.listServices(StackLabels.of(namespace))));
+    assertEquals(
+        List.of(otherServices.scoped("api")),
+        names(engine.listServices(StackLabels.of(namespace))));
   }
 
   @Test
@@ -131,18 +181,25 @@ class DeployerIT extends EngineTestBase {
     stack.service("extra", TestStack.IMAGE, "back");
     engine.reset();
 
-    StackException failure = assertThrows(StackException.class,
-        () -> deployer().deploy(namespace, stack.converted(), NO_PRUNE));
+    StackException failure = assertThrows(
+        StackException.class, () -> deployer().deploy(namespace, stack.converted(), NO_PRUNE));
 
-    assertTrue(failure.getMessage().contains("secret \"" + stack.scoped("token") + "\" has new content"), failure.getMessage());
-    assertTrue(failure.getMessage().contains("Turn on rotation (swarm.rotate=true"), failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains("secret \"" + stack.scoped("token") + "\" has new content"),
+        failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains("Turn on rotation (swarm.rotate=true"), failure.getMessage());
     assertTrue(!failure.getMessage().contains("rotated"), "never the secret's value");
     assertEquals(List.of(), engine.writes());
 
     // swarm:diff lists the change instead of failing
     DeployPlan preview = deployer().preview(namespace, stack.converted(), NO_PRUNE);
-    assertTrue(preview.changes().stream().anyMatch(change -> change.toString().equals("update    secret  "
-        + stack.scoped("token") + " (new content, which the engine can't apply in place)")), preview.changes().toString());
+    assertTrue(
+        preview.changes().stream().anyMatch(change -> change
+            .toString()
+            .equals("update    secret  " + stack.scoped("token")
+                + " (new content, which the engine can't apply in place)")),
+        preview.changes().toString());
     assertEquals(List.of(failure.problems().get(0)), preview.blockers());
     assertEquals(List.of(), engine.writes());
   }
@@ -152,11 +209,14 @@ class DeployerIT extends EngineTestBase {
     TestStack stack = TestStack.twoServices(namespace);
     stack.externalNetworks.add(namespace + "_absent");
 
-    StackException failure = assertThrows(StackException.class,
-        () -> deployer().deploy(namespace, stack.converted(), NO_PRUNE));
+    StackException failure = assertThrows(
+        StackException.class, () -> deployer().deploy(namespace, stack.converted(), NO_PRUNE));
 
-    assertEquals("network \"" + namespace + "_absent\" is declared as external, but could not be found. You need to"
-        + " create a swarm-scoped network before the stack is deployed", failure.getMessage());
+    assertEquals(
+        "network \"" + namespace
+            + "_absent\" is declared as external, but could not be found. You need to"
+            + " create a swarm-scoped network before the stack is deployed",
+        failure.getMessage());
     assertEquals(List.of(), engine.writes());
   }
 
@@ -169,8 +229,12 @@ class DeployerIT extends EngineTestBase {
 
     deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
 
-    assertTrue(deployedImage(stack, "pinned").startsWith(image + "@sha256:"), deployedImage(stack, "pinned"));
-    assertTrue(log.stream().noneMatch(line -> line.contains(TestRegistry.AUTH.password())), "credentials never logged");
+    assertTrue(
+        deployedImage(stack, "pinned").startsWith(image + "@sha256:"),
+        deployedImage(stack, "pinned"));
+    assertTrue(
+        log.stream().noneMatch(line -> line.contains(TestRegistry.AUTH.password())),
+        "credentials never logged");
 
     engine.reset();
     deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
@@ -195,25 +259,41 @@ class DeployerIT extends EngineTestBase {
     deployer().deploy(namespace, stack.converted(), ALWAYS_WITH_LOGIN);
 
     Optional<RegistryAuth> login = Optional.of(TestRegistry.AUTH);
-    assertEquals(List.of(
-        new CountingSwarmEngine.Write("createService", stack.scoped("pinned"), login),
-        new CountingSwarmEngine.Write("updateService", stack.scoped("pinned"), login)),
-        engine.recordedWrites().stream().filter(write -> write.call().endsWith("Service")).toList());
+    assertEquals(
+        List.of(
+            new CountingSwarmEngine.Write("createService", stack.scoped("pinned"), login),
+            new CountingSwarmEngine.Write("updateService", stack.scoped("pinned"), login)),
+        engine.recordedWrites().stream()
+            .filter(write -> write.call().endsWith("Service"))
+            .toList());
     String digest = engine.imageDistribution(second, login).orElseThrow().digest();
     assertEquals(second + "@" + digest, deployedImage(stack, "pinned"));
-    assertEquals(first + "@" + engine.imageDistribution(first, login).orElseThrow().digest(),
-        engine.inspectService(stack.scoped("pinned")).orElseThrow().raw()
-            .at("/PreviousSpec/TaskTemplate/ContainerSpec/Image").asText(), "the create pinned the first image");
+    assertEquals(
+        first + "@" + engine.imageDistribution(first, login).orElseThrow().digest(),
+        engine
+            .inspectService(stack.scoped("pinned"))
+            .orElseThrow()
+            .raw()
+            .at("/PreviousSpec/TaskTemplate/ContainerSpec/Image")
+            .asText(),
+        "the create pinned the first image");
   }
 
   private void image(TestStack stack, String service, String image) {
-    ((ObjectNode) stack.services.get(stack.scoped(service)).path("TaskTemplate").path("ContainerSpec"))
+    ((ObjectNode)
+            stack.services.get(stack.scoped(service)).path("TaskTemplate").path("ContainerSpec"))
         .put("Image", image);
   }
 
   private String deployedImage(TestStack stack, String service) {
-    return engine.inspectService(stack.scoped(service)).orElseThrow()
-        .spec().path("TaskTemplate").path("ContainerSpec").path("Image").asText();
+    return engine
+        .inspectService(stack.scoped(service))
+        .orElseThrow()
+        .spec()
+        .path("TaskTemplate")
+        .path("ContainerSpec")
+        .path("Image")
+        .asText();
   }
 
   @Test
@@ -222,15 +302,27 @@ class DeployerIT extends EngineTestBase {
     TestStack stack = new TestStack(namespace);
     stack.network("default");
     stack.service("unpinned", image, "default");
-    DeployOptions withoutCredentials = new DeployOptions(false, ResolveImage.ALWAYS, host -> Optional.empty(),
-        Duration.ofMinutes(1));
+    DeployOptions withoutCredentials = new DeployOptions(
+        false, ResolveImage.ALWAYS, host -> Optional.empty(), Duration.ofMinutes(1));
 
     deployer().deploy(namespace, stack.converted(), withoutCredentials);
 
-    assertTrue(log.contains("WARN image " + image + " could not be accessed on a registry to record its digest. Each node"
-        + " will access " + image + " independently, possibly leading to different nodes running different versions of"
-        + " the image."), log.toString());
-    assertEquals(image, engine.inspectService(stack.scoped("unpinned")).orElseThrow()
-        .spec().path("TaskTemplate").path("ContainerSpec").path("Image").asText());
+    assertTrue(
+        log.contains("WARN image " + image
+            + " could not be accessed on a registry to record its digest. Each node"
+            + " will access " + image
+            + " independently, possibly leading to different nodes running different versions of"
+            + " the image."),
+        log.toString());
+    assertEquals(
+        image,
+        engine
+            .inspectService(stack.scoped("unpinned"))
+            .orElseThrow()
+            .spec()
+            .path("TaskTemplate")
+            .path("ContainerSpec")
+            .path("Image")
+            .asText());
   }
 }

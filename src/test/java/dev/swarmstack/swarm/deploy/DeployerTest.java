@@ -33,21 +33,34 @@ class DeployerTest {
   void networksSecretsAndConfigsAreCreatedBeforeTheServicesThatUseThem() {
     deployer.deploy("app", stack.converted(), OPTIONS);
 
-    assertEquals(List.of("createNetwork app_back", "createSecret app_token", "createConfig app_settings",
-        "createService app_web", "createService app_worker"), engine.writes());
+    assertEquals(
+        List.of(
+            "createNetwork app_back",
+            "createSecret app_token",
+            "createConfig app_settings",
+            "createService app_web",
+            "createService app_worker"),
+        engine.writes());
   }
 
   @Test
   void servicesReferToTheSecretsAndConfigsCreatedByTheirIds() {
     ApplyResult result = deployer.apply(deployer.plan("app", stack.converted(), OPTIONS), OPTIONS);
 
-    ObjectNode container = (ObjectNode) swarm.inspectService("app_web").orElseThrow().spec().path("TaskTemplate")
+    ObjectNode container = (ObjectNode) swarm
+        .inspectService("app_web")
+        .orElseThrow()
+        .spec()
+        .path("TaskTemplate")
         .path("ContainerSpec");
-    assertEquals(result.createdIds(Kind.SECRET).get("app_token"), container.path("Secrets").get(0).path("SecretID")
-        .asText());
-    assertEquals(result.createdIds(Kind.CONFIG).get("app_settings"), container.path("Configs").get(0)
-        .path("ConfigID").asText());
-    assertEquals(swarm.inspectService("app_worker").orElseThrow().id(),
+    assertEquals(
+        result.createdIds(Kind.SECRET).get("app_token"),
+        container.path("Secrets").get(0).path("SecretID").asText());
+    assertEquals(
+        result.createdIds(Kind.CONFIG).get("app_settings"),
+        container.path("Configs").get(0).path("ConfigID").asText());
+    assertEquals(
+        swarm.inspectService("app_worker").orElseThrow().id(),
         result.createdIds(Kind.SERVICE).get("app_worker"));
   }
 
@@ -65,8 +78,15 @@ class DeployerTest {
 
     deployer.deploy("app", next.converted(), PRUNE);
 
-    assertEquals(List.of("removeService " + worker, "createNetwork app_front", "updateService app_web",
-        "removeSecret " + token, "removeConfig " + settings, "removeNetwork " + back), engine.writes());
+    assertEquals(
+        List.of(
+            "removeService " + worker,
+            "createNetwork app_front",
+            "updateService app_web",
+            "removeSecret " + token,
+            "removeConfig " + settings,
+            "removeNetwork " + back),
+        engine.writes());
     assertEquals(List.of("app_front"), swarm.networkNames());
     assertEquals(List.of("app_web"), swarm.serviceNames());
     assertEquals(List.of(), swarm.secretNames());
@@ -78,10 +98,15 @@ class DeployerTest {
     String task = swarm.addTask("app_worker", "running");
     TestStack next = TestStack.twoServices("app");
     next.services.remove("app_worker");
-    next.services.get("app_web").withObjectProperty("TaskTemplate").withArray("Networks").removeAll();
+    next.services
+        .get("app_web")
+        .withObjectProperty("TaskTemplate")
+        .withArray("Networks")
+        .removeAll();
     next.networks.remove("app_back");
     swarm.lingerOnRemove("app_worker");
-    swarm.beforeNextUpdate(() -> swarm.setTaskState(task, "shutdown")); // the task stops while app_web is updated
+    swarm.beforeNextUpdate(
+        () -> swarm.setTaskState(task, "shutdown")); // the task stops while app_web is updated
 
     deployer.deploy("app", next.converted(), PRUNE);
 
@@ -91,28 +116,46 @@ class DeployerTest {
   @Test
   void anUpdateThatMeetsAnotherWritersChangeIsRetriedAtTheNewVersion() {
     deployer.deploy("app", stack.converted(), OPTIONS);
-    stack.services.get("app_web").withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 2);
+    stack
+        .services
+        .get("app_web")
+        .withObjectProperty("Mode")
+        .withObjectProperty("Replicated")
+        .put("Replicas", 2);
     EngineObject before = swarm.inspectService("app_web").orElseThrow();
-    swarm.beforeNextUpdate(() -> swarm.updateService(before.id(), before.version(), before.spec(), Optional.empty()));
+    swarm.beforeNextUpdate(
+        () -> swarm.updateService(before.id(), before.version(), before.spec(), Optional.empty()));
     engine.reset();
 
     deployer.deploy("app", stack.converted(), OPTIONS);
 
-    assertEquals(2, swarm.inspectService("app_web").orElseThrow().spec().path("Mode").path("Replicated")
-        .path("Replicas").asInt());
-    assertTrue(log.contains("INFO Service app_web changed meanwhile; reading it again (attempt 2)"), log.toString());
+    assertEquals(
+        2,
+        swarm
+            .inspectService("app_web")
+            .orElseThrow()
+            .spec()
+            .path("Mode")
+            .path("Replicated")
+            .path("Replicas")
+            .asInt());
+    assertTrue(
+        log.contains("INFO Service app_web changed meanwhile; reading it again (attempt 2)"),
+        log.toString());
   }
 
   @Test
   void aFailedWriteStopsTheApplyWhereItFailed() {
     swarm.refuseWritesTo("app_settings");
 
-    EngineException failure = assertThrows(EngineException.class,
-        () -> deployer.deploy("app", stack.converted(), OPTIONS));
+    EngineException failure = assertThrows(
+        EngineException.class, () -> deployer.deploy("app", stack.converted(), OPTIONS));
 
     assertEquals("creating config app_settings: refused by the test", failure.getMessage());
-    assertEquals(List.of("createNetwork app_back", "createSecret app_token", "createConfig app_settings"),
-        engine.writes(), "no service is created without its config");
+    assertEquals(
+        List.of("createNetwork app_back", "createSecret app_token", "createConfig app_settings"),
+        engine.writes(),
+        "no service is created without its config");
   }
 
   @Test

@@ -28,9 +28,10 @@ class EnduranceIT extends EngineTestBase {
 
   private static final int ROUNDS = 10;
   private static final int SERVICES = 2;
-  private static final DeployOptions OPTIONS = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(1));
-  private static final ConvergeOptions WAIT = new ConvergeOptions(false, Duration.ofSeconds(180), true, 5);
+  private static final DeployOptions OPTIONS =
+      new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
+  private static final ConvergeOptions WAIT =
+      new ConvergeOptions(false, Duration.ofSeconds(180), true, 5);
 
   /** Both services read the secret and the config; VERSION changes their specs. */
   private static final String STACK = """
@@ -60,42 +61,65 @@ class EnduranceIT extends EngineTestBase {
         settings: {file: ./settings.conf}
       """;
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void alternatingDeploysLeaveOnlyTheCurrentVersionsObjects() throws IOException {
     for (int round = 1; round <= ROUNDS; round++) {
       String version = round % 2 == 1 ? "a" : "b";
-      RolloutReport report = new StackRollout(engine, deployLog).deploy(namespace, convert(version), OPTIONS, WAIT);
+      RolloutReport report =
+          new StackRollout(engine, deployLog).deploy(namespace, convert(version), OPTIONS, WAIT);
 
       assertEquals(Outcome.CONVERGED, report.outcome(), "round " + round + ": " + log);
       String where = "after round " + round + " (version " + version + ")";
-      assertEquals(List.of(namespace + "_api", namespace + "_worker"), stackObjects("service"), where);
+      assertEquals(
+          List.of(namespace + "_api", namespace + "_worker"), stackObjects("service"), where);
       assertEquals(List.of(namespace + "_back"), stackObjects("network"), where);
       assertEquals(1, stackObjects("secret").size(), where + ": " + stackObjects("secret"));
       assertEquals(1, stackObjects("config").size(), where + ": " + stackObjects("config"));
-      assertEquals("VERSION=" + version, DOCKER.ok("service", "inspect", namespace + "_worker", "--format",
-          "{{range .Spec.TaskTemplate.ContainerSpec.Env}}{{.}}{{end}}").strip(), where);
+      assertEquals(
+          "VERSION=" + version,
+          DOCKER
+              .ok(
+                  "service",
+                  "inspect",
+                  namespace + "_worker",
+                  "--format",
+                  "{{range .Spec.TaskTemplate.ContainerSpec.Env}}{{.}}{{end}}")
+              .strip(),
+          where);
     }
-    int historyLimit = Integer.parseInt(DOCKER.ok("info", "--format",
-        "{{.Swarm.Cluster.Spec.Orchestration.TaskHistoryRetentionLimit}}").strip());
+    int historyLimit = Integer.parseInt(DOCKER
+        .ok("info", "--format", "{{.Swarm.Cluster.Spec.Orchestration.TaskHistoryRetentionLimit}}")
+        .strip());
     int containers = containersOnceWithin(historyLimit * SERVICES, Duration.ofSeconds(60));
-    assertTrue(containers <= historyLimit * SERVICES, containers + " containers of the stack, more than the swarm's"
-        + " task history limit " + historyLimit + " for each of " + SERVICES + " one-replica services");
+    assertTrue(
+        containers <= historyLimit * SERVICES,
+        containers + " containers of the stack, more than the swarm's" + " task history limit "
+            + historyLimit + " for each of " + SERVICES + " one-replica services");
   }
 
   private ConvertedStack convert(String version) throws IOException {
     Files.writeString(dir.resolve("token.txt"), "token-" + version);
     Files.writeString(dir.resolve("settings.conf"), "version=" + version);
     Path file = Files.writeString(dir.resolve("stack.yml"), STACK.formatted(version));
-    return new StackConverter(namespace, name -> Optional.empty()).withRotation(true)
+    return new StackConverter(namespace, name -> Optional.empty())
+        .withRotation(true)
         .convert(new StackLoader(name -> Optional.empty()).load(List.of(file), null, dir));
   }
 
   /** Names of the stack's objects of one kind, as the docker CLI lists them. */
   private List<String> stackObjects(String kind) {
-    String names = DOCKER.ok(kind, "ls", "--filter", "label=com.docker.stack.namespace=" + namespace, "--format",
-        "{{.Name}}").strip();
+    String names = DOCKER
+        .ok(
+            kind,
+            "ls",
+            "--filter",
+            "label=com.docker.stack.namespace=" + namespace,
+            "--format",
+            "{{.Name}}")
+        .strip();
     return names.isEmpty() ? List.of() : names.lines().sorted().toList();
   }
 
@@ -103,8 +127,10 @@ class EnduranceIT extends EngineTestBase {
   private int containersOnceWithin(int limit, Duration patience) {
     Instant giveUp = Instant.now().plus(patience);
     while (true) {
-      int count = (int) DOCKER.ok("ps", "-aq", "--filter", "label=com.docker.stack.namespace=" + namespace)
-          .lines().count();
+      int count = (int) DOCKER
+          .ok("ps", "-aq", "--filter", "label=com.docker.stack.namespace=" + namespace)
+          .lines()
+          .count();
       if (count <= limit || Instant.now().isAfter(giveUp)) {
         return count;
       }

@@ -56,7 +56,8 @@ abstract class EngineTestBase {
   /** With our remover, then the CLI's in case ours failed; neither touches anything outside the stack. */
   protected void removeStack(String stack) {
     try {
-      new StackRemover(engine, deployLog).remove(stack, Duration.ofMinutes(1), StackRemover.Volumes.REMOVE);
+      new StackRemover(engine, deployLog)
+          .remove(stack, Duration.ofMinutes(1), StackRemover.Volumes.REMOVE);
     } finally {
       DOCKER.run("stack", "rm", stack);
       LeftoverContainers.remove(DOCKER, stack + "_");

@@ -24,17 +24,33 @@ class FieldChangesTest {
   void commonFieldsHaveTheirComposeNames() throws IOException {
     ObjectNode desired = json(STORED);
     desired.withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 3);
-    desired.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").put("Image", "reg/api:1.3");
-    desired.withObjectProperty("TaskTemplate").withObjectProperty("Resources").withObjectProperty("Limits").put("MemoryBytes", 536870912L);
+    desired
+        .withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .put("Image", "reg/api:1.3");
+    desired
+        .withObjectProperty("TaskTemplate")
+        .withObjectProperty("Resources")
+        .withObjectProperty("Limits")
+        .put("MemoryBytes", 536870912L);
 
-    assertEquals(List.of("replicas 2 -> 3", "image reg/api:1.2 -> reg/api:1.3", "resources.limits.memory 256MiB -> 512MiB"),
+    assertEquals(
+        List.of(
+            "replicas 2 -> 3",
+            "image reg/api:1.2 -> reg/api:1.3",
+            "resources.limits.memory 256MiB -> 512MiB"),
         FieldChanges.of(desired, json(STORED)));
   }
 
   @Test
   void environmentValuesAreNeverShown() throws IOException {
     ObjectNode desired = json(STORED);
-    desired.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Env").add("DB_PASSWORD=s3cret").add("DEBUG=1");
+    desired
+        .withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .putArray("Env")
+        .add("DB_PASSWORD=s3cret")
+        .add("DEBUG=1");
 
     List<String> changes = FieldChanges.of(desired, json(STORED));
 
@@ -45,26 +61,43 @@ class FieldChangesTest {
   @Test
   void portsReadLikeComposeShortSyntax() throws IOException {
     ObjectNode desired = json(STORED);
-    desired.withObjectProperty("EndpointSpec").putArray("Ports").addObject().put("TargetPort", 80).put("PublishedPort", 8081)
+    desired
+        .withObjectProperty("EndpointSpec")
+        .putArray("Ports")
+        .addObject()
+        .put("TargetPort", 80)
+        .put("PublishedPort", 8081)
         .put("PublishMode", "host");
 
-    assertEquals(List.of("ports [8080:80/tcp] -> [8081:80/tcp (host)]"), FieldChanges.of(desired, json(STORED)));
+    assertEquals(
+        List.of("ports [8080:80/tcp] -> [8081:80/tcp (host)]"),
+        FieldChanges.of(desired, json(STORED)));
   }
 
   @Test
   void otherFieldsAreNamedByTheirPath() throws IOException {
     ObjectNode desired = json(STORED);
-    desired.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").put("TTY", true);
+    desired
+        .withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .put("TTY", true);
 
-    assertEquals(List.of("/TaskTemplate/ContainerSpec/TTY (unset) -> true"), FieldChanges.of(desired, json(STORED)));
+    assertEquals(
+        List.of("/TaskTemplate/ContainerSpec/TTY (unset) -> true"),
+        FieldChanges.of(desired, json(STORED)));
   }
 
   @Test
   void longValuesAreShortened() throws IOException {
     ObjectNode desired = json(STORED);
-    desired.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").put("Image", "x".repeat(100));
+    desired
+        .withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .put("Image", "x".repeat(100));
 
-    assertEquals(List.of("image reg/api:1.2 -> " + "x".repeat(77) + "..."), FieldChanges.of(desired, json(STORED)));
+    assertEquals(
+        List.of("image reg/api:1.2 -> " + "x".repeat(77) + "..."),
+        FieldChanges.of(desired, json(STORED)));
   }
 
   @Test

@@ -30,40 +30,68 @@ class LivePortCheckTest {
   @Test
   void anIngressPortOfAnotherStackIsNamedWithItsServiceAndStack() {
     service("shop_web", "{\"PublishedPort\": 8080, \"TargetPort\": 80}");
-    portOrigins.put(ConvertedStack.portKey("shop_web", 8080, null), Origin.pom("<services><service>web</service><ports>[1]"));
-    other("other_web", "other", "{\"Protocol\": \"tcp\", \"PublishedPort\": 8080, \"TargetPort\": 80, \"PublishMode\": \"ingress\"}");
+    portOrigins.put(
+        ConvertedStack.portKey("shop_web", 8080, null),
+        Origin.pom("<services><service>web</service><ports>[1]"));
+    other(
+        "other_web",
+        "other",
+        "{\"Protocol\": \"tcp\", \"PublishedPort\": 8080, \"TargetPort\": 80, \"PublishMode\": \"ingress\"}");
 
     Problem problem = onlyError();
     assertEquals("<services><service>web</service><ports>[1]", problem.origin().location());
-    assertEquals("port 8080/tcp is already published by service other_web (stack other); choose another published"
-        + " port or remove that service", problem.message());
+    assertEquals(
+        "port 8080/tcp is already published by service other_web (stack other); choose another published"
+            + " port or remove that service",
+        problem.message());
   }
 
   @Test
   void aHostPortOfAServiceOutsideAnyStackBlocksAnIngressPort() {
     service("shop_web", "{\"Protocol\": \"tcp\", \"PublishedPort\": 9000, \"TargetPort\": 80}");
-    other("manual", null, "{\"Protocol\": \"tcp\", \"PublishedPort\": 9000, \"TargetPort\": 80, \"PublishMode\": \"host\"}");
+    other(
+        "manual",
+        null,
+        "{\"Protocol\": \"tcp\", \"PublishedPort\": 9000, \"TargetPort\": 80, \"PublishMode\": \"host\"}");
 
-    assertEquals("port 9000/tcp is already published by service manual in host mode, and an ingress port needs it"
-        + " free on every node; choose another published port or remove that service", onlyError().message());
+    assertEquals(
+        "port 9000/tcp is already published by service manual in host mode, and an ingress port needs it"
+            + " free on every node; choose another published port or remove that service",
+        onlyError().message());
   }
 
   @Test
   void aHostPortIsRefusedWhereAnIngressPortHoldsTheNumber() {
     service("shop_web", "{\"PublishedPort\": 9000, \"TargetPort\": 80, \"PublishMode\": \"host\"}");
-    other("other_web", "other", "{\"Protocol\": \"tcp\", \"PublishedPort\": 9000, \"TargetPort\": 80, \"PublishMode\": \"ingress\"}");
+    other(
+        "other_web",
+        "other",
+        "{\"Protocol\": \"tcp\", \"PublishedPort\": 9000, \"TargetPort\": 80, \"PublishMode\": \"ingress\"}");
 
-    assertTrue(onlyError().message().startsWith("port 9000/tcp is already published by service other_web"));
+    assertTrue(onlyError()
+        .message()
+        .startsWith("port 9000/tcp is already published by service other_web"));
   }
 
   @Test
   void twoHostPortsAnotherProtocolOrAnotherNumberAreNoConflict() {
-    service("shop_web", "{\"PublishedPort\": 9000, \"TargetPort\": 80, \"PublishMode\": \"host\"}",
+    service(
+        "shop_web",
+        "{\"PublishedPort\": 9000, \"TargetPort\": 80, \"PublishMode\": \"host\"}",
         "{\"Protocol\": \"udp\", \"PublishedPort\": 9001, \"TargetPort\": 80}",
         "{\"PublishedPort\": 9002, \"TargetPort\": 80}");
-    other("a", "other", "{\"Protocol\": \"tcp\", \"PublishedPort\": 9000, \"TargetPort\": 80, \"PublishMode\": \"host\"}");
-    other("b", "other", "{\"Protocol\": \"tcp\", \"PublishedPort\": 9001, \"TargetPort\": 80, \"PublishMode\": \"ingress\"}");
-    other("c", "other", "{\"Protocol\": \"tcp\", \"PublishedPort\": 9003, \"TargetPort\": 80, \"PublishMode\": \"ingress\"}");
+    other(
+        "a",
+        "other",
+        "{\"Protocol\": \"tcp\", \"PublishedPort\": 9000, \"TargetPort\": 80, \"PublishMode\": \"host\"}");
+    other(
+        "b",
+        "other",
+        "{\"Protocol\": \"tcp\", \"PublishedPort\": 9001, \"TargetPort\": 80, \"PublishMode\": \"ingress\"}");
+    other(
+        "c",
+        "other",
+        "{\"Protocol\": \"tcp\", \"PublishedPort\": 9003, \"TargetPort\": 80, \"PublishMode\": \"ingress\"}");
 
     assertEquals(List.of(), errors());
   }
@@ -73,19 +101,33 @@ class LivePortCheckTest {
     service("shop_web", "{\"PublishedPort\": 30001, \"TargetPort\": 80}");
     // published without a number: the spec has none, the allocation has the one the engine chose
     ObjectNode raw = JSON.createObjectNode();
-    raw.putObject("Spec").putObject("EndpointSpec").putArray("Ports").addObject().put("TargetPort", 80);
-    raw.putObject("Endpoint").putArray("Ports").addObject().put("Protocol", "tcp").put("TargetPort", 80)
-        .put("PublishedPort", 30001).put("PublishMode", "ingress");
+    raw.putObject("Spec")
+        .putObject("EndpointSpec")
+        .putArray("Ports")
+        .addObject()
+        .put("TargetPort", 80);
+    raw.putObject("Endpoint")
+        .putArray("Ports")
+        .addObject()
+        .put("Protocol", "tcp")
+        .put("TargetPort", 80)
+        .put("PublishedPort", 30001)
+        .put("PublishMode", "ingress");
     others.add(new EngineObject("id-dyn", "dynamic", 1, (ObjectNode) raw.path("Spec"), raw));
 
-    assertTrue(onlyError().message().startsWith("port 30001/tcp is already published by service dynamic;"));
+    assertTrue(onlyError()
+        .message()
+        .startsWith("port 30001/tcp is already published by service dynamic;"));
   }
 
   @Test
   void everyConflictIsReportedAtOnce() {
     service("shop_api", "{\"PublishedPort\": 8081, \"TargetPort\": 80}");
     service("shop_web", "{\"PublishedPort\": 8080, \"TargetPort\": 80}");
-    other("other_web", "other", "{\"Protocol\": \"tcp\", \"PublishedPort\": 8080, \"TargetPort\": 80, \"PublishMode\": \"ingress\"}",
+    other(
+        "other_web",
+        "other",
+        "{\"Protocol\": \"tcp\", \"PublishedPort\": 8080, \"TargetPort\": 80, \"PublishMode\": \"ingress\"}",
         "{\"Protocol\": \"tcp\", \"PublishedPort\": 8081, \"TargetPort\": 80, \"PublishMode\": \"ingress\"}");
 
     assertEquals(2, errors().size());
@@ -115,8 +157,14 @@ class LivePortCheckTest {
   }
 
   private List<Problem> errors() {
-    ConvertedStack stack = new ConvertedStack(new TreeMap<>(), new TreeSet<>(), new TreeMap<>(), new TreeMap<>(),
-        services, Collections.emptySortedMap(), portOrigins);
+    ConvertedStack stack = new ConvertedStack(
+        new TreeMap<>(),
+        new TreeSet<>(),
+        new TreeMap<>(),
+        new TreeMap<>(),
+        services,
+        Collections.emptySortedMap(),
+        portOrigins);
     Problems problems = new Problems();
     LivePortCheck.report(stack, others, problems);
     return problems.all().stream().filter(Problem::isError).toList();

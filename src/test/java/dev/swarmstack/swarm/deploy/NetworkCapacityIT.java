@@ -25,21 +25,27 @@ import org.junit.jupiter.api.Test;
 class NetworkCapacityIT extends EngineTestBase {
 
   private static final int SERVICES = 200;
-  private static final DeployOptions OPTIONS = new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(3));
-  private static final ConvergeOptions WAIT = new ConvergeOptions(false, Duration.ofMinutes(1), false, 5);
+  private static final DeployOptions OPTIONS =
+      new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(3));
+  private static final ConvergeOptions WAIT =
+      new ConvergeOptions(false, Duration.ofMinutes(1), false, 5);
 
   @Test
   void twoHundredServicesOnADefaultSubnetAreRefusedBeforeAnyWrite() {
     TestStack stack = twoHundredServices(null);
 
-    StackException refused = assertThrows(StackException.class,
-        () -> new StackRollout(engine, deployLog).deploy(namespace, stack.converted(), OPTIONS, WAIT));
+    StackException refused =
+        assertThrows(StackException.class, () -> new StackRollout(engine, deployLog)
+            .deploy(namespace, stack.converted(), OPTIONS, WAIT));
 
     String message = refused.getMessage();
-    assertTrue(message.contains("network " + stack.scoped("net") + " needs 401 addresses but has 253: 200 virtual IPs"),
+    assertTrue(
+        message.contains(
+            "network " + stack.scoped("net") + " needs 401 addresses but has 253: 200 virtual IPs"),
         message);
-    assertTrue(message.contains("200 task addresses") && message.contains("1 load-balancer address"), message);
+    assertTrue(
+        message.contains("200 task addresses") && message.contains("1 load-balancer address"),
+        message);
     assertTrue(message.contains("Use a /23 or larger subnet"), message);
     assertEquals(List.of(), engine.writes(), "nothing is written when the count fails");
     Map<String, String> label = StackLabels.of(namespace);
@@ -65,9 +71,10 @@ class NetworkCapacityIT extends EngineTestBase {
     assertEquals(SERVICES + 1, engine.writes().size(), "the network and the services are created");
     long running = awaitRunning(Duration.ofMinutes(8));
     assertEquals(SERVICES, running, "services with a running task");
-    System.out.println("NetworkCapacityIT: " + SERVICES + " services on " + subnet + ": plan and writes "
-        + Duration.between(start, applied).toSeconds() + " s, all running after "
-        + Duration.between(start, Instant.now()).toSeconds() + " s");
+    System.out.println(
+        "NetworkCapacityIT: " + SERVICES + " services on " + subnet + ": plan and writes "
+            + Duration.between(start, applied).toSeconds() + " s, all running after "
+            + Duration.between(start, Instant.now()).toSeconds() + " s");
   }
 
   /** How many of the stack's services have a running task, once all have or {@code timeout} passed. */
@@ -76,11 +83,17 @@ class NetworkCapacityIT extends EngineTestBase {
     long running;
     do {
       sleep(Duration.ofSeconds(3));
-      running = engine.listTasks(Map.of("label", List.of(StackLabels.NAMESPACE + "=" + namespace),
-              "desired-state", List.of("running"))).stream()
+      running = engine
+          .listTasks(Map.of(
+              "label",
+              List.of(StackLabels.NAMESPACE + "=" + namespace),
+              "desired-state",
+              List.of("running")))
+          .stream()
           .filter(task -> task.path("Status").path("State").asText().equals("running"))
           .map(task -> task.path("ServiceID").asText())
-          .distinct().count();
+          .distinct()
+          .count();
     } while (running < SERVICES && Instant.now().isBefore(deadline));
     return running;
   }
@@ -93,7 +106,11 @@ class NetworkCapacityIT extends EngineTestBase {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     String filter = "label=" + StackLabels.NAMESPACE + "=" + namespace;
     while (Instant.now().isBefore(deadline)) {
-      List<String> ids = DOCKER.ok("ps", "-aq", "--filter", filter).lines().filter(id -> !id.isBlank()).toList();
+      List<String> ids = DOCKER
+          .ok("ps", "-aq", "--filter", filter)
+          .lines()
+          .filter(id -> !id.isBlank())
+          .toList();
       if (ids.isEmpty() && DOCKER.ok("network", "ls", "-q", "--filter", filter).isBlank()) {
         return;
       }
@@ -111,11 +128,17 @@ class NetworkCapacityIT extends EngineTestBase {
     TestStack stack = new TestStack(namespace);
     ObjectNode network = stack.network("net");
     if (subnet != null) {
-      network.putObject("IPAM").put("Driver", "default").putArray("Config").addObject().put("Subnet", subnet);
+      network
+          .putObject("IPAM")
+          .put("Driver", "default")
+          .putArray("Config")
+          .addObject()
+          .put("Subnet", subnet);
     }
     for (int i = 0; i < SERVICES; i++) {
       ObjectNode service = stack.service(String.format("s%03d", i), TestStack.IMAGE, "net");
-      ((ObjectNode) service.path("TaskTemplate").path("ContainerSpec")).put("StopSignal", "SIGKILL");
+      ((ObjectNode) service.path("TaskTemplate").path("ContainerSpec"))
+          .put("StopSignal", "SIGKILL");
     }
     return stack;
   }

@@ -48,12 +48,13 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class NetworkDriversIT extends EngineTestBase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DeployOptions OPTIONS = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(1));
-  private static final ConvergeOptions WAIT = new ConvergeOptions(false, Duration.ofSeconds(120), true, 5);
+  private static final DeployOptions OPTIONS =
+      new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
+  private static final ConvergeOptions WAIT =
+      new ConvergeOptions(false, Duration.ofSeconds(120), true, 5);
   /** Serves {@code hello-<service>} on 8080; busybox has no mkdir, so the page lives in the root folder. */
-  private static final String HTTPD = "[\"sh\", \"-c\", \"echo hello-$$SERVICE > /index.html && exec httpd -f -p 8080"
-      + " -h /\"]";
+  private static final String HTTPD =
+      "[\"sh\", \"-c\", \"echo hello-$$SERVICE > /index.html && exec httpd -f -p 8080" + " -h /\"]";
   /** Task containers start inside the rollout's 1 s monitor; httpd may need a moment more on a busy machine. */
   private static final int ATTEMPTS = 20;
 
@@ -83,12 +84,23 @@ class NetworkDriversIT extends EngineTestBase {
     assertEquals(Outcome.CONVERGED, rollout(compose).outcome(), log.toString());
 
     for (String service : List.of("byname", "byalias")) {
-      // the engine stores the attachment by the id of the swarm's predefined network, which is the node's host
-      String target = engine.inspectService(namespace + "_" + service).orElseThrow().spec()
-          .path("TaskTemplate").path("Networks").path(0).path("Target").asText();
+      // the engine stores the attachment by the id of the swarm's predefined network, which is the
+      // node's host
+      String target = engine
+          .inspectService(namespace + "_" + service)
+          .orElseThrow()
+          .spec()
+          .path("TaskTemplate")
+          .path("Networks")
+          .path(0)
+          .path("Target")
+          .asText();
       JsonNode network = inspect("network", target);
-      assertEquals("host host swarm", network.path("Name").asText() + " " + network.path("Driver").asText() + " "
-          + network.path("Scope").asText(), network.toString());
+      assertEquals(
+          "host host swarm",
+          network.path("Name").asText() + " " + network.path("Driver").asText() + " "
+              + network.path("Scope").asText(),
+          network.toString());
       JsonNode container = inspect("container", taskContainer(service));
       assertEquals("host", container.path("HostConfig").path("NetworkMode").asText());
       assertEquals(List.of("host"), fieldNames(container.path("NetworkSettings").path("Networks")));
@@ -111,11 +123,13 @@ class NetworkDriversIT extends EngineTestBase {
         networks:
           none: {external: true}
         """;
-    assertTrue(validate(load(onNone)).stream().anyMatch(problem -> problem.toString().contains(
-        "service web is on the none network, which swarm services cannot use")));
-    RuntimeException refused = assertThrows(RuntimeException.class,
-        () -> deployer().deploy(namespace, convert(onNone), OPTIONS));
-    assertTrue(refused.getMessage().contains("could not find the corresponding predefined swarm network"),
+    assertTrue(validate(load(onNone)).stream().anyMatch(problem -> problem
+        .toString()
+        .contains("service web is on the none network, which swarm services cannot use")));
+    RuntimeException refused = assertThrows(
+        RuntimeException.class, () -> deployer().deploy(namespace, convert(onNone), OPTIONS));
+    assertTrue(
+        refused.getMessage().contains("could not find the corresponding predefined swarm network"),
         refused.getMessage());
 
     String isolated = """
@@ -133,7 +147,8 @@ class NetworkDriversIT extends EngineTestBase {
     String container = taskContainer("web");
     String routes = DOCKER.ok("exec", container, "ip", "route");
     assertTrue(!routes.contains("default"), "no route out of an internal network: " + routes);
-    assertEquals(List.of(namespace + "_alone"),
+    assertEquals(
+        List.of(namespace + "_alone"),
         fieldNames(inspect("container", container).path("NetworkSettings").path("Networks")));
   }
 
@@ -154,13 +169,26 @@ class NetworkDriversIT extends EngineTestBase {
     String standalone = "ndit-" + UUID.randomUUID().toString().substring(0, 8);
     // first, so the container is gone before the stack's network is removed
     cleanups.add(0, () -> DOCKER.run("rm", "--force", standalone));
-    DOCKER.ok("run", "--detach", "--name", standalone, "--network", namespace + "_shared", TestStack.IMAGE,
-        "sleep", "600");
+    DOCKER.ok(
+        "run",
+        "--detach",
+        "--name",
+        standalone,
+        "--network",
+        namespace + "_shared",
+        TestStack.IMAGE,
+        "sleep",
+        "600");
 
-    // tasks.<service> resolves to the task addresses; the service name would resolve to its VIP, which can't forward
+    // tasks.<service> resolves to the task addresses; the service name would resolve to its VIP,
+    // which can't forward
     List<String> tasks = resolve(standalone, "tasks." + namespace + "_server");
-    String page = DOCKER.ok("exec", standalone, "sh", "-c", retried("wget -q -O- http://tasks." + namespace
-        + "_server:8080/"));
+    String page = DOCKER.ok(
+        "exec",
+        standalone,
+        "sh",
+        "-c",
+        retried("wget -q -O- http://tasks." + namespace + "_server:8080/"));
 
     assertEquals(List.of(taskAddress("server", "shared")), tasks);
     assertEquals("hello-server", page.trim());
@@ -235,13 +263,21 @@ class NetworkDriversIT extends EngineTestBase {
         """);
 
     JsonNode network = inspect("network", namespace + "_secure");
-    assertEquals("overlay swarm true", network.path("Driver").asText() + " " + network.path("Scope").asText() + " "
-        + network.path("Internal").asBoolean());
-    assertEquals("", network.path("Options").path("encrypted").asText("missing"), network.toString());
-    assertEquals("1400", network.path("Options").path("com.docker.network.driver.mtu").asText(), network.toString());
+    assertEquals(
+        "overlay swarm true",
+        network.path("Driver").asText() + " " + network.path("Scope").asText() + " "
+            + network.path("Internal").asBoolean());
+    assertEquals(
+        "", network.path("Options").path("encrypted").asText("missing"), network.toString());
+    assertEquals(
+        "1400",
+        network.path("Options").path("com.docker.network.driver.mtu").asText(),
+        network.toString());
     assertEquals("data", network.path("Labels").path("tier").asText(), network.toString());
-    assertEquals(namespace, network.path("Labels").path(StackLabels.NAMESPACE).asText(), network.toString());
-    // the task's interface has the declared MTU less the 76 bytes encryption (IPsec ESP) takes: 1324, not 1374
+    assertEquals(
+        namespace, network.path("Labels").path(StackLabels.NAMESPACE).asText(), network.toString());
+    // the task's interface has the declared MTU less the 76 bytes encryption (IPsec ESP) takes:
+    // 1324, not 1374
     String link = DOCKER.ok("exec", taskContainer("web"), "ip", "link", "show", "eth0");
     assertTrue(link.contains(" mtu 1324 "), link);
   }
@@ -250,8 +286,12 @@ class NetworkDriversIT extends EngineTestBase {
     LoadedStack stack = load(compose);
     List<Problem> problems = validate(stack);
     assertEquals(List.of(), problems.stream().filter(Problem::isError).toList());
-    return new StackRollout(engine, deployLog).deploy(namespace, new StackConverter(namespace, name -> Optional.empty())
-        .convert(stack), OPTIONS, WAIT);
+    return new StackRollout(engine, deployLog)
+        .deploy(
+            namespace,
+            new StackConverter(namespace, name -> Optional.empty()).convert(stack),
+            OPTIONS,
+            WAIT);
   }
 
   private ConvertedStack convert(String compose) throws IOException {
@@ -270,22 +310,31 @@ class NetworkDriversIT extends EngineTestBase {
 
   /** The running task's container of a one-replica service on this node. */
   private String taskContainer(String service) {
-    String ids = DOCKER.ok("ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + namespace + "_" + service);
+    String ids = DOCKER.ok(
+        "ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + namespace + "_" + service);
     assertEquals(1, ids.lines().count(), "one running task of " + service + ": " + ids);
     return ids.trim();
   }
 
   /** The task's address on the stack network {@code network}. */
   private String taskAddress(String service, String network) throws IOException {
-    return inspect("container", taskContainer(service)).path("NetworkSettings").path("Networks")
-        .path(namespace + "_" + network).path("IPAddress").asText();
+    return inspect("container", taskContainer(service))
+        .path("NetworkSettings")
+        .path("Networks")
+        .path(namespace + "_" + network)
+        .path("IPAddress")
+        .asText();
   }
 
   /** The IPv4 addresses {@code name} resolves to inside {@code container}, by busybox's nslookup. */
   private static List<String> resolve(String container, String name) {
     String output = DOCKER.ok("exec", container, "sh", "-c", retried("nslookup -type=a " + name));
     String answer = output.substring(Math.max(0, output.indexOf("Name:")));
-    return Pattern.compile("Address: ([0-9.]+)").matcher(answer).results().map(match -> match.group(1)).toList();
+    return Pattern.compile("Address: ([0-9.]+)")
+        .matcher(answer)
+        .results()
+        .map(match -> match.group(1))
+        .toList();
   }
 
   private static JsonNode inspect(String kind, String idOrName) throws IOException {
@@ -301,13 +350,16 @@ class NetworkDriversIT extends EngineTestBase {
    * seq, and its wget crashes with -T, so a try ends when the connection does).
    */
   private static String retried(String command) {
-    String attempts = String.join(" ", IntStream.rangeClosed(1, ATTEMPTS).mapToObj(Integer::toString).toList());
+    String attempts = String.join(
+        " ", IntStream.rangeClosed(1, ATTEMPTS).mapToObj(Integer::toString).toList());
     return "for i in " + attempts + "; do " + command + " && exit 0; sleep 1; done; exit 1";
   }
 
   private static String get(String url) throws Exception {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build();
+    HttpClient client =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build();
     for (int attempt = 1; ; attempt++) {
       try {
         return client.send(request, HttpResponse.BodyHandlers.ofString()).body();

@@ -26,7 +26,8 @@ class NewerApiFieldsTest {
 
   private static ConvertedStack stackWithNewFields() {
     TestStack stack = new TestStack("app");
-    ObjectNode container = (ObjectNode) stack.service("web", TestStack.IMAGE, "back").at("/TaskTemplate/ContainerSpec");
+    ObjectNode container = (ObjectNode)
+        stack.service("web", TestStack.IMAGE, "back").at("/TaskTemplate/ContainerSpec");
     container.put("OomScoreAdj", 500);
     container.putObject("Healthcheck").put("StartInterval", 2_000_000_000L).put("Retries", 3);
     return stack.converted();
@@ -34,21 +35,25 @@ class NewerApiFieldsTest {
 
   @Test
   void anOlderEngineGetsNeitherFieldAndTheUserIsTold() {
-    ObjectNode sent = NewerApiFields.withoutUnsupported(stackWithNewFields(), "1.41", log).services().get("app_web");
+    ObjectNode sent = NewerApiFields.withoutUnsupported(stackWithNewFields(), "1.41", log)
+        .services()
+        .get("app_web");
 
     ObjectNode container = (ObjectNode) sent.at("/TaskTemplate/ContainerSpec");
     assertFalse(container.has("OomScoreAdj"));
     assertEquals("{\"Retries\":3}", container.get("Healthcheck").toString());
-    assertEquals(List.of(
-        "Service app_web: healthcheck.start_interval needs Engine API 1.44; this engine speaks 1.41 and would ignore it, so it is not sent",
-        "Service app_web: oom_score_adj needs Engine API 1.46; this engine speaks 1.41 and would ignore it, so it is not sent"),
+    assertEquals(
+        List.of(
+            "Service app_web: healthcheck.start_interval needs Engine API 1.44; this engine speaks 1.41 and would ignore it, so it is not sent",
+            "Service app_web: oom_score_adj needs Engine API 1.46; this engine speaks 1.41 and would ignore it, so it is not sent"),
         warnings);
   }
 
   @Test
   void aNewEnoughEngineGetsEverything() {
     ConvertedStack stack = stackWithNewFields();
-    assertEquals(stack.services(), NewerApiFields.withoutUnsupported(stack, "1.46", log).services());
+    assertEquals(
+        stack.services(), NewerApiFields.withoutUnsupported(stack, "1.46", log).services());
     assertEquals(List.of(), warnings);
   }
 

@@ -27,8 +27,10 @@ class NotAManagerTest {
   private final List<String> calls = new ArrayList<>();
 
   /** Answers {@code info()} as a node outside any swarm; records every other call. */
-  private final SwarmEngine notInASwarm = (SwarmEngine) Proxy.newProxyInstance(getClass().getClassLoader(),
-      new Class<?>[] {SwarmEngine.class}, (proxy, method, args) -> switch (method.getName()) {
+  private final SwarmEngine notInASwarm = (SwarmEngine) Proxy.newProxyInstance(
+      getClass().getClassLoader(),
+      new Class<?>[] {SwarmEngine.class},
+      (proxy, method, args) -> switch (method.getName()) {
         case "info" -> new EngineInfo("20.10.24", "1.41", "", "inactive", false);
         case "address" -> "unix:///var/run/docker.sock";
         default -> {
@@ -47,14 +49,16 @@ class NotAManagerTest {
 
   @Test
   void deployStopsBeforeReadingAnything() {
-    ConvertedStack empty = new ConvertedStack(new TreeMap<>(), new TreeSet<>(), new TreeMap<>(), new TreeMap<>(),
-        new TreeMap<>());
-    assertNotAManager(() -> new Deployer(notInASwarm, silent).deploy("app", empty, DeployOptions.defaults()));
+    ConvertedStack empty = new ConvertedStack(
+        new TreeMap<>(), new TreeSet<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+    assertNotAManager(
+        () -> new Deployer(notInASwarm, silent).deploy("app", empty, DeployOptions.defaults()));
   }
 
   @Test
   void rmAndListingsStopToo() {
-    assertNotAManager(() -> new StackRemover(notInASwarm, silent).remove("app", Duration.ofSeconds(1), StackRemover.Volumes.KEEP));
+    assertNotAManager(() -> new StackRemover(notInASwarm, silent)
+        .remove("app", Duration.ofSeconds(1), StackRemover.Volumes.KEEP));
     assertNotAManager(() -> new StackInspector(notInASwarm, Clock.systemUTC()).stacks());
     assertNotAManager(() -> new StackInspector(notInASwarm, Clock.systemUTC()).services("app"));
     assertNotAManager(() -> new StackInspector(notInASwarm, Clock.systemUTC()).tasks("app"));

@@ -44,8 +44,9 @@ class OutOfSequenceTest {
     ObjectNode changed = stack.services.get("app_web");
     SwarmEngine alwaysRacing = engineRefusing(Integer.MAX_VALUE, deployedWith(changed, "sleep"));
 
-    EngineException failure = assertThrows(EngineException.class,
-        () -> new Deployer(alwaysRacing, silentLog()).deploy("app", stack.converted(), DeployOptions.defaults()));
+    EngineException failure =
+        assertThrows(EngineException.class, () -> new Deployer(alwaysRacing, silentLog())
+            .deploy("app", stack.converted(), DeployOptions.defaults()));
 
     assertEquals(true, failure.isOutOfSequence());
     assertEquals(Deployer.UPDATE_ATTEMPTS, updates.size());
@@ -54,27 +55,38 @@ class OutOfSequenceTest {
   /** The service as deployed: like the desired one but with other arguments, so the deploy updates it. */
   private static ObjectNode deployedWith(ObjectNode desired, String argument) {
     ObjectNode spec = desired.deepCopy();
-    spec.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Args").add(argument);
+    spec.withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .putArray("Args")
+        .add(argument);
     return spec;
   }
 
   /** Refuses the first {@code refusals} updates as out of sequence; every read shows the current version. */
   private SwarmEngine engineRefusing(int refusals, ObjectNode deployedSpec) {
-    return (SwarmEngine) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {SwarmEngine.class},
+    return (SwarmEngine) Proxy.newProxyInstance(
+        getClass().getClassLoader(),
+        new Class<?>[] {SwarmEngine.class},
         (proxy, method, args) -> switch (method.getName()) {
           case "info" -> new EngineInfo("20.10.24", "1.41", "node", "active", true);
           case "address" -> "scripted engine";
           case "listServices" -> List.of(service(deployedSpec));
           case "inspectService" -> Optional.of(service(deployedSpec));
-          case "listNetworks" -> List.of(new EngineObject("net1", "app_back", 0,
-              stack.networks.get("app_back").deepCopy(), stack.networks.get("app_back")));
+          case "listNetworks" ->
+            List.of(new EngineObject(
+                "net1",
+                "app_back",
+                0,
+                stack.networks.get("app_back").deepCopy(),
+                stack.networks.get("app_back")));
           case "listSecrets", "listConfigs", "listNodes" -> List.of();
           case "imageDistribution" -> Optional.empty();
           case "updateService" -> {
             updates.add("update at " + args[1]);
             if (updates.size() <= refusals) {
               version++;
-              throw new EngineException("rpc error: code = Unknown desc = update out of sequence", 500, null);
+              throw new EngineException(
+                  "rpc error: code = Unknown desc = update out of sequence", 500, null);
             }
             yield null;
           }

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class PlannerTest {
 
-  static final DeployOptions OPTIONS = new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofSeconds(1));
-  static final DeployOptions PRUNE = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofSeconds(1));
+  static final DeployOptions OPTIONS =
+      new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofSeconds(1));
+  static final DeployOptions PRUNE =
+      new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofSeconds(1));
 
   private final InMemorySwarmEngine swarm = new InMemorySwarmEngine();
   private final CountingSwarmEngine engine = new CountingSwarmEngine(swarm);
@@ -38,8 +38,14 @@ class PlannerTest {
   void aFirstDeployCreatesEveryObjectAndNeedsNothingElse() {
     DeployPlan plan = deployer.plan("app", stack.converted(), OPTIONS);
 
-    assertEquals(List.of("create network app_back", "create secret app_token", "create config app_settings",
-        "create service app_web", "create service app_worker"), lines(plan));
+    assertEquals(
+        List.of(
+            "create network app_back",
+            "create secret app_token",
+            "create config app_settings",
+            "create service app_web",
+            "create service app_worker"),
+        lines(plan));
     assertEquals(5, plan.writeCount());
     assertEquals(List.of(), engine.writes(), "planning writes nothing");
   }
@@ -59,7 +65,12 @@ class PlannerTest {
   @Test
   void aChangedServiceIsUpdatedWithItsChangedFieldsNamed() {
     deployer.deploy("app", stack.converted(), OPTIONS);
-    stack.services.get("app_worker").withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 3);
+    stack
+        .services
+        .get("app_worker")
+        .withObjectProperty("Mode")
+        .withObjectProperty("Replicated")
+        .put("Replicas", 3);
 
     DeployPlan plan = deployer.plan("app", stack.converted(), OPTIONS);
 
@@ -75,8 +86,9 @@ class PlannerTest {
     foreign.remove("Labels");
     swarm.createNetwork(foreign);
 
-    assertRefused("network \"app_back\" already exists and does not belong to stack \"app\". Remove it, or declare"
-        + " it external: true to use it as it is");
+    assertRefused(
+        "network \"app_back\" already exists and does not belong to stack \"app\". Remove it, or declare"
+            + " it external: true to use it as it is");
   }
 
   @Test
@@ -85,8 +97,9 @@ class PlannerTest {
     foreign.withObjectProperty("Labels").put(StackLabels.NAMESPACE, "other");
     swarm.createSecret(foreign);
 
-    assertRefused("secret \"app_token\" already exists and does not belong to stack \"app\". Declare it external:"
-        + " true to use it, or give this secret another name");
+    assertRefused(
+        "secret \"app_token\" already exists and does not belong to stack \"app\". Declare it external:"
+            + " true to use it, or give this secret another name");
   }
 
   @Test
@@ -95,8 +108,9 @@ class PlannerTest {
     foreign.remove("Labels");
     swarm.createConfig(foreign);
 
-    assertRefused("config \"app_settings\" already exists and does not belong to stack \"app\". Declare it external:"
-        + " true to use it, or give this config another name");
+    assertRefused(
+        "config \"app_settings\" already exists and does not belong to stack \"app\". Declare it external:"
+            + " true to use it, or give this config another name");
   }
 
   @Test
@@ -109,7 +123,10 @@ class PlannerTest {
 
     DeployPlan plan = deployer.plan("app", stack.converted(), PRUNE);
 
-    assertEquals(Change.CREATE, change(plan, "app_worker").change(), "only the stack's own services are updated");
+    assertEquals(
+        Change.CREATE,
+        change(plan, "app_worker").change(),
+        "only the stack's own services are updated");
     assertEquals(List.of(), plan.removals(Kind.SERVICE), "nor pruned");
   }
 
@@ -117,24 +134,33 @@ class PlannerTest {
   void externalNetworksMustExistInSwarmScope() {
     stack.externalNetworks.add("edge");
     stack.externalNetworks.add("local");
-    swarm.createNetwork(stack.network("local").put("Name", "local").put("Driver", "bridge").put("Scope", "local"));
+    swarm.createNetwork(
+        stack.network("local").put("Name", "local").put("Driver", "bridge").put("Scope", "local"));
     stack.networks.remove("app_local");
 
-    StackException refused = assertThrows(StackException.class,
-        () -> deployer.plan("app", stack.converted(), OPTIONS));
+    StackException refused =
+        assertThrows(StackException.class, () -> deployer.plan("app", stack.converted(), OPTIONS));
 
-    assertTrue(refused.getMessage().contains("network \"edge\" is declared as external, but could not be found"),
+    assertTrue(
+        refused
+            .getMessage()
+            .contains("network \"edge\" is declared as external, but could not be found"),
         refused.getMessage());
-    assertTrue(refused.getMessage().contains("network \"local\" is declared as external, but it is not in the right"
-        + " scope: \"local\" instead of \"swarm\""), refused.getMessage());
+    assertTrue(
+        refused
+            .getMessage()
+            .contains("network \"local\" is declared as external, but it is not in the right"
+                + " scope: \"local\" instead of \"swarm\""),
+        refused.getMessage());
   }
 
   @Test
   void aSecretThatIsNeitherInTheSwarmNorInTheStackIsRefused() {
     stack.secrets.remove("app_token");
 
-    assertRefused("service \"app_web\": secret not found: app_token. Create it (it is declared external) or declare it"
-        + " in the stack");
+    assertRefused(
+        "service \"app_web\": secret not found: app_token. Create it (it is declared external) or declare it"
+            + " in the stack");
   }
 
   @Test
@@ -143,12 +169,14 @@ class PlannerTest {
     stack.secret("token", "new content");
 
     DeployPlan preview = deployer.preview("app", stack.converted(), OPTIONS);
-    StackException refused = assertThrows(StackException.class,
-        () -> deployer.plan("app", stack.converted(), OPTIONS));
+    StackException refused =
+        assertThrows(StackException.class, () -> deployer.plan("app", stack.converted(), OPTIONS));
 
     assertEquals(Change.UPDATE, change(preview, "app_token").change());
     assertEquals(refused.problems(), preview.blockers());
-    assertTrue(refused.getMessage().startsWith("secret \"app_token\" has new content"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().startsWith("secret \"app_token\" has new content"),
+        refused.getMessage());
   }
 
   @Test
@@ -158,22 +186,37 @@ class PlannerTest {
 
     DeployPlan plan = deployer.plan("app", stack.converted(), OPTIONS);
 
-    assertEquals("update    secret  app_token (labels)", change(plan, "app_token").toString());
+    assertEquals(
+        "update    secret  app_token (labels)", change(plan, "app_token").toString());
   }
 
   @Test
   void aPortAnotherStackPublishesIsRefused() {
     TestStack other = new TestStack("other");
     other.network("front");
-    other.service("proxy", TestStack.IMAGE, "front").withObjectProperty("EndpointSpec").putArray("Ports").addObject()
-        .put("Protocol", "tcp").put("TargetPort", 80).put("PublishedPort", 8080);
+    other
+        .service("proxy", TestStack.IMAGE, "front")
+        .withObjectProperty("EndpointSpec")
+        .putArray("Ports")
+        .addObject()
+        .put("Protocol", "tcp")
+        .put("TargetPort", 80)
+        .put("PublishedPort", 8080);
     deployer.deploy("other", other.converted(), OPTIONS);
     engine.reset();
-    stack.services.get("app_web").withObjectProperty("EndpointSpec").putArray("Ports").addObject()
-        .put("Protocol", "tcp").put("TargetPort", 80).put("PublishedPort", 8080);
+    stack
+        .services
+        .get("app_web")
+        .withObjectProperty("EndpointSpec")
+        .putArray("Ports")
+        .addObject()
+        .put("Protocol", "tcp")
+        .put("TargetPort", 80)
+        .put("PublishedPort", 8080);
 
-    assertRefused("port 8080/tcp is already published by service other_proxy (stack other); choose another published"
-        + " port or remove that service");
+    assertRefused(
+        "port 8080/tcp is already published by service other_proxy (stack other); choose another published"
+            + " port or remove that service");
   }
 
   @Test
@@ -185,24 +228,35 @@ class PlannerTest {
 
     DeployPlan plan = deployer.plan("app", smaller.converted(), PRUNE);
 
-    assertEquals(List.of("remove service app_worker", "create network app_front", "update service app_web",
-        "remove secret app_token", "remove config app_settings", "remove network app_back"), lines(plan));
+    assertEquals(
+        List.of(
+            "remove service app_worker",
+            "create network app_front",
+            "update service app_web",
+            "remove secret app_token",
+            "remove config app_settings",
+            "remove network app_back"),
+        lines(plan));
   }
 
   private void assertRefused(String message) {
-    StackException refused = assertThrows(StackException.class,
-        () -> deployer.deploy("app", stack.converted(), OPTIONS));
+    StackException refused = assertThrows(
+        StackException.class, () -> deployer.deploy("app", stack.converted(), OPTIONS));
     assertEquals(message, refused.getMessage());
     assertEquals(List.of(), engine.writes(), "refused before the first write");
   }
 
   private static PlannedChange change(DeployPlan plan, String name) {
-    return plan.changes().stream().filter(change -> change.name().equals(name)).findFirst().orElseThrow();
+    return plan.changes().stream()
+        .filter(change -> change.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Each change as {@code create network app_back}. */
   static List<String> lines(DeployPlan plan) {
     return plan.changes().stream()
-        .map(change -> change.change().label() + " " + change.kind().label() + " " + change.name()).toList();
+        .map(change -> change.change().label() + " " + change.kind().label() + " " + change.name())
+        .toList();
   }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class PortConflictIT extends EngineTestBase {
 
-  private static final DeployOptions OPTIONS = new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(1));
+  private static final DeployOptions OPTIONS =
+      new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
 
   private String other;
 
@@ -42,11 +42,16 @@ class PortConflictIT extends EngineTestBase {
     TestStack stack = new TestStack(namespace);
     stack.network("net");
     publish(stack.service("api", TestStack.IMAGE, "net"), port, "ingress");
-    StackException refused = assertThrows(StackException.class,
-        () -> deployer().deploy(namespace, stack.converted(), OPTIONS));
+    StackException refused = assertThrows(
+        StackException.class, () -> deployer().deploy(namespace, stack.converted(), OPTIONS));
 
-    assertTrue(refused.getMessage().contains("port " + port + "/tcp is already published by service " + other
-        + "_web (stack " + other + "); choose another published port or remove that service"), refused.getMessage());
+    assertTrue(
+        refused
+            .getMessage()
+            .contains(
+                "port " + port + "/tcp is already published by service " + other + "_web (stack "
+                    + other + "); choose another published port or remove that service"),
+        refused.getMessage());
     assertEquals(List.of(), engine.writes(), "nothing is written when a port is taken");
     assertEquals(List.of(), names(engine.listServices(StackLabels.of(namespace))));
   }
@@ -65,19 +70,30 @@ class PortConflictIT extends EngineTestBase {
     ObjectNode web = stack.service("web", TestStack.IMAGE, "net");
     publish(web, ingress, "ingress");
     deployer().deploy(namespace, stack.converted(), OPTIONS);
-    // an update of the service that holds the port, and a second host-mode use of the other stack's port
-    ((ObjectNode) web.path("TaskTemplate").path("ContainerSpec")).putArray("Args").add("sleep").add("3601");
+    // an update of the service that holds the port, and a second host-mode use of the other stack's
+    // port
+    ((ObjectNode) web.path("TaskTemplate").path("ContainerSpec"))
+        .putArray("Args")
+        .add("sleep")
+        .add("3601");
     publish(stack.service("agent", TestStack.IMAGE, "net"), host, "host");
     engine.reset();
 
     deployer().deploy(namespace, stack.converted(), OPTIONS);
 
-    assertEquals(List.of("createService " + stack.scoped("agent"), "updateService " + stack.scoped("web")),
+    assertEquals(
+        List.of("createService " + stack.scoped("agent"), "updateService " + stack.scoped("web")),
         engine.writes().stream().sorted().toList());
   }
 
   private static void publish(ObjectNode service, int port, String mode) {
-    service.withObjectProperty("EndpointSpec").putArray("Ports").addObject()
-        .put("Protocol", "tcp").put("TargetPort", 80).put("PublishedPort", port).put("PublishMode", mode);
+    service
+        .withObjectProperty("EndpointSpec")
+        .putArray("Ports")
+        .addObject()
+        .put("Protocol", "tcp")
+        .put("TargetPort", 80)
+        .put("PublishedPort", port)
+        .put("PublishMode", mode);
   }
 }

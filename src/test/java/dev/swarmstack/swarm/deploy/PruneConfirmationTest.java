@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 /** A prune that would remove every service of a live stack is refused before any write, unless confirmed. */
 class PruneConfirmationTest {
 
-  private static final DeployOptions PRUNE = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(1));
-  private static final DeployOptions PRUNE_ALL = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(1), true);
+  private static final DeployOptions PRUNE =
+      new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
+  private static final DeployOptions PRUNE_ALL = new DeployOptions(
+      true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1), true);
 
   private final TestStack live = TestStack.twoServices("app");
   private final InMemorySwarmEngine swarm = new InMemorySwarmEngine();
@@ -30,15 +30,21 @@ class PruneConfirmationTest {
     elsewhere.network("front");
     elsewhere.service("api", TestStack.IMAGE, "front");
 
-    StackException refused = assertThrows(StackException.class,
-        () -> new Deployer(engine(), silentLog()).deploy("app", elsewhere.converted(), PRUNE));
+    StackException refused =
+        assertThrows(StackException.class, () -> new Deployer(engine(), silentLog())
+            .deploy("app", elsewhere.converted(), PRUNE));
 
-    assertEquals("pruning would remove every service of stack app (services app_web, app_worker; networks app_back;"
-        + " secrets app_token; configs app_settings)."
-        + " Check the stack name and the services declared; to remove them all, set swarm.prune.allServices=true",
+    assertEquals(
+        "pruning would remove every service of stack app (services app_web, app_worker; networks app_back;"
+            + " secrets app_token; configs app_settings)."
+            + " Check the stack name and the services declared; to remove them all, set swarm.prune.allServices=true",
         refused.getMessage());
     assertEquals(List.of(), counting.writes());
-    assertEquals(refused.problems(), new Deployer(engine(), silentLog()).preview("app", elsewhere.converted(), PRUNE).blockers(),
+    assertEquals(
+        refused.problems(),
+        new Deployer(engine(), silentLog())
+            .preview("app", elsewhere.converted(), PRUNE)
+            .blockers(),
         "swarm:diff shows the plan and the refusal");
   }
 
@@ -48,9 +54,16 @@ class PruneConfirmationTest {
     oneKept.network("back");
     oneKept.service("web", TestStack.IMAGE, "back");
 
-    assertEquals(List.of(), new Deployer(engine(), silentLog()).preview("app", oneKept.converted(), PRUNE).blockers());
-    assertEquals(List.of(), new Deployer(engine(), silentLog()).preview("app", new TestStack("app").converted(), PRUNE_ALL)
-        .blockers());
+    assertEquals(
+        List.of(),
+        new Deployer(engine(), silentLog())
+            .preview("app", oneKept.converted(), PRUNE)
+            .blockers());
+    assertEquals(
+        List.of(),
+        new Deployer(engine(), silentLog())
+            .preview("app", new TestStack("app").converted(), PRUNE_ALL)
+            .blockers());
   }
 
   /** The engine with the live stack {@link #live} deployed; writes are counted from here on. */

@@ -33,10 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RotationIT extends EngineTestBase {
 
-  private static final DeployOptions OPTIONS = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(1));
+  private static final DeployOptions OPTIONS =
+      new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
   /** Generous: a converged deploy returns at once, and other tests may be loading the shared engine meanwhile. */
-  private static final ConvergeOptions WAIT = new ConvergeOptions(false, Duration.ofSeconds(180), true, 5);
+  private static final ConvergeOptions WAIT =
+      new ConvergeOptions(false, Duration.ofSeconds(180), true, 5);
 
   /** One service reading a secret; updates monitored 1 s, tasks stopped within 1 s. */
   private static final String ONE_SERVICE = """
@@ -52,10 +53,12 @@ class RotationIT extends EngineTestBase {
         token: {file: ./token.txt}
       """;
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
-  void aChangedSecretDeploysAsANewVersionThatTheTaskSeesAtTheSamePathAndTheOldVersionIsRemoved() throws IOException {
+  void aChangedSecretDeploysAsANewVersionThatTheTaskSeesAtTheSamePathAndTheOldVersionIsRemoved()
+      throws IOException {
     deploy(ONE_SERVICE, "token.txt", "first");
     String first = single(secretNames());
     String firstId = engine.listSecrets(StackLabels.of(namespace)).get(0).id();
@@ -67,12 +70,29 @@ class RotationIT extends EngineTestBase {
     String second = single(secretNames());
     assertNotEquals(first, second);
     assertTrue(second.matches(namespace + "_token-[0-9a-f]{8}"), second);
-    assertEquals(List.of("createSecret " + second, "updateService " + namespace + "_app", "removeSecret " + firstId),
+    assertEquals(
+        List.of(
+            "createSecret " + second,
+            "updateService " + namespace + "_app",
+            "removeSecret " + firstId),
         engine.writes());
     assertEquals("second", read("app", "/run/secrets/app-token"), "same path, new content");
-    assertEquals("400", DOCKER.ok("exec", container("app"), "/bin/busybox", "stat", "-c", "%a", "/run/secrets/app-token").strip(),
+    assertEquals(
+        "400",
+        DOCKER
+            .ok(
+                "exec",
+                container("app"),
+                "/bin/busybox",
+                "stat",
+                "-c",
+                "%a",
+                "/run/secrets/app-token")
+            .strip(),
         "same mode");
-    assertTrue(log.contains("INFO Removing old version " + first + " of secret (no service uses it)"), log.toString());
+    assertTrue(
+        log.contains("INFO Removing old version " + first + " of secret (no service uses it)"),
+        log.toString());
   }
 
   @Test
@@ -119,12 +139,28 @@ class RotationIT extends EngineTestBase {
     deploy(stack, "shared.txt", "v2");
 
     String current = single(secretNames());
-    assertEquals(List.of("createSecret " + current, "updateService " + namespace + "_reader",
-        "updateService " + namespace + "_writer"), engine.writes().subList(0, 3), "the bystander is not updated");
+    assertEquals(
+        List.of(
+            "createSecret " + current,
+            "updateService " + namespace + "_reader",
+            "updateService " + namespace + "_writer"),
+        engine.writes().subList(0, 3),
+        "the bystander is not updated");
     assertEquals(4, engine.writes().size(), "and the old version removed: " + engine.writes());
     assertEquals("v2", read("reader", "/run/secrets/shared"));
     assertEquals("v2", read("writer", "/etc/shared.txt"));
-    assertEquals("1000 440", DOCKER.ok("exec", container("writer"), "/bin/busybox", "stat", "-c", "%u %a", "/etc/shared.txt").strip());
+    assertEquals(
+        "1000 440",
+        DOCKER
+            .ok(
+                "exec",
+                container("writer"),
+                "/bin/busybox",
+                "stat",
+                "-c",
+                "%u %a",
+                "/etc/shared.txt")
+            .strip());
   }
 
   @Test
@@ -143,8 +179,15 @@ class RotationIT extends EngineTestBase {
     deploy(stack, "page.tmpl", "service={{.Service.Name}} greeting={{env \"GREETING\"}}");
 
     assertEquals("service=" + namespace + "_app greeting=hello", read("app", "/etc/page.txt"));
-    assertEquals("golang", engine.listConfigs(StackLabels.of(namespace)).get(0).spec().path("Templating").path("Name")
-        .asText());
+    assertEquals(
+        "golang",
+        engine
+            .listConfigs(StackLabels.of(namespace))
+            .get(0)
+            .spec()
+            .path("Templating")
+            .path("Name")
+            .asText());
   }
 
   @Test
@@ -164,8 +207,10 @@ class RotationIT extends EngineTestBase {
     Problems problems = new Problems();
     SourceTree pom = new PomStackMapper().map(null, null, null, List.of(secret), null, problems);
     LoadedStack loaded = new StackLoader(name -> Optional.empty()).load(List.of(compose), pom, dir);
-    LoadedStack filled = new ContentSources(name -> Optional.ofNullable(
-        Map.of("ROTATION_IT_DB_PASSWORD", "from-the-ci-vault").get(name)), name -> Optional.empty())
+    LoadedStack filled = new ContentSources(
+            name -> Optional.ofNullable(
+                Map.of("ROTATION_IT_DB_PASSWORD", "from-the-ci-vault").get(name)),
+            name -> Optional.empty())
         .apply(loaded, List.of(secret), null, problems);
     assertEquals(List.of(), problems.all());
 
@@ -181,20 +226,30 @@ class RotationIT extends EngineTestBase {
     deploy(ONE_SERVICE, "token.txt", "good");
     String previous = single(secretNames());
     Files.writeString(dir.resolve("token.txt"), "never-deployed");
-    ConvertedStack broken = convert(ONE_SERVICE.replace("image: local/busybox:1", "image: local/does-not-exist:1"));
+    ConvertedStack broken =
+        convert(ONE_SERVICE.replace("image: local/busybox:1", "image: local/does-not-exist:1"));
 
-    DeployFailedException failure = assertThrows(DeployFailedException.class,
-        () -> rollout().deploy(namespace, broken, OPTIONS, WAIT));
+    DeployFailedException failure = assertThrows(
+        DeployFailedException.class, () -> rollout().deploy(namespace, broken, OPTIONS, WAIT));
 
     assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
-    assertEquals(List.of(previous), secretNames(), "the new version is removed, the previous one kept");
-    assertEquals(previous, engine.inspectService(namespace + "_app").orElseThrow().spec()
-        .at("/TaskTemplate/ContainerSpec/Secrets/0/SecretName").asText());
+    assertEquals(
+        List.of(previous), secretNames(), "the new version is removed, the previous one kept");
+    assertEquals(
+        previous,
+        engine
+            .inspectService(namespace + "_app")
+            .orElseThrow()
+            .spec()
+            .at("/TaskTemplate/ContainerSpec/Secrets/0/SecretName")
+            .asText());
     awaitContent("app", "/run/secrets/app-token", "good");
-    assertTrue(!failure.getMessage().contains("never-deployed") && log.stream().noneMatch(l -> l.contains("never-deployed")));
+    assertTrue(!failure.getMessage().contains("never-deployed")
+        && log.stream().noneMatch(l -> l.contains("never-deployed")));
   }
 
-  private RolloutReport deploy(String compose, String contentFile, String content) throws IOException {
+  private RolloutReport deploy(String compose, String contentFile, String content)
+      throws IOException {
     Files.writeString(dir.resolve(contentFile), content);
     return rollout().deploy(namespace, convert(compose), OPTIONS, WAIT);
   }
@@ -223,8 +278,15 @@ class RotationIT extends EngineTestBase {
     String id = "";
     Instant deadline = Instant.now().plusSeconds(30);
     while (id.isEmpty() && Instant.now().isBefore(deadline)) {
-      id = DOCKER.ok("ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + namespace + "_" + service)
-          .lines().findFirst().orElse("");
+      id = DOCKER
+          .ok(
+              "ps",
+              "-q",
+              "--filter",
+              "label=com.docker.swarm.service.name=" + namespace + "_" + service)
+          .lines()
+          .findFirst()
+          .orElse("");
       if (id.isEmpty()) {
         sleep(Duration.ofMillis(500));
       }

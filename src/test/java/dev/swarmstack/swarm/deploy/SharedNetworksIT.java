@@ -32,9 +32,10 @@ class SharedNetworksIT extends EngineTestBase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Cli COMMANDS = Cli.commands();
-  private static final DeployOptions OPTIONS = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(1));
-  private static final ConvergeOptions WAIT = new ConvergeOptions(false, Duration.ofSeconds(90), false, 5);
+  private static final DeployOptions OPTIONS =
+      new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
+  private static final ConvergeOptions WAIT =
+      new ConvergeOptions(false, Duration.ofSeconds(90), false, 5);
 
   private String name;
   private int octet;
@@ -52,20 +53,28 @@ class SharedNetworksIT extends EngineTestBase {
   }
 
   @Test
-  void anOverlayIsCreatedOnceThenDriftIsNamedAndRecreatedOnlyWhenNothingIsAttached() throws Exception {
+  void anOverlayIsCreatedOnceThenDriftIsNamedAndRecreatedOnlyWhenNothingIsAttached()
+      throws Exception {
     String subnet = "172.29." + octet + ".0/24";
-    SharedNetwork declared = network("overlay", Map.of("encrypted", "", "com.docker.network.driver.mtu", "1400"),
-        false, new SharedNetwork.Pool(subnet, null, "172.29." + octet + ".254", null));
+    SharedNetwork declared = network(
+        "overlay",
+        Map.of("encrypted", "", "com.docker.network.driver.mtu", "1400"),
+        false,
+        new SharedNetwork.Pool(subnet, null, "172.29." + octet + ".254", null));
 
     shared().create(List.of(declared), false);
 
     JsonNode created = inspect(name);
     assertEquals("swarm", created.path("Scope").asText());
     assertTrue(created.path("Attachable").asBoolean());
-    assertEquals("1400", created.path("Options").path("com.docker.network.driver.mtu").asText());
+    assertEquals(
+        "1400", created.path("Options").path("com.docker.network.driver.mtu").asText());
     assertTrue(created.path("Options").has("encrypted"));
-    assertEquals("172.29." + octet + ".254", created.path("IPAM").path("Config").path(0).path("Gateway").asText());
-    assertEquals("true", created.path("Labels").path("dev.swarmstack.shared-network").asText());
+    assertEquals(
+        "172.29." + octet + ".254",
+        created.path("IPAM").path("Config").path(0).path("Gateway").asText());
+    assertEquals(
+        "true", created.path("Labels").path("dev.swarmstack.shared-network").asText());
     assertEquals("shop", created.path("Labels").path("team").asText());
 
     engine.reset();
@@ -74,18 +83,41 @@ class SharedNetworksIT extends EngineTestBase {
     assertTrue(log.contains("INFO Network " + name + " is up to date"), log.toString());
 
     String newSubnet = "172.30." + octet + ".0/24";
-    SharedNetwork changed = network("overlay", Map.of("encrypted", ""), true, new SharedNetwork.Pool(newSubnet, null,
-        null, null));
-    String drift = assertThrows(StackException.class, () -> shared().create(List.of(changed), false)).getMessage();
-    assertTrue(drift.contains("network " + name + " differs from its declaration: options (declared none, found"
-        + " {com.docker.network.driver.mtu=1400}), subnet (declared [" + newSubnet + "], found [" + subnet + "]),"
-        + " internal (declared true, found false)"), drift);
+    SharedNetwork changed = network(
+        "overlay",
+        Map.of("encrypted", ""),
+        true,
+        new SharedNetwork.Pool(newSubnet, null, null, null));
+    String drift = assertThrows(
+            StackException.class, () -> shared().create(List.of(changed), false))
+        .getMessage();
+    assertTrue(
+        drift.contains(
+            "network " + name + " differs from its declaration: options (declared none, found"
+                + " {com.docker.network.driver.mtu=1400}), subnet (declared [" + newSubnet
+                + "], found [" + subnet + "]),"
+                + " internal (declared true, found false)"),
+        drift);
     assertTrue(drift.contains("-Dswarm.networks.recreate=true"), drift);
 
-    DOCKER.ok("service", "create", "-d", "--name", name + "-svc", "--network", name, TestStack.IMAGE, "sleep", "3600");
+    DOCKER.ok(
+        "service",
+        "create",
+        "-d",
+        "--name",
+        name + "-svc",
+        "--network",
+        name,
+        TestStack.IMAGE,
+        "sleep",
+        "3600");
     engine.reset();
-    String refusal = assertThrows(StackException.class, () -> shared().create(List.of(changed), true)).getMessage();
-    assertTrue(refusal.contains("network " + name + " can't be recreated while in use by service " + name + "-svc"),
+    String refusal = assertThrows(
+            StackException.class, () -> shared().create(List.of(changed), true))
+        .getMessage();
+    assertTrue(
+        refusal.contains(
+            "network " + name + " can't be recreated while in use by service " + name + "-svc"),
         refusal);
     assertEquals(List.of(), engine.writes());
 
@@ -95,7 +127,8 @@ class SharedNetworksIT extends EngineTestBase {
     JsonNode recreated = inspect(name);
     assertFalse(recreated.path("Id").asText().equals(created.path("Id").asText()));
     assertTrue(recreated.path("Internal").asBoolean());
-    assertEquals(newSubnet, recreated.path("IPAM").path("Config").path(0).path("Subnet").asText());
+    assertEquals(
+        newSubnet, recreated.path("IPAM").path("Config").path(0).path("Subnet").asText());
 
     shared().remove(List.of(changed));
     assertFalse(DOCKER.run("network", "inspect", name).exitCode() == 0, "removed");
@@ -104,9 +137,23 @@ class SharedNetworksIT extends EngineTestBase {
   @Test
   void aBridgeIsLocalAndKeepsWhatComposeCantExpress() throws Exception {
     String prefix = "172.31." + octet + ".";
-    SharedNetwork bridge = new SharedNetwork(name, "bridge", null, false, false, true, null, null, List.of(
-        new SharedNetwork.Pool(prefix + "0/24", prefix + "64/26", prefix + "1", new TreeMap<>(Map.of("printer", prefix + "70"))),
-        new SharedNetwork.Pool("fd00:" + Integer.toHexString(octet) + "::/64", null, null, null)),
+    SharedNetwork bridge = new SharedNetwork(
+        name,
+        "bridge",
+        null,
+        false,
+        false,
+        true,
+        null,
+        null,
+        List.of(
+            new SharedNetwork.Pool(
+                prefix + "0/24",
+                prefix + "64/26",
+                prefix + "1",
+                new TreeMap<>(Map.of("printer", prefix + "70"))),
+            new SharedNetwork.Pool(
+                "fd00:" + Integer.toHexString(octet) + "::/64", null, null, null)),
         Origin.pom("<sharedNetworks>"));
 
     shared().create(List.of(bridge), false);
@@ -130,11 +177,18 @@ class SharedNetworksIT extends EngineTestBase {
     DOCKER.ok("network", "create", "--driver", "overlay", name);
     SharedNetwork declared = network("overlay", Map.of(), false);
 
-    String refusal = assertThrows(StackException.class, () -> shared().create(List.of(declared), true)).getMessage();
-    assertTrue(refusal.contains("network " + name + " already exists, but swarm:networks did not create it"), refusal);
+    String refusal = assertThrows(
+            StackException.class, () -> shared().create(List.of(declared), true))
+        .getMessage();
+    assertTrue(
+        refusal.contains(
+            "network " + name + " already exists, but swarm:networks did not create it"),
+        refusal);
     shared().remove(List.of(declared));
 
-    assertTrue(log.stream().anyMatch(line -> line.startsWith("WARN Network " + name + " left as it is")), log.toString());
+    assertTrue(
+        log.stream().anyMatch(line -> line.startsWith("WARN Network " + name + " left as it is")),
+        log.toString());
     assertEquals(0, DOCKER.run("network", "inspect", name).exitCode(), "still there");
   }
 
@@ -142,7 +196,10 @@ class SharedNetworksIT extends EngineTestBase {
   void aMacvlanServiceTaskGetsAnAddressOnTheSubnet() throws Exception {
     String parent = veth();
     String prefix = "192.168." + octet + ".";
-    SharedNetwork macvlan = network("macvlan", Map.of("parent", parent, "macvlan_mode", "bridge"), false,
+    SharedNetwork macvlan = network(
+        "macvlan",
+        Map.of("parent", parent, "macvlan_mode", "bridge"),
+        false,
         new SharedNetwork.Pool(prefix + "0/24", prefix + "128/25", prefix + "1", null));
 
     shared().create(List.of(macvlan), false);
@@ -163,35 +220,49 @@ class SharedNetworksIT extends EngineTestBase {
     assertEquals(1, addresses.size(), addresses.toString());
     // from the declared IP range, the upper half of the subnet
     String address = addresses.get(0);
-    assertTrue(address.startsWith(prefix) && Integer.parseInt(address.substring(prefix.length())) >= 128, address);
+    assertTrue(
+        address.startsWith(prefix) && Integer.parseInt(address.substring(prefix.length())) >= 128,
+        address);
 
     removeStack(namespace);
     shared().remove(List.of(macvlan));
     assertFalse(DOCKER.run("network", "inspect", name).exitCode() == 0, "swarm network removed");
-    assertFalse(DOCKER.run("network", "inspect", name + "-config").exitCode() == 0, "config-only network removed");
+    assertFalse(
+        DOCKER.run("network", "inspect", name + "-config").exitCode() == 0,
+        "config-only network removed");
   }
 
   /** Where the kernel has ipvlan the task runs on the network; where it lacks it, the deploy fails with a hint. */
   @Test
-  void anIpvlanNetworkIsCreatedAndTheDeployRunsOnItOrFailsWithAHintWhereTheKernelLacksIpvlan() throws Exception {
+  void anIpvlanNetworkIsCreatedAndTheDeployRunsOnItOrFailsWithAHintWhereTheKernelLacksIpvlan()
+      throws Exception {
     String parent = veth();
     String prefix = "192.168." + octet + ".";
-    SharedNetwork ipvlan = network("ipvlan", Map.of("parent", parent, "ipvlan_mode", "l2"), false,
+    SharedNetwork ipvlan = network(
+        "ipvlan",
+        Map.of("parent", parent, "ipvlan_mode", "l2"),
+        false,
         new SharedNetwork.Pool(prefix + "0/24", null, null, null));
     shared().create(List.of(ipvlan), false);
     StackRollout rollout = new StackRollout(engine, deployLog);
 
     if (kernelHasIpvlan()) {
-      assertEquals(Outcome.CONVERGED, rollout.deploy(namespace, stackOn(name).converted(), OPTIONS, WAIT).outcome());
+      assertEquals(
+          Outcome.CONVERGED,
+          rollout.deploy(namespace, stackOn(name).converted(), OPTIONS, WAIT).outcome());
       List<String> addresses = appAddresses();
       assertEquals(1, addresses.size(), addresses.toString());
       assertTrue(addresses.get(0).startsWith(prefix), addresses.get(0));
     } else {
-      DeployFailedException failure = assertThrows(DeployFailedException.class,
+      DeployFailedException failure = assertThrows(
+          DeployFailedException.class,
           () -> rollout.deploy(namespace, stackOn(name).converted(), OPTIONS, WAIT));
       String message = failure.getMessage();
-      assertTrue(message.contains("failed to create the ipvlan port: operation not supported"), message);
-      assertTrue(message.contains("hint:  that node can't put containers on the ipvlan network: its kernel lacks ipvlan"),
+      assertTrue(
+          message.contains("failed to create the ipvlan port: operation not supported"), message);
+      assertTrue(
+          message.contains(
+              "hint:  that node can't put containers on the ipvlan network: its kernel lacks ipvlan"),
           message);
     }
   }
@@ -204,9 +275,14 @@ class SharedNetworksIT extends EngineTestBase {
     String probe = "ipvprobe" + namespace.substring(4);
     COMMANDS.ok("ip", "netns", "add", probe);
     try {
-      COMMANDS.ok("ip", "-n", probe, "link", "add", "probe0", "type", "veth", "peer", "name", "probe1");
-      return COMMANDS.run("ip", "-n", probe, "link", "add", "ipv0", "link", "probe0", "type", "ipvlan", "mode", "l2")
-          .exitCode() == 0;
+      COMMANDS.ok(
+          "ip", "-n", probe, "link", "add", "probe0", "type", "veth", "peer", "name", "probe1");
+      return COMMANDS
+              .run(
+                  "ip", "-n", probe, "link", "add", "ipv0", "link", "probe0", "type", "ipvlan",
+                  "mode", "l2")
+              .exitCode()
+          == 0;
     } finally {
       COMMANDS.ok("ip", "netns", "del", probe);
     }
@@ -218,10 +294,14 @@ class SharedNetworksIT extends EngineTestBase {
    */
   private List<String> appAddresses() throws Exception {
     List<String> addresses = new java.util.ArrayList<>();
-    for (ObjectNode task : engine.listTasks(Map.of("service", List.of(namespace + "_app"), "desired-state",
-        List.of("running")))) {
-      String container = task.path("Status").path("ContainerStatus").path("ContainerID").asText();
-      JsonNode networks = JSON.readTree(DOCKER.ok("inspect", container)).path(0).path("NetworkSettings").path("Networks");
+    for (ObjectNode task : engine.listTasks(
+        Map.of("service", List.of(namespace + "_app"), "desired-state", List.of("running")))) {
+      String container =
+          task.path("Status").path("ContainerStatus").path("ContainerID").asText();
+      JsonNode networks = JSON.readTree(DOCKER.ok("inspect", container))
+          .path(0)
+          .path("NetworkSettings")
+          .path("Networks");
       addresses.add(networks.path(name).path("IPAddress").asText());
     }
     return addresses;
@@ -230,7 +310,9 @@ class SharedNetworksIT extends EngineTestBase {
   /** {@code docker service rm} returns before the task's container is gone, and that container is attached. */
   private static void awaitNoContainers(String service) {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (!DOCKER.ok("ps", "-aq", "--filter", "label=com.docker.swarm.service.name=" + service).isBlank()
+    while (!DOCKER
+            .ok("ps", "-aq", "--filter", "label=com.docker.swarm.service.name=" + service)
+            .isBlank()
         && Instant.now().isBefore(deadline)) {
       sleep(Duration.ofMillis(200));
     }
@@ -240,9 +322,19 @@ class SharedNetworksIT extends EngineTestBase {
     return new SharedNetworks(engine, deployLog, Duration.ofSeconds(60));
   }
 
-  private SharedNetwork network(String driver, Map<String, String> options, boolean internal, SharedNetwork.Pool... pools) {
-    return new SharedNetwork(name, driver, new TreeMap<>(options), true, internal, false,
-        new TreeMap<>(Map.of("team", "shop")), null, List.of(pools), Origin.pom("<sharedNetworks>"));
+  private SharedNetwork network(
+      String driver, Map<String, String> options, boolean internal, SharedNetwork.Pool... pools) {
+    return new SharedNetwork(
+        name,
+        driver,
+        new TreeMap<>(options),
+        true,
+        internal,
+        false,
+        new TreeMap<>(Map.of("team", "shop")),
+        null,
+        List.of(pools),
+        Origin.pom("<sharedNetworks>"));
   }
 
   /** One service on the shared network, which the stack uses as external. */
@@ -271,7 +363,9 @@ class SharedNetworksIT extends EngineTestBase {
 
   /** A network can stay in use for a few seconds after its last task; only this test's networks are removed. */
   private static void removeNetworkWhenFree(String network) {
-    for (int attempt = 0; attempt < 20 && DOCKER.run("network", "inspect", network).exitCode() == 0; attempt++) {
+    for (int attempt = 0;
+        attempt < 20 && DOCKER.run("network", "inspect", network).exitCode() == 0;
+        attempt++) {
       if (DOCKER.run("network", "rm", network).exitCode() != 0) {
         try {
           Thread.sleep(500);

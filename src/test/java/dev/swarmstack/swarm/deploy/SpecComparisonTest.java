@@ -40,9 +40,16 @@ class SpecComparisonTest {
   @Test
   void aChangedFieldIsNamedByItsPath() throws IOException {
     ObjectNode desired = json(DESIRED);
-    desired.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Args").add("sleep").add("2");
+    desired
+        .withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .putArray("Args")
+        .add("sleep")
+        .add("2");
 
-    assertEquals(List.of("/TaskTemplate/ContainerSpec/Args"), SpecComparison.differences(desired, json(STORED)));
+    assertEquals(
+        List.of("/TaskTemplate/ContainerSpec/Args"),
+        SpecComparison.differences(desired, json(STORED)));
   }
 
   /** The engine keeps max_failure_ratio as a float32 (measured: 0.2 reads back as 0.20000000298023224). */
@@ -57,18 +64,32 @@ class SpecComparisonTest {
 
     assertEquals(List.of(), SpecComparison.differences(desired, stored));
     desired.withObjectProperty("UpdateConfig").put("MaxFailureRatio", 0.25);
-    assertEquals(List.of("/UpdateConfig/MaxFailureRatio"), SpecComparison.differences(desired, stored));
+    assertEquals(
+        List.of("/UpdateConfig/MaxFailureRatio"), SpecComparison.differences(desired, stored));
   }
 
   /** The CLI sends consistency: cached; engine 20.10 stores no Consistency (measured). */
   @Test
   void aMountsConsistencyIsNotAChange() throws IOException {
     ObjectNode desired = json(DESIRED);
-    desired.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Mounts").addObject()
-        .put("Type", "bind").put("Source", "/srv").put("Target", "/srv").put("Consistency", "cached");
+    desired
+        .withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .putArray("Mounts")
+        .addObject()
+        .put("Type", "bind")
+        .put("Source", "/srv")
+        .put("Target", "/srv")
+        .put("Consistency", "cached");
     ObjectNode stored = json(STORED);
-    stored.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Mounts").addObject()
-        .put("Type", "bind").put("Source", "/srv").put("Target", "/srv");
+    stored
+        .withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .putArray("Mounts")
+        .addObject()
+        .put("Type", "bind")
+        .put("Source", "/srv")
+        .put("Target", "/srv");
 
     assertEquals(List.of(), SpecComparison.differences(desired, stored));
   }
@@ -77,13 +98,21 @@ class SpecComparisonTest {
   @Test
   void portsCompareInAnyOrder() throws IOException {
     ObjectNode desired = json(DESIRED);
-    desired.withObjectProperty("EndpointSpec").putArray("Ports")
+    desired
+        .withObjectProperty("EndpointSpec")
+        .putArray("Ports")
         .add(JSON.readTree("{\"TargetPort\":443,\"PublishedPort\":443,\"Protocol\":\"udp\"}"))
         .add(JSON.readTree("{\"TargetPort\":443,\"PublishedPort\":443}"));
     ObjectNode stored = json(STORED);
-    stored.withObjectProperty("EndpointSpec").putArray("Ports")
-        .add(JSON.readTree("{\"Protocol\":\"tcp\",\"TargetPort\":443,\"PublishedPort\":443,\"PublishMode\":\"ingress\"}"))
-        .add(JSON.readTree("{\"Protocol\":\"udp\",\"TargetPort\":443,\"PublishedPort\":443,\"PublishMode\":\"ingress\"}"));
+    stored
+        .withObjectProperty("EndpointSpec")
+        .putArray("Ports")
+        .add(
+            JSON.readTree(
+                "{\"Protocol\":\"tcp\",\"TargetPort\":443,\"PublishedPort\":443,\"PublishMode\":\"ingress\"}"))
+        .add(
+            JSON.readTree(
+                "{\"Protocol\":\"udp\",\"TargetPort\":443,\"PublishedPort\":443,\"PublishMode\":\"ingress\"}"));
 
     assertEquals(List.of(), SpecComparison.differences(desired, stored));
   }
@@ -99,9 +128,15 @@ class SpecComparisonTest {
   @Test
   void aFieldNoLongerSetIsAChange() throws IOException {
     ObjectNode stored = json(STORED);
-    stored.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Env").add("A=1");
+    stored
+        .withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .putArray("Env")
+        .add("A=1");
 
-    assertEquals(List.of("/TaskTemplate/ContainerSpec/Env"), SpecComparison.differences(json(DESIRED), stored));
+    assertEquals(
+        List.of("/TaskTemplate/ContainerSpec/Env"),
+        SpecComparison.differences(json(DESIRED), stored));
   }
 
   @Test
@@ -109,7 +144,8 @@ class SpecComparisonTest {
     ObjectNode stored = json(STORED);
     stored.withObjectProperty("UpdateConfig").put("FailureAction", "rollback");
 
-    assertEquals(List.of("/UpdateConfig/FailureAction"), SpecComparison.differences(json(DESIRED), stored));
+    assertEquals(
+        List.of("/UpdateConfig/FailureAction"), SpecComparison.differences(json(DESIRED), stored));
   }
 
   @Test
@@ -123,10 +159,21 @@ class SpecComparisonTest {
   @Test
   void portsGetTheEngineProtocolAndPublishMode() throws IOException {
     ObjectNode desired = json(DESIRED);
-    desired.withObjectProperty("EndpointSpec").putArray("Ports").addObject().put("TargetPort", 80).put("PublishedPort", 8080);
+    desired
+        .withObjectProperty("EndpointSpec")
+        .putArray("Ports")
+        .addObject()
+        .put("TargetPort", 80)
+        .put("PublishedPort", 8080);
     ObjectNode stored = json(STORED);
-    stored.withObjectProperty("EndpointSpec").putArray("Ports").addObject().put("Protocol", "tcp").put("TargetPort", 80)
-        .put("PublishedPort", 8080).put("PublishMode", "ingress");
+    stored
+        .withObjectProperty("EndpointSpec")
+        .putArray("Ports")
+        .addObject()
+        .put("Protocol", "tcp")
+        .put("TargetPort", 80)
+        .put("PublishedPort", 8080)
+        .put("PublishMode", "ingress");
 
     assertTrue(SpecComparison.same(desired, stored));
   }

@@ -68,14 +68,20 @@ class StackInteropIT extends EngineTestBase {
     DOCKER.ok("stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), namespace);
     assertEquals(2, engine.listServices(StackLabels.of(namespace)).size());
 
-    int removed = new StackRemover(engine, deployLog).remove(namespace, Duration.ofMinutes(1), StackRemover.Volumes.KEEP);
+    int removed = new StackRemover(engine, deployLog)
+        .remove(namespace, Duration.ofMinutes(1), StackRemover.Volumes.KEEP);
 
     assertEquals(5, removed, log.toString());
     assertEquals(List.of(), names(engine.listServices(StackLabels.of(namespace))));
-    assertEquals(List.of(), names(engine.listNetworks(StackLabels.of(namespace))), "the network too, right away");
+    assertEquals(
+        List.of(),
+        names(engine.listNetworks(StackLabels.of(namespace))),
+        "the network too, right away");
     assertEquals(List.of(), names(engine.listSecrets(StackLabels.of(namespace))));
     assertEquals(List.of(), names(engine.listConfigs(StackLabels.of(namespace))));
-    assertEquals("Nothing found in stack: " + namespace + "\n", DOCKER.run("stack", "rm", namespace).output());
+    assertEquals(
+        "Nothing found in stack: " + namespace + "\n",
+        DOCKER.run("stack", "rm", namespace).output());
   }
 
   @Test
@@ -91,12 +97,18 @@ class StackInteropIT extends EngineTestBase {
           data: {}
         """);
     DOCKER.ok("stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), namespace);
-    awaitTrue(() -> names(engine.listVolumes(StackLabels.of(namespace))).equals(List.of(namespace + "_data")));
+    awaitTrue(() ->
+        names(engine.listVolumes(StackLabels.of(namespace))).equals(List.of(namespace + "_data")));
 
-    new StackRemover(engine, deployLog).remove(namespace, Duration.ofMinutes(1), StackRemover.Volumes.KEEP);
-    assertEquals(List.of(namespace + "_data"), names(engine.listVolumes(StackLabels.of(namespace))), "kept by default");
+    new StackRemover(engine, deployLog)
+        .remove(namespace, Duration.ofMinutes(1), StackRemover.Volumes.KEEP);
+    assertEquals(
+        List.of(namespace + "_data"),
+        names(engine.listVolumes(StackLabels.of(namespace))),
+        "kept by default");
 
-    int removed = new StackRemover(engine, deployLog).remove(namespace, Duration.ofMinutes(1), StackRemover.Volumes.REMOVE);
+    int removed = new StackRemover(engine, deployLog)
+        .remove(namespace, Duration.ofMinutes(1), StackRemover.Volumes.REMOVE);
 
     assertEquals(1, removed, log.toString());
     assertEquals(List.of(), names(engine.listVolumes(StackLabels.of(namespace))));
@@ -107,24 +119,47 @@ class StackInteropIT extends EngineTestBase {
     TestStack stack = TestStack.twoServices(namespace);
     deployer().deploy(namespace, stack.converted(), OPTIONS);
     StackInspector inspector = new StackInspector(engine, Clock.systemUTC());
-    awaitTrue(() -> inspector.services(namespace).stream().allMatch(row -> row.replicas().equals("1/1")));
+    awaitTrue(() ->
+        inspector.services(namespace).stream().allMatch(row -> row.replicas().equals("1/1")));
 
     List<ServiceRow> services = inspector.services(namespace);
-    assertEquals(DOCKER.ok("stack", "services", namespace, "--format", "{{.ID}} {{.Name}} {{.Mode}} {{.Replicas}} {{.Image}}"),
-        services.stream().map(r -> r.id() + " " + r.name() + " " + r.mode() + " " + r.replicas() + " " + r.image() + "\n")
+    assertEquals(
+        DOCKER.ok(
+            "stack",
+            "services",
+            namespace,
+            "--format",
+            "{{.ID}} {{.Name}} {{.Mode}} {{.Replicas}} {{.Image}}"),
+        services.stream()
+            .map(r -> r.id() + " " + r.name() + " " + r.mode() + " " + r.replicas() + " "
+                + r.image() + "\n")
             .reduce("", String::concat));
 
     List<TaskRow> tasks = inspector.tasks(namespace);
-    assertEquals(DOCKER.ok("stack", "ps", namespace, "--format", "{{.ID}} {{.Name}} {{.Image}} {{.Node}} {{.DesiredState}}"),
-        tasks.stream().map(r -> r.id() + " " + r.name() + " " + r.image() + " " + r.node() + " " + r.desiredState() + "\n")
+    assertEquals(
+        DOCKER.ok(
+            "stack",
+            "ps",
+            namespace,
+            "--format",
+            "{{.ID}} {{.Name}} {{.Image}} {{.Node}} {{.DesiredState}}"),
+        tasks.stream()
+            .map(r -> r.id() + " " + r.name() + " " + r.image() + " " + r.node() + " "
+                + r.desiredState() + "\n")
             .reduce("", String::concat));
-    assertTrue(tasks.stream().allMatch(r -> r.currentState().startsWith("Running ") && r.currentState().endsWith(" ago")),
+    assertTrue(
+        tasks.stream()
+            .allMatch(
+                r -> r.currentState().startsWith("Running ") && r.currentState().endsWith(" ago")),
         tasks.toString());
 
     List<StackRow> stacks = inspector.stacks();
     assertTrue(stacks.contains(new StackRow(namespace, 2)), stacks.toString());
-    assertTrue(DOCKER.ok("stack", "ls", "--format", "{{.Name}} {{.Services}}").contains(namespace + " 2\n"));
-    assertTrue(ReportJson.write(services).contains("\"Replicas\" : \"1/1\""), ReportJson.write(services));
+    assertTrue(DOCKER
+        .ok("stack", "ls", "--format", "{{.Name}} {{.Services}}")
+        .contains(namespace + " 2\n"));
+    assertTrue(
+        ReportJson.write(services).contains("\"Replicas\" : \"1/1\""), ReportJson.write(services));
   }
 
   private static void awaitTrue(BooleanSupplier condition) {

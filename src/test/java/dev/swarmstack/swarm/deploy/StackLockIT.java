@@ -36,9 +36,10 @@ import org.junit.jupiter.api.Test;
  */
 class StackLockIT extends EngineTestBase {
 
-  private static final DeployOptions OPTIONS = new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(),
-      Duration.ofMinutes(1));
-  private static final ConvergeOptions WAIT = new ConvergeOptions(false, Duration.ofMinutes(3), true, 5);
+  private static final DeployOptions OPTIONS =
+      new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
+  private static final ConvergeOptions WAIT =
+      new ConvergeOptions(false, Duration.ofMinutes(3), true, 5);
   private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(3);
 
   /** Every build's log lines in the order they happened, each prefixed with its build's name. */
@@ -52,29 +53,48 @@ class StackLockIT extends EngineTestBase {
   }
 
   @Test
-  void ofTwoDeploysStartedTogetherOneWaitsThenConvergesOnItsOwnSpecAndTheSwarmEndsAtTheLastOnes() throws Exception {
+  void ofTwoDeploysStartedTogetherOneWaitsThenConvergesOnItsOwnSpecAndTheSwarmEndsAtTheLastOnes()
+      throws Exception {
     CyclicBarrier together = new CyclicBarrier(2);
-    CompletableFuture<RolloutReport> one = CompletableFuture.supplyAsync(() -> build("one", "V=1", together));
-    CompletableFuture<RolloutReport> two = CompletableFuture.supplyAsync(() -> build("two", "V=2", together));
+    CompletableFuture<RolloutReport> one =
+        CompletableFuture.supplyAsync(() -> build("one", "V=1", together));
+    CompletableFuture<RolloutReport> two =
+        CompletableFuture.supplyAsync(() -> build("two", "V=2", together));
 
     assertEquals(Outcome.CONVERGED, one.get(5, TimeUnit.MINUTES).outcome(), timeline.toString());
     assertEquals(Outcome.CONVERGED, two.get(5, TimeUnit.MINUTES).outcome(), timeline.toString());
 
-    List<String> waiters = List.of("one", "two").stream().filter(build -> timeline.stream().anyMatch(
-        line -> line.startsWith(build + ": INFO Waiting up to 180 s (swarm.lock.timeout) for the lock of stack "
-            + namespace + ", held by swarm:deploy by "))).toList();
+    List<String> waiters = List.of("one", "two").stream()
+        .filter(build -> timeline.stream()
+            .anyMatch(line -> line.startsWith(
+                build + ": INFO Waiting up to 180 s (swarm.lock.timeout) for the lock of stack "
+                    + namespace + ", held by swarm:deploy by ")))
+        .toList();
     assertEquals(1, waiters.size(), timeline.toString());
     String last = waiters.get(0);
     String first = last.equals("one") ? "two" : "one";
-    // the waiter planned only once the first had converged and let go: it updates what the first created
-    assertTrue(indexOf(first + ": INFO Stack " + namespace + " converged in ")
-        < indexOf(last + ": INFO Locked stack " + namespace), timeline.toString());
-    assertTrue(indexOf(last + ": INFO Locked stack " + namespace)
-        < indexOf(last + ": INFO Updating service " + namespace + "_a"), timeline.toString());
+    // the waiter planned only once the first had converged and let go: it updates what the first
+    // created
+    assertTrue(
+        indexOf(first + ": INFO Stack " + namespace + " converged in ")
+            < indexOf(last + ": INFO Locked stack " + namespace),
+        timeline.toString());
+    assertTrue(
+        indexOf(last + ": INFO Locked stack " + namespace)
+            < indexOf(last + ": INFO Updating service " + namespace + "_a"),
+        timeline.toString());
     String lastEnv = last.equals("one") ? "V=1" : "V=2";
     for (String service : List.of("a", "b")) {
-      assertEquals("[\"" + lastEnv + "\"]", DOCKER.ok("service", "inspect", namespace + "_" + service, "--format",
-          "{{json .Spec.TaskTemplate.ContainerSpec.Env}}").trim());
+      assertEquals(
+          "[\"" + lastEnv + "\"]",
+          DOCKER
+              .ok(
+                  "service",
+                  "inspect",
+                  namespace + "_" + service,
+                  "--format",
+                  "{{json .Spec.TaskTemplate.ContainerSpec.Env}}")
+              .trim());
     }
     assertEquals(List.of(), lockConfigs(), "both builds released the lock");
   }
@@ -82,34 +102,49 @@ class StackLockIT extends EngineTestBase {
   @Test
   void aLockLeftByAKilledBuildIsTakenOverAndTheLogSaysSo() {
     Instant started = Instant.now().minus(Duration.ofMinutes(10));
-    ObjectNode left = JsonNodeFactory.instance.objectNode()
+    ObjectNode left = JsonNodeFactory.instance
+        .objectNode()
         .put("Name", StackLock.configName(namespace))
         .put("Data", Base64.getEncoder().encodeToString("lock".getBytes(StandardCharsets.UTF_8)));
-    left.putObject("Labels").put("dev.swarmstack.lock.stack", namespace).put("dev.swarmstack.lock.id", "killed-build")
-        .put("dev.swarmstack.lock.owner", "ci@killed-host").put("dev.swarmstack.lock.pid", "4242")
-        .put("dev.swarmstack.lock.goal", "deploy").put("dev.swarmstack.lock.started", started.toString())
+    left.putObject("Labels")
+        .put("dev.swarmstack.lock.stack", namespace)
+        .put("dev.swarmstack.lock.id", "killed-build")
+        .put("dev.swarmstack.lock.owner", "ci@killed-host")
+        .put("dev.swarmstack.lock.pid", "4242")
+        .put("dev.swarmstack.lock.goal", "deploy")
+        .put("dev.swarmstack.lock.started", started.toString())
         .put("dev.swarmstack.lock.expires", started.plus(StackLock.LEASE).toString());
     engine.createConfig(left);
 
-    try (HeldLock taken = new StackLock(engine, deployLog).acquire(namespace, "deploy", LOCK_TIMEOUT)) {
-      assertTrue(log.contains("WARN Took over the lock of stack " + namespace + " from swarm:deploy by ci@killed-host"
-          + " (pid 4242) since " + started + ", lock id killed-build: its lease expired at "
-          + started.plus(StackLock.LEASE) + ", so that build is gone"), log.toString());
+    try (HeldLock taken =
+        new StackLock(engine, deployLog).acquire(namespace, "deploy", LOCK_TIMEOUT)) {
+      assertTrue(
+          log.contains("WARN Took over the lock of stack " + namespace
+              + " from swarm:deploy by ci@killed-host"
+              + " (pid 4242) since " + started + ", lock id killed-build: its lease expired at "
+              + started.plus(StackLock.LEASE) + ", so that build is gone"),
+          log.toString());
       assertEquals(1, lockConfigs().size());
     }
     assertEquals(List.of(), lockConfigs());
   }
 
   @Test
-  void aCliUpdateDuringTheWaitFailsTheDeployWithTheOwnershipMessageAndNoRollback() throws Exception {
+  void aCliUpdateDuringTheWaitFailsTheDeployWithTheOwnershipMessageAndNoRollback()
+      throws Exception {
     TestStack stack = new TestStack(namespace);
     stack.network("back");
-    // running tasks must stay up for 2 minutes before the service counts as converged: the wait outlasts the update
-    stack.service("a", TestStack.IMAGE, "back").putObject("UpdateConfig").put("Monitor", 120_000_000_000L);
+    // running tasks must stay up for 2 minutes before the service counts as converged: the wait
+    // outlasts the update
+    stack
+        .service("a", TestStack.IMAGE, "back")
+        .putObject("UpdateConfig")
+        .put("Monitor", 120_000_000_000L);
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
     DeployLog buildLog = new RecordingLog(lines);
     CompletableFuture<DeployFailedException> deploy = CompletableFuture.supplyAsync(() -> {
-      try (HeldLock held = new StackLock(engine, buildLog).acquire(namespace, "deploy", LOCK_TIMEOUT)) {
+      try (HeldLock held =
+          new StackLock(engine, buildLog).acquire(namespace, "deploy", LOCK_TIMEOUT)) {
         new StackRollout(engine, buildLog).deploy(namespace, stack.converted(), OPTIONS, WAIT);
         return null;
       } catch (DeployFailedException expected) {
@@ -123,12 +158,26 @@ class StackLockIT extends EngineTestBase {
     DeployFailedException failure = deploy.get(3, TimeUnit.MINUTES);
     assertNotNull(failure, "the deploy reported convergence of someone else's spec: " + lines);
     String message = failure.getMessage();
-    assertTrue(message.matches("(?s).*service " + namespace + "_a was changed by someone else while this deploy"
-        + " waited: version \\d+, we wrote \\d+;.*"), message);
-    assertTrue(message.contains("no rollback: restoring the previous specs would overwrite the other writer's change"),
+    assertTrue(
+        message.matches(
+            "(?s).*service " + namespace + "_a was changed by someone else while this deploy"
+                + " waited: version \\d+, we wrote \\d+;.*"),
         message);
-    assertEquals("[\"X=1\"]", DOCKER.ok("service", "inspect", namespace + "_a", "--format",
-        "{{json .Spec.TaskTemplate.ContainerSpec.Env}}").trim(), "the other writer's change stays");
+    assertTrue(
+        message.contains(
+            "no rollback: restoring the previous specs would overwrite the other writer's change"),
+        message);
+    assertEquals(
+        "[\"X=1\"]",
+        DOCKER
+            .ok(
+                "service",
+                "inspect",
+                namespace + "_a",
+                "--format",
+                "{{json .Spec.TaskTemplate.ContainerSpec.Env}}")
+            .trim(),
+        "the other writer's change stays");
   }
 
   /** One build: takes the lock, deploys services a and b with {@code env}, releases the lock. */
@@ -149,11 +198,14 @@ class StackLockIT extends EngineTestBase {
     for (String service : List.of("a", "b")) {
       ObjectNode spec = stack.service(service, TestStack.IMAGE, "back");
       spec.putObject("UpdateConfig").put("Monitor", 1_000_000_000L);
-      ((ObjectNode) spec.path("TaskTemplate").path("ContainerSpec")).putArray("Env").add(env);
+      ((ObjectNode) spec.path("TaskTemplate").path("ContainerSpec"))
+          .putArray("Env")
+          .add(env);
     }
     try (SwarmEngine own = DockerSwarmEngine.connect(EngineConnection.defaults())) {
       together.await(1, TimeUnit.MINUTES);
-      try (HeldLock held = new StackLock(own, buildLog).acquire(namespace, "deploy", LOCK_TIMEOUT)) {
+      try (HeldLock held =
+          new StackLock(own, buildLog).acquire(namespace, "deploy", LOCK_TIMEOUT)) {
         return new StackRollout(own, buildLog).deploy(namespace, stack.converted(), OPTIONS, WAIT);
       }
     } catch (Exception e) {
@@ -174,7 +226,8 @@ class StackLockIT extends EngineTestBase {
 
   private List<String> lockConfigs() {
     return names(engine.listConfigs(Map.of()).stream()
-        .filter(config -> config.name().equals(StackLock.configName(namespace))).toList());
+        .filter(config -> config.name().equals(StackLock.configName(namespace)))
+        .toList());
   }
 
   /** Polls a build's log until a line starts with {@code prefix}, or the deploy ended without one. */

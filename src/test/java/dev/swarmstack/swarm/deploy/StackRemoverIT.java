@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StackRemoverIT extends EngineTestBase {
 
   @Test
-  void aContainerAttachedToTheStacksNetworkIsNamedWithWhatToDo(@TempDir Path dir) throws IOException {
+  void aContainerAttachedToTheStacksNetworkIsNamedWithWhatToDo(@TempDir Path dir)
+      throws IOException {
     Path compose = Files.writeString(dir.resolve("stack.yml"), """
         version: "3.8"
         services:
@@ -36,18 +37,27 @@ class StackRemoverIT extends EngineTestBase {
     String container = namespace + "-debug";
     // first of all cleanups: the stack's network can only go once the container is gone
     cleanups.add(0, () -> DOCKER.run("rm", "-f", container));
-    DOCKER.ok("run", "-d", "--name", container, "--network", network, "local/busybox:1", "sleep", "3600");
-    String node = DOCKER.ok("node", "inspect", "self", "--format", "{{.Description.Hostname}}").trim();
+    DOCKER.ok(
+        "run", "-d", "--name", container, "--network", network, "local/busybox:1", "sleep", "3600");
+    String node = DOCKER
+        .ok("node", "inspect", "self", "--format", "{{.Description.Hostname}}")
+        .trim();
 
-    EngineException e = assertThrows(EngineException.class, () ->
-        new StackRemover(engine, deployLog).remove(namespace, Duration.ofSeconds(20), StackRemover.Volumes.KEEP));
+    EngineException e =
+        assertThrows(EngineException.class, () -> new StackRemover(engine, deployLog)
+            .remove(namespace, Duration.ofSeconds(20), StackRemover.Volumes.KEEP));
 
-    assertEquals("network " + network + " is still in use by container " + container + " (on node " + node
-        + ", not part of any stack): disconnect it (docker network disconnect " + network + " " + container
-        + ") or remove it (docker rm -f " + container + "), on that node, then run swarm:rm again", e.getMessage());
+    assertEquals(
+        "network " + network + " is still in use by container " + container + " (on node " + node
+            + ", not part of any stack): disconnect it (docker network disconnect " + network + " "
+            + container
+            + ") or remove it (docker rm -f " + container
+            + "), on that node, then run swarm:rm again",
+        e.getMessage());
 
     DOCKER.ok("rm", "-f", container);
-    new StackRemover(engine, deployLog).remove(namespace, Duration.ofSeconds(20), StackRemover.Volumes.KEEP);
+    new StackRemover(engine, deployLog)
+        .remove(namespace, Duration.ofSeconds(20), StackRemover.Volumes.KEEP);
     assertEquals(List.of(), names(engine.listNetworks(StackLabels.of(namespace))), log.toString());
   }
 }

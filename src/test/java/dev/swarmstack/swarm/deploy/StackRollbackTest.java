@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class StackRollbackTest {
 
-  private static final ConvergeOptions ROLL_BACK = new ConvergeOptions(false, Duration.ofSeconds(5), true, 5);
+  private static final ConvergeOptions ROLL_BACK =
+      new ConvergeOptions(false, Duration.ofSeconds(5), true, 5);
 
   private final InMemorySwarmEngine swarm = new InMemorySwarmEngine();
   private final CountingSwarmEngine engine = new CountingSwarmEngine(swarm);
@@ -38,11 +39,16 @@ class StackRollbackTest {
   void aFailedFirstDeployLeavesNothing() {
     swarm.refuseWritesTo("app_worker");
 
-    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> deploy(stack, OPTIONS, ROLL_BACK));
+    DeployFailedException failure =
+        assertThrows(DeployFailedException.class, () -> deploy(stack, OPTIONS, ROLL_BACK));
 
     assertEquals(Outcome.ROLLED_BACK, failure.report().outcome());
-    assertTrue(failure.getMessage().contains("applying the plan failed: creating service app_worker: refused by the"
-        + " test"), failure.getMessage());
+    assertTrue(
+        failure
+            .getMessage()
+            .contains(
+                "applying the plan failed: creating service app_worker: refused by the" + " test"),
+        failure.getMessage());
     assertTrue(failure.getMessage().contains("rolled back to nothing"), failure.getMessage());
     assertEquals(List.of(), swarm.serviceNames());
     assertEquals(List.of(), swarm.networkNames());
@@ -54,12 +60,24 @@ class StackRollbackTest {
   void updatedServicesGetTheirPreviousSpecBackAndNewObjectsGo() {
     deploy(stack, OPTIONS, ROLL_BACK);
     JsonNode previous = spec("app_web");
-    stack.services.get("app_web").withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Args").add("sleep").add("1");
+    stack
+        .services
+        .get("app_web")
+        .withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .putArray("Args")
+        .add("sleep")
+        .add("1");
     stack.secret("extra", "new");
-    stack.service("zz", TestStack.IMAGE, "back").withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 0);
+    stack
+        .service("zz", TestStack.IMAGE, "back")
+        .withObjectProperty("Mode")
+        .withObjectProperty("Replicated")
+        .put("Replicas", 0);
     swarm.refuseWritesTo("app_zz"); // written last, after app_web's update
 
-    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> deploy(stack, OPTIONS, ROLL_BACK));
+    DeployFailedException failure =
+        assertThrows(DeployFailedException.class, () -> deploy(stack, OPTIONS, ROLL_BACK));
 
     assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
     assertEquals(previous.path("TaskTemplate"), spec("app_web").path("TaskTemplate"));
@@ -72,16 +90,21 @@ class StackRollbackTest {
     EngineObject worker = swarm.inspectService("app_worker").orElseThrow();
     TestStack next = withoutReplicas(TestStack.twoServices("app"));
     next.services.remove("app_worker");
-    next.service("zz", TestStack.IMAGE, "back").withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 0);
+    next.service("zz", TestStack.IMAGE, "back")
+        .withObjectProperty("Mode")
+        .withObjectProperty("Replicated")
+        .put("Replicas", 0);
     swarm.refuseWritesTo("app_zz");
 
-    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> deploy(next, PRUNE, ROLL_BACK));
+    DeployFailedException failure =
+        assertThrows(DeployFailedException.class, () -> deploy(next, PRUNE, ROLL_BACK));
 
     assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
     EngineObject recreated = swarm.inspectService("app_worker").orElseThrow();
     assertEquals(worker.spec(), recreated.spec());
     assertTrue(!recreated.id().equals(worker.id()), "a recreated service has a new id");
-    assertTrue(failure.getMessage().contains("1 pruned service(s) recreated"), failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains("1 pruned service(s) recreated"), failure.getMessage());
   }
 
   @Test
@@ -89,13 +112,21 @@ class StackRollbackTest {
     deploy(stack, OPTIONS, ROLL_BACK);
     JsonNode previous = spec("app_web");
     EngineObject web = swarm.inspectService("app_web").orElseThrow();
-    StackSnapshot snapshot = new StackSnapshot(List.of(web), List.of(Optional.empty()), List.of(), List.of(),
-        List.of(), List.of(), List.of(), true);
+    StackSnapshot snapshot = new StackSnapshot(
+        List.of(web),
+        List.of(Optional.empty()),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        true);
     ObjectNode changed = web.spec().deepCopy();
     changed.withObjectProperty("Labels").put("changed", "by the failed deploy");
     swarm.updateService(web.id(), web.version(), changed, Optional.empty());
     EngineObject current = swarm.inspectService("app_web").orElseThrow();
-    swarm.beforeNextUpdate(() -> swarm.updateService(current.id(), current.version(), current.spec(), Optional.empty()));
+    swarm.beforeNextUpdate(() ->
+        swarm.updateService(current.id(), current.version(), current.spec(), Optional.empty()));
 
     List<String> problems = new StackRollback(engine, new RecordingLog(log), Duration.ofSeconds(1))
         .restore("app", snapshot);
@@ -112,22 +143,45 @@ class StackRollbackTest {
     TestStack other = withoutReplicas(new TestStack("other"));
     other.network("front");
     ObjectNode user = other.service("user", TestStack.IMAGE, "front");
-    user.withObjectProperty("TaskTemplate").withObjectProperty("ContainerSpec").putArray("Secrets").addObject().put("SecretName", "app_extra")
-        .put("SecretID", secretId).putObject("File").put("Name", "extra");
+    user.withObjectProperty("TaskTemplate")
+        .withObjectProperty("ContainerSpec")
+        .putArray("Secrets")
+        .addObject()
+        .put("SecretName", "app_extra")
+        .put("SecretID", secretId)
+        .putObject("File")
+        .put("Name", "extra");
     swarm.createNetwork(other.networks.get("other_front"));
     swarm.createService(user, Optional.empty());
     swarm.createConfig(stack.config("more", "new"));
-    StackSnapshot snapshot = new StackSnapshot(List.of(), List.of(), List.of(), List.of("app_worker"), List.of(),
-        List.of("app_extra"), List.of("app_more"), true);
+    StackSnapshot snapshot = new StackSnapshot(
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of("app_worker"),
+        List.of(),
+        List.of("app_extra"),
+        List.of("app_more"),
+        true);
 
     List<String> problems = new StackRollback(engine, new RecordingLog(log), Duration.ofSeconds(1))
         .restore("app", snapshot);
 
-    assertEquals(List.of("removing secret app_extra: removing secret " + secretId + ": rpc error: code ="
-        + " InvalidArgument desc = secret 'app_extra' is in use by the following service: other_user"), problems);
-    assertEquals(List.of("app_web"), SwarmState.ofStack(swarm.listServices(Map.of()), "app").stream()
-        .map(EngineObject::name).toList(), "the new service is removed");
-    assertEquals(List.of("app_settings"), swarm.configNames(), "the new config is removed, after the secret failed");
+    assertEquals(
+        List.of(
+            "removing secret app_extra: removing secret " + secretId + ": rpc error: code ="
+                + " InvalidArgument desc = secret 'app_extra' is in use by the following service: other_user"),
+        problems);
+    assertEquals(
+        List.of("app_web"),
+        SwarmState.ofStack(swarm.listServices(Map.of()), "app").stream()
+            .map(EngineObject::name)
+            .toList(),
+        "the new service is removed");
+    assertEquals(
+        List.of("app_settings"),
+        swarm.configNames(),
+        "the new config is removed, after the secret failed");
   }
 
   @Test
@@ -135,15 +189,19 @@ class StackRollbackTest {
     swarm.refuseWritesTo("app_worker");
     ConvergeOptions noRollback = new ConvergeOptions(false, Duration.ofSeconds(5), false, 5);
 
-    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> deploy(stack, OPTIONS, noRollback));
+    DeployFailedException failure =
+        assertThrows(DeployFailedException.class, () -> deploy(stack, OPTIONS, noRollback));
 
     assertEquals(Outcome.FAILED, failure.report().outcome());
-    assertTrue(failure.getMessage().contains("no rollback (swarm.rollback=false)"), failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains("no rollback (swarm.rollback=false)"), failure.getMessage());
     assertEquals(List.of("app_web"), swarm.serviceNames());
   }
 
-  private RolloutReport deploy(TestStack deployed, DeployOptions options, ConvergeOptions converge) {
-    return new StackRollout(engine, new RecordingLog(log)).deploy("app", deployed.converted(), options, converge);
+  private RolloutReport deploy(
+      TestStack deployed, DeployOptions options, ConvergeOptions converge) {
+    return new StackRollout(engine, new RecordingLog(log))
+        .deploy("app", deployed.converted(), options, converge);
   }
 
   private JsonNode spec(String service) {
@@ -151,7 +209,9 @@ class StackRollbackTest {
   }
 
   private static TestStack withoutReplicas(TestStack stack) {
-    stack.services.values().forEach(spec -> spec.withObjectProperty("Mode").withObjectProperty("Replicated").put("Replicas", 0));
+    stack.services.values().forEach(spec -> spec.withObjectProperty("Mode")
+        .withObjectProperty("Replicated")
+        .put("Replicas", 0));
     return stack;
   }
 }

@@ -37,18 +37,34 @@ final class TestStack {
     stack.config("settings", "level=info");
     ObjectNode web = stack.service("web", IMAGE, "back");
     ObjectNode container = (ObjectNode) web.path("TaskTemplate").path("ContainerSpec");
-    container.putArray("Secrets").addObject()
+    container
+        .putArray("Secrets")
+        .addObject()
         .put("SecretName", namespace + "_token")
-        .putObject("File").put("Name", "token").put("UID", "0").put("GID", "0").put("Mode", 292);
-    container.putArray("Configs").addObject()
+        .putObject("File")
+        .put("Name", "token")
+        .put("UID", "0")
+        .put("GID", "0")
+        .put("Mode", 292);
+    container
+        .putArray("Configs")
+        .addObject()
         .put("ConfigName", namespace + "_settings")
-        .putObject("File").put("Name", "/etc/settings").put("UID", "0").put("GID", "0").put("Mode", 292);
+        .putObject("File")
+        .put("Name", "/etc/settings")
+        .put("UID", "0")
+        .put("GID", "0")
+        .put("Mode", 292);
     stack.service("worker", IMAGE, "back");
     return stack;
   }
 
   ConvertedStack converted() {
-    return new ConvertedStack(copy(networks), new TreeSet<>(externalNetworks), copy(secrets), copy(configs),
+    return new ConvertedStack(
+        copy(networks),
+        new TreeSet<>(externalNetworks),
+        copy(secrets),
+        copy(configs),
         copy(services));
   }
 
@@ -82,7 +98,12 @@ final class TestStack {
     ObjectNode container = taskTemplate.putObject("ContainerSpec").put("Image", image);
     container.putArray("Args").add("sleep").add("3600");
     container.putObject("Labels").put(StackLabels.NAMESPACE, namespace);
-    taskTemplate.putArray("Networks").addObject().put("Target", scoped(network)).putArray("Aliases").add(name);
+    taskTemplate
+        .putArray("Networks")
+        .addObject()
+        .put("Target", scoped(network))
+        .putArray("Aliases")
+        .add(name);
     spec.putObject("Mode").putObject("Replicated").put("Replicas", 1);
     spec.putObject("EndpointSpec").put("Mode", "vip");
     services.put(scoped(name), spec);
@@ -90,7 +111,8 @@ final class TestStack {
   }
 
   private ObjectNode fileObject(String name, String content) {
-    ObjectNode spec = JSON.createObjectNode().put("Name", scoped(name))
+    ObjectNode spec = JSON.createObjectNode()
+        .put("Name", scoped(name))
         .put("Data", Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)));
     spec.putObject("Labels").put(StackLabels.NAMESPACE, namespace);
     return spec;

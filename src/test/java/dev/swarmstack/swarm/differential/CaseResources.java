@@ -18,7 +18,8 @@ import java.util.TreeSet;
 record CaseResources(Set<String> exclusive, boolean fixed, Map<String, String> externals) {
 
   /** Networks every engine has; an external declaration of them needs nothing created. */
-  private static final Set<String> PREDEFINED_NETWORKS = Set.of("host", "bridge", "none", "ingress", "default");
+  private static final Set<String> PREDEFINED_NETWORKS =
+      Set.of("host", "bridge", "none", "ingress", "default");
 
   static CaseResources of(JsonNode config) {
     Set<String> exclusive = new TreeSet<>();
@@ -26,7 +27,8 @@ record CaseResources(Set<String> exclusive, boolean fixed, Map<String, String> e
     for (JsonNode service : config.path("services")) {
       for (JsonNode port : service.path("ports")) {
         if (!port.path("published").asText("").isEmpty()) {
-          exclusive.add("port:" + port.path("published").asText() + "/" + port.path("protocol").asText("tcp"));
+          exclusive.add("port:" + port.path("published").asText() + "/"
+              + port.path("protocol").asText("tcp"));
         }
       }
     }

@@ -43,13 +43,17 @@ record CorpusCase(String name, Path stackFile, JsonNode manifest) {
 
   private static CorpusCase read(Path folder) throws IOException {
     JsonNode manifest = YAML.readTree(folder.resolve("case.yml").toFile());
-    return new CorpusCase(folder.getFileName().toString(), folder.resolve(manifest.path("file").asText()), manifest);
+    return new CorpusCase(
+        folder.getFileName().toString(), folder.resolve(manifest.path("file").asText()), manifest);
   }
 
   /** The variables the case's user exports, as strings (YAML may have read a port as a number). */
   Map<String, String> variables() {
     Map<String, String> variables = new LinkedHashMap<>();
-    manifest.path("variables").properties().forEach(entry -> variables.put(entry.getKey(), entry.getValue().asText()));
+    manifest
+        .path("variables")
+        .properties()
+        .forEach(entry -> variables.put(entry.getKey(), entry.getValue().asText()));
     return variables;
   }
 

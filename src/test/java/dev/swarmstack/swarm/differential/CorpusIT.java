@@ -53,9 +53,11 @@ class CorpusIT {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   /** The differential cases' external object name; no corpus file uses it. */
   private static final String NO_EXTERNAL = "corpus-unused";
+
   private static final ExclusiveNames EXCLUSIVE = new ExclusiveNames();
   /** Cases deploying at once: more only queue up in the engine beside the other engine tests. */
   private static final Semaphore LANES = new Semaphore(3);
+
   private static final SortedMap<String, String> RESULTS = new ConcurrentSkipListMap<>();
   private static final Path RESULT_TABLE = Path.of("target/corpus-results.md");
 
@@ -93,9 +95,12 @@ class CorpusIT {
     }
   }
 
-  private static void compare(CorpusCase corpusCase, Deployments deployments, Path file, boolean oneAtATime) {
+  private static void compare(
+      CorpusCase corpusCase, Deployments deployments, Path file, boolean oneAtATime) {
     Deployments.Pair pair = deployments.pair();
-    Cli.Result byCli = Cli.docker().withEnvironment(deployments.variables(pair.cli())).in(file.getParent())
+    Cli.Result byCli = Cli.docker()
+        .withEnvironment(deployments.variables(pair.cli()))
+        .in(file.getParent())
         .run("stack", "deploy", "--resolve-image", "never", "-c", file.toString(), pair.cli());
     if (byCli.exitCode() != 0) {
       deployments.remove(pair.cli());
@@ -112,16 +117,25 @@ class CorpusIT {
     } catch (RuntimeException refused) {
       if (!refusedOnPurpose.isEmpty() && refused.getMessage().contains(refusedOnPurpose)) {
         List<String> left = deployments.leftovers(pair.plugin());
-        record(corpusCase, "the CLI deploys it, the plugin refuses it on purpose" + (left.isEmpty() ? ""
-            : ", FAILS: the plugin left " + left) + ": " + firstLine(refused.getMessage()));
+        record(
+            corpusCase,
+            "the CLI deploys it, the plugin refuses it on purpose"
+                + (left.isEmpty() ? "" : ", FAILS: the plugin left " + left) + ": "
+                + firstLine(refused.getMessage()));
         assertEquals(List.of(), left, corpusCase + ": the plugin refused but left objects behind");
         return;
       }
-      record(corpusCase, "FAILS: the plugin refuses what the CLI deploys: " + firstLine(refused.getMessage()));
-      fail("the CLI deploys " + corpusCase + ", the plugin refuses it: " + refused.getMessage(), refused);
+      record(
+          corpusCase,
+          "FAILS: the plugin refuses what the CLI deploys: " + firstLine(refused.getMessage()));
+      fail(
+          "the CLI deploys " + corpusCase + ", the plugin refuses it: " + refused.getMessage(),
+          refused);
     }
-    assertTrue(refusedOnPurpose.isEmpty(), () -> corpusCase + ": the plugin was to refuse it (" + refusedOnPurpose
-        + ") and deployed it");
+    assertTrue(
+        refusedOnPurpose.isEmpty(),
+        () -> corpusCase + ": the plugin was to refuse it (" + refusedOnPurpose
+            + ") and deployed it");
     StackSnapshot pluginStack = deployments.snapshot(pair.plugin());
     deployments.counter.reset();
     deployments.plugin(file, pair.plugin(), NEVER_RESOLVE);
@@ -133,24 +147,33 @@ class CorpusIT {
     differences.addAll(differences("secret", cliStack.secrets(), pluginStack.secrets()));
     differences.addAll(differences("config", cliStack.configs(), pluginStack.configs()));
     if (!differences.isEmpty() || !redeployWrites.isEmpty()) {
-      record(corpusCase, "FAILS: " + differences.size() + " differences, " + redeployWrites.size()
-          + " writes on redeploy");
+      record(
+          corpusCase,
+          "FAILS: " + differences.size() + " differences, " + redeployWrites.size()
+              + " writes on redeploy");
     } else {
-      record(corpusCase, "identical (" + cliStack.services().size() + " services), 0 writes on redeploy");
+      record(
+          corpusCase,
+          "identical (" + cliStack.services().size() + " services), 0 writes on redeploy");
     }
-    assertTrue(differences.isEmpty(), () -> JsonDiff.describe(corpusCase + ": specs differ", differences));
-    assertEquals(List.of(), redeployWrites, () -> corpusCase + ": the plugin's no-op redeploy writes");
+    assertTrue(
+        differences.isEmpty(), () -> JsonDiff.describe(corpusCase + ": specs differ", differences));
+    assertEquals(
+        List.of(), redeployWrites, () -> corpusCase + ": the plugin's no-op redeploy writes");
   }
 
   /** Both tools refuse the file: the plugin with an error of its own, and nothing of its stack on the engine. */
-  private static void assertPluginRefuses(CorpusCase corpusCase, Deployments deployments, Path file, String cliError) {
+  private static void assertPluginRefuses(
+      CorpusCase corpusCase, Deployments deployments, Path file, String cliError) {
     Deployments.Pair pair = deployments.pair();
     try {
       deployments.plugin(file, pair.plugin(), NEVER_RESOLVE);
     } catch (RuntimeException refused) {
       List<String> left = deployments.leftovers(pair.plugin());
-      record(corpusCase, "both refuse" + (left.isEmpty() ? "" : ", FAILS: the plugin left " + left) + ". CLI: "
-          + cliError + " / plugin: " + firstLine(refused.getMessage()));
+      record(
+          corpusCase,
+          "both refuse" + (left.isEmpty() ? "" : ", FAILS: the plugin left " + left) + ". CLI: "
+              + cliError + " / plugin: " + firstLine(refused.getMessage()));
       assertEquals(List.of(), left, corpusCase + ": the plugin refused but left objects behind");
       return;
     }
@@ -158,29 +181,36 @@ class CorpusIT {
     fail("the CLI refuses " + corpusCase + " (" + cliError + "), the plugin deployed it");
   }
 
-  private static List<String> differences(String kind, SortedMap<String, JsonNode> byCli,
-      SortedMap<String, JsonNode> byPlugin) {
+  private static List<String> differences(
+      String kind, SortedMap<String, JsonNode> byCli, SortedMap<String, JsonNode> byPlugin) {
     List<String> lines = new ArrayList<>();
     Set<String> names = new TreeSet<>(byCli.keySet());
     names.addAll(byPlugin.keySet());
     for (String name : names) {
-      JsonDiff.between(byCli.get(name), byPlugin.get(name)).forEach(line -> lines.add(kind + " " + name + line));
+      JsonDiff.between(byCli.get(name), byPlugin.get(name))
+          .forEach(line -> lines.add(kind + " " + name + line));
     }
     return lines;
   }
 
   private static void skipWhenSomethingElsePublishes(Set<String> exclusive) {
     Cli docker = Cli.docker();
-    List<String> services = docker.ok("service", "ls", "-q").lines().filter(line -> !line.isBlank()).toList();
+    List<String> services =
+        docker.ok("service", "ls", "-q").lines().filter(line -> !line.isBlank()).toList();
     if (services.isEmpty()) {
       return;
     }
-    List<String> command = new ArrayList<>(List.of("service", "inspect", "--format",
+    List<String> command = new ArrayList<>(List.of(
+        "service",
+        "inspect",
+        "--format",
         "{{range .Endpoint.Ports}}port:{{.PublishedPort}}/{{.Protocol}} {{end}}"));
     command.addAll(services);
     Cli.Result published = docker.run(command.toArray(String[]::new));
     for (String port : published.stdout().split("\\s+")) {
-      Assumptions.assumeFalse(exclusive.contains(port), () -> port + " is published by a service this test didn't create");
+      Assumptions.assumeFalse(
+          exclusive.contains(port),
+          () -> port + " is published by a service this test didn't create");
     }
   }
 
@@ -193,7 +223,8 @@ class CorpusIT {
       if (kind.equals("network")) {
         docker.ok("network", "create", "--driver", "overlay", "--attachable", name);
       } else {
-        Cli.Result result = docker.runWithInput("corpus test " + kind + "\n", kind, "create", name, "-");
+        Cli.Result result =
+            docker.runWithInput("corpus test " + kind + "\n", kind, "create", name, "-");
         assertEquals(0, result.exitCode(), result.output());
       }
       created.add(name);
@@ -205,16 +236,21 @@ class CorpusIT {
     for (String name : created) {
       String kind = resources.externals().get(name);
       // a network can be refused for a few seconds while the removed stacks' tasks go away
-      for (int attempt = 0; attempt < 30 && docker.run(kind, "rm", name).exitCode() != 0
-          && docker.run(kind, "inspect", name).exitCode() == 0; attempt++) {
+      for (int attempt = 0;
+          attempt < 30
+              && docker.run(kind, "rm", name).exitCode() != 0
+              && docker.run(kind, "inspect", name).exitCode() == 0;
+          attempt++) {
         Deployments.sleep(Duration.ofSeconds(1));
       }
     }
   }
 
   private static void record(CorpusCase corpusCase, String result) {
-    RESULTS.put(corpusCase.name(), "| " + corpusCase.name() + " | " + corpusCase.text("licence") + " | "
-        + result.replace("|", "\\|").replace("\n", " ") + " |");
+    RESULTS.put(
+        corpusCase.name(),
+        "| " + corpusCase.name() + " | " + corpusCase.text("licence") + " | "
+            + result.replace("|", "\\|").replace("\n", " ") + " |");
   }
 
   /** The CLI prints warnings before its error: the error is its last line. */

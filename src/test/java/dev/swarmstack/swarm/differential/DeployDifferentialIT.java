@@ -46,8 +46,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeployDifferentialIT {
 
   /** The cases deployed once and again unchanged; "images" and "floats" hold forms that real stack files use. */
-  private static final List<String> CASES = List.of("container", "deploy", "network", "storage", "full", "modes",
-      "external", "images", "floats");
+  private static final List<String> CASES = List.of(
+      "container", "deploy", "network", "storage", "full", "modes", "external", "images", "floats");
+
   private static final DeployOptions NEVER_RESOLVE =
       new DeployOptions(false, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1));
   private static final String[] CLI_NEVER_RESOLVE = {"--resolve-image", "never"};
@@ -55,7 +56,8 @@ class DeployDifferentialIT {
 
   private static final Cli DOCKER = Cli.docker();
   /** The name of a swarm-scoped network, a secret and a config outside any stack, which cases declare external. */
-  private static final String EXTERNAL = "difftest-external-" + UUID.randomUUID().toString().substring(0, 8);
+  private static final String EXTERNAL =
+      "difftest-external-" + UUID.randomUUID().toString().substring(0, 8);
 
   @BeforeAll
   static void createExternalObjects() {
@@ -69,8 +71,11 @@ class DeployDifferentialIT {
     DOCKER.run("secret", "rm", EXTERNAL);
     DOCKER.run("config", "rm", EXTERNAL);
     // the stacks using it were removed with their test; their tasks may hold it for a few seconds
-    for (int attempt = 0; attempt < 30 && DOCKER.run("network", "rm", EXTERNAL).exitCode() != 0
-        && DOCKER.run("network", "inspect", EXTERNAL).exitCode() == 0; attempt++) {
+    for (int attempt = 0;
+        attempt < 30
+            && DOCKER.run("network", "rm", EXTERNAL).exitCode() != 0
+            && DOCKER.run("network", "inspect", EXTERNAL).exitCode() == 0;
+        attempt++) {
       Deployments.sleep(Duration.ofSeconds(1));
     }
   }
@@ -85,18 +90,32 @@ class DeployDifferentialIT {
     Path file = caseFile(name, "stack.yml");
     try (Deployments deployments = new Deployments(EXTERNAL)) {
       Deployments.Pair pair = deployments.pair();
-      Twice byCli = deployTwice(deployments, pair.cli(),
-          same -> deployments.cli(same, pair.cli(), CLI_NEVER_RESOLVE), file, file);
-      Twice byPlugin = deployTwice(deployments, pair.plugin(),
-          same -> deployments.plugin(same, pair.plugin(), NEVER_RESOLVE), file, file);
+      Twice byCli = deployTwice(
+          deployments,
+          pair.cli(),
+          same -> deployments.cli(same, pair.cli(), CLI_NEVER_RESOLVE),
+          file,
+          file);
+      Twice byPlugin = deployTwice(
+          deployments,
+          pair.plugin(),
+          same -> deployments.plugin(same, pair.plugin(), NEVER_RESOLVE),
+          file,
+          file);
 
       assertSameStack(name, byCli.first(), byPlugin.first());
       assertAll(
-          () -> assertEquals(List.of(), byPlugin.redeployWrites(), () -> "the plugin's no-op redeploy writes nothing; "
-              + String.join("\n", deployments.log)),
-          () -> assertEquals(byPlugin.first().serviceVersions(), byPlugin.again().serviceVersions(),
+          () -> assertEquals(
+              List.of(),
+              byPlugin.redeployWrites(),
+              () -> "the plugin's no-op redeploy writes nothing; "
+                  + String.join("\n", deployments.log)),
+          () -> assertEquals(
+              byPlugin.first().serviceVersions(),
+              byPlugin.again().serviceVersions(),
               "no plugin service was updated"),
-          () -> assertEveryVersionChanged(byCli.first().serviceVersions(), byCli.again().serviceVersions()),
+          () -> assertEveryVersionChanged(
+              byCli.first().serviceVersions(), byCli.again().serviceVersions()),
           () -> assertSameStack(name + " after redeploying", byCli.again(), byPlugin.again()));
     }
   }
@@ -109,8 +128,8 @@ class DeployDifferentialIT {
   private record Twice(StackSnapshot first, StackSnapshot again, List<String> redeployWrites) {}
 
   /** Deploys {@code first}, then {@code second} (the same file for a no-op redeploy), then removes the stack. */
-  private static Twice deployTwice(Deployments deployments, String stack, Consumer<Path> deploy, Path first,
-      Path second) {
+  private static Twice deployTwice(
+      Deployments deployments, String stack, Consumer<Path> deploy, Path first, Path second) {
     deploy.accept(first);
     StackSnapshot before = deployments.snapshot(stack);
     deployments.counter.reset();
@@ -126,7 +145,8 @@ class DeployDifferentialIT {
    * file {@code swarm:generate} writes carries those names, so {@code docker stack deploy} of it gives the same stack.
    */
   @Test
-  void theGeneratedStackFileDeploysByTheCliAsThePluginDeploysWithRotation(@TempDir Path dir) throws Exception {
+  void theGeneratedStackFileDeploysByTheCliAsThePluginDeploysWithRotation(@TempDir Path dir)
+      throws Exception {
     Path file = caseFile("storage", "stack.yml");
     try (Deployments deployments = new Deployments(EXTERNAL)) {
       Deployments.Pair pair = deployments.pair();
@@ -138,7 +158,8 @@ class DeployDifferentialIT {
       deployments.plugin(file, pair.plugin(), NEVER_RESOLVE, true);
       StackSnapshot byPlugin = deployments.snapshot(pair.plugin());
 
-      assertTrue(byPlugin.secrets().keySet().stream().allMatch(name -> name.matches(".+-[0-9a-f]{8}")),
+      assertTrue(
+          byPlugin.secrets().keySet().stream().allMatch(name -> name.matches(".+-[0-9a-f]{8}")),
           byPlugin.secrets().keySet().toString());
       assertSameStack("storage, rotated", byCli, byPlugin);
     }
@@ -146,32 +167,61 @@ class DeployDifferentialIT {
 
   /** The CLI and the plugin both pin the image to the digest the authenticated registry reports. */
   @Test
-  void anImageInAnAuthenticatedRegistryIsPinnedToTheSameDigest(@TempDir Path dockerConfig) throws Exception {
+  void anImageInAnAuthenticatedRegistryIsPinnedToTheSameDigest(@TempDir Path dockerConfig)
+      throws Exception {
     Cli loggedIn = TestRegistry.loggedIn(dockerConfig);
     Path file = caseFile("registry", "stack.yml");
     DockerConfigCredentials credentials = loginStoredIn(dockerConfig);
-    String pushed = DOCKER.ok("image", "inspect", "--format", "{{index .RepoDigests 0}}",
-        "127.0.0.1:5000/swarmtest/busybox:1").strip();
+    String pushed = DOCKER
+        .ok(
+            "image",
+            "inspect",
+            "--format",
+            "{{index .RepoDigests 0}}",
+            "127.0.0.1:5000/swarmtest/busybox:1")
+        .strip();
     String digest = pushed.substring(pushed.indexOf('@') + 1);
-    try (Deployments deployments = new Deployments(EXTERNAL, Map.of("DIFFTEST_REGISTRY_DIGEST", digest))) {
+    try (Deployments deployments =
+        new Deployments(EXTERNAL, Map.of("DIFFTEST_REGISTRY_DIGEST", digest))) {
       Deployments.Pair pair = deployments.pair();
-      deployments.cli(loggedIn.withEnvironment(deployments.variables(pair.cli())), file, pair.cli(),
-          "--with-registry-auth", "--resolve-image", "always");
-      deployments.plugin(file, pair.plugin(),
-          new DeployOptions(false, ResolveImage.ALWAYS, credentials::forRegistry, Duration.ofMinutes(1)));
+      deployments.cli(
+          loggedIn.withEnvironment(deployments.variables(pair.cli())),
+          file,
+          pair.cli(),
+          "--with-registry-auth",
+          "--resolve-image",
+          "always");
+      deployments.plugin(
+          file,
+          pair.plugin(),
+          new DeployOptions(
+              false, ResolveImage.ALWAYS, credentials::forRegistry, Duration.ofMinutes(1)));
       StackSnapshot byCli = deployments.snapshot(pair.cli());
       StackSnapshot byPlugin = deployments.snapshot(pair.plugin());
 
-      assertEquals("127.0.0.1:5000/swarmtest/busybox:1@" + digest, image(byCli, "private"),
+      assertEquals(
+          "127.0.0.1:5000/swarmtest/busybox:1@" + digest,
+          image(byCli, "private"),
           "the CLI pinned the pushed digest");
-      assertEquals("127.0.0.1:5000/swarmtest/busybox@" + digest, image(byCli, "private-by-digest"),
+      assertEquals(
+          "127.0.0.1:5000/swarmtest/busybox@" + digest,
+          image(byCli, "private-by-digest"),
           "the CLI kept the digest named");
-      assertEquals("127.0.0.1:5000/swarmtest/busybox:latest", image(byCli, "private-untagged"),
+      assertEquals(
+          "127.0.0.1:5000/swarmtest/busybox:latest",
+          image(byCli, "private-untagged"),
           "the CLI tagged the image the registry doesn't have as latest, unpinned");
-      // both record the platforms the registry lists for the image, so the scheduler only picks nodes that can run it
+      // both record the platforms the registry lists for the image, so the scheduler only picks
+      // nodes that can run it
       for (String service : List.of("<stack>_private", "<stack>_private-by-digest")) {
-        assertEquals("[{\"Architecture\":\"amd64\",\"OS\":\"linux\"}]",
-            byCli.services().get(service).at("/TaskTemplate/Placement/Platforms").toString(), service);
+        assertEquals(
+            "[{\"Architecture\":\"amd64\",\"OS\":\"linux\"}]",
+            byCli
+                .services()
+                .get(service)
+                .at("/TaskTemplate/Placement/Platforms")
+                .toString(),
+            service);
       }
       assertSameStack("registry", byCli, byPlugin);
     }
@@ -183,36 +233,73 @@ class DeployDifferentialIT {
    * and updates only the changed service.
    */
   @Test
-  void resolveImageChangedPinsLikeTheCliOnCreateAndOnlyTheChangedImageOnRedeploy(@TempDir Path dockerConfig)
-      throws Exception {
+  void resolveImageChangedPinsLikeTheCliOnCreateAndOnlyTheChangedImageOnRedeploy(
+      @TempDir Path dockerConfig) throws Exception {
     Cli loggedIn = TestRegistry.loggedIn(dockerConfig);
     String second = TestRegistry.secondTag(loggedIn);
-    DeployOptions changed = new DeployOptions(false, ResolveImage.CHANGED, loginStoredIn(dockerConfig)::forRegistry,
+    DeployOptions changed = new DeployOptions(
+        false,
+        ResolveImage.CHANGED,
+        loginStoredIn(dockerConfig)::forRegistry,
         Duration.ofMinutes(1));
     Path v1 = caseFile("resolve-changed", "v1.yml");
     Path v2 = caseFile("resolve-changed", "v2.yml");
     try (Deployments deployments = new Deployments(EXTERNAL)) {
       Deployments.Pair pair = deployments.pair();
-      Twice byCli = deployTwice(deployments, pair.cli(), file -> deployments.cli(
-          loggedIn.withEnvironment(deployments.variables(pair.cli())), file, pair.cli(), "--with-registry-auth",
-          "--resolve-image", "changed"), v1, v2);
-      Twice byPlugin = deployTwice(deployments, pair.plugin(),
-          file -> deployments.plugin(file, pair.plugin(), changed), v1, v2);
+      Twice byCli = deployTwice(
+          deployments,
+          pair.cli(),
+          file -> deployments.cli(
+              loggedIn.withEnvironment(deployments.variables(pair.cli())),
+              file,
+              pair.cli(),
+              "--with-registry-auth",
+              "--resolve-image",
+              "changed"),
+          v1,
+          v2);
+      Twice byPlugin = deployTwice(
+          deployments,
+          pair.plugin(),
+          file -> deployments.plugin(file, pair.plugin(), changed),
+          v1,
+          v2);
 
-      String digest = DOCKER.ok("image", "inspect", "--format", "{{index .RepoDigests 0}}", TestRegistry.REPOSITORY + ":1")
-          .strip().replaceFirst(".*@", "@");
-      assertEquals(TestRegistry.REPOSITORY + ":1" + digest, image(byCli.first(), "kept"), "the CLI pinned on create");
-      assertEquals(second + digest, image(byCli.again(), "changed"), "the CLI pinned the changed image");
-      assertEquals(image(byCli.first(), "kept"), image(byCli.again(), "kept"), "the CLI kept the pinned image");
-      // where the two differ on purpose: the CLI sends the unchanged service without the platforms it pinned, so
+      String digest = DOCKER
+          .ok(
+              "image",
+              "inspect",
+              "--format",
+              "{{index .RepoDigests 0}}",
+              TestRegistry.REPOSITORY + ":1")
+          .strip()
+          .replaceFirst(".*@", "@");
+      assertEquals(
+          TestRegistry.REPOSITORY + ":1" + digest,
+          image(byCli.first(), "kept"),
+          "the CLI pinned on create");
+      assertEquals(
+          second + digest, image(byCli.again(), "changed"), "the CLI pinned the changed image");
+      assertEquals(
+          image(byCli.first(), "kept"),
+          image(byCli.again(), "kept"),
+          "the CLI kept the pinned image");
+      // where the two differ on purpose: the CLI sends the unchanged service without the platforms
+      // it pinned, so
       // the engine drops them and updates it; the plugin leaves that service as it was
       assertAll(
-          () -> assertSameStack("created with resolveImage=changed", byCli.first(), byPlugin.first()),
-          () -> assertSameStack("redeployed with resolveImage=changed", byCli.again(),
+          () ->
+              assertSameStack("created with resolveImage=changed", byCli.first(), byPlugin.first()),
+          () -> assertSameStack(
+              "redeployed with resolveImage=changed",
+              byCli.again(),
               withoutPlatforms(byPlugin.again(), "<stack>_kept")),
-          () -> assertEquals(byPlugin.first().services().get("<stack>_kept"), byPlugin.again().services().get(
-              "<stack>_kept"), "the plugin keeps the unchanged service's pinned image and platforms"),
-          () -> assertEquals(List.of("updateService"), byPlugin.redeployWrites(), "only the changed service"));
+          () -> assertEquals(
+              byPlugin.first().services().get("<stack>_kept"),
+              byPlugin.again().services().get("<stack>_kept"),
+              "the plugin keeps the unchanged service's pinned image and platforms"),
+          () -> assertEquals(
+              List.of("updateService"), byPlugin.redeployWrites(), "only the changed service"));
     }
   }
 
@@ -223,17 +310,23 @@ class DeployDifferentialIT {
       placement.remove("Platforms");
     }
     services.put(service, spec);
-    return new StackSnapshot(services, stack.serviceVersions(), stack.networks(), stack.secrets(), stack.configs());
+    return new StackSnapshot(
+        services, stack.serviceVersions(), stack.networks(), stack.secrets(), stack.configs());
   }
 
   private static String image(StackSnapshot stack, String service) {
-    return stack.services().get("<stack>_" + service).at("/TaskTemplate/ContainerSpec/Image").asText();
+    return stack
+        .services()
+        .get("<stack>_" + service)
+        .at("/TaskTemplate/ContainerSpec/Image")
+        .asText();
   }
 
   /** What {@code docker login} stored in {@code dockerConfig}: the password itself, not a credential helper's. */
   private static DockerConfigCredentials loginStoredIn(Path dockerConfig) throws IOException {
     DockerConfigCredentials credentials = DockerConfigCredentials.read(dockerConfig);
-    assertTrue(credentials.forRegistry(TestRegistry.HOST).isPresent(),
+    assertTrue(
+        credentials.forRegistry(TestRegistry.HOST).isPresent(),
         "docker login stored the password in " + dockerConfig + ", not in a credential helper");
     return credentials;
   }
@@ -248,15 +341,29 @@ class DeployDifferentialIT {
     Path v2 = caseFile("update", "v2.yml");
     try (Deployments deployments = new Deployments(EXTERNAL)) {
       Deployments.Pair pair = deployments.pair();
-      Twice byCli = deployTwice(deployments, pair.cli(),
-          file -> deployments.cli(file, pair.cli(), CLI_NEVER_RESOLVE), v1, v2);
-      Twice byPlugin = deployTwice(deployments, pair.plugin(),
-          file -> deployments.plugin(file, pair.plugin(), NEVER_RESOLVE), v1, v2);
+      Twice byCli = deployTwice(
+          deployments,
+          pair.cli(),
+          file -> deployments.cli(file, pair.cli(), CLI_NEVER_RESOLVE),
+          v1,
+          v2);
+      Twice byPlugin = deployTwice(
+          deployments,
+          pair.plugin(),
+          file -> deployments.plugin(file, pair.plugin(), NEVER_RESOLVE),
+          v1,
+          v2);
 
       assertSameStack("update to v2", byCli.again(), byPlugin.again());
-      assertNotEquals(byPlugin.first().services().get("<stack>_changed"), byPlugin.again().services().get("<stack>_changed"));
-      assertEquals(List.of("updateService"), byPlugin.redeployWrites(), "only the changed service is updated");
-      assertEquals(byPlugin.first().serviceVersions().get("<stack>_same"),
+      assertNotEquals(
+          byPlugin.first().services().get("<stack>_changed"),
+          byPlugin.again().services().get("<stack>_changed"));
+      assertEquals(
+          List.of("updateService"),
+          byPlugin.redeployWrites(),
+          "only the changed service is updated");
+      assertEquals(
+          byPlugin.first().serviceVersions().get("<stack>_same"),
           byPlugin.again().serviceVersions().get("<stack>_same"));
       assertEveryVersionChanged(byCli.first().serviceVersions(), byCli.again().serviceVersions());
     }
@@ -273,18 +380,26 @@ class DeployDifferentialIT {
       deployments.cli(caseFile("prune", "v1.yml"), pair.cli(), CLI_NEVER_RESOLVE);
       deployments.plugin(caseFile("prune", "v1.yml"), pair.plugin(), NEVER_RESOLVE);
 
-      deployments.cli(caseFile("prune", "v2.yml"), pair.cli(), "--prune", "--resolve-image", "never");
-      deployments.plugin(caseFile("prune", "v2.yml"), pair.plugin(),
-          new DeployOptions(true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1)));
+      deployments.cli(
+          caseFile("prune", "v2.yml"), pair.cli(), "--prune", "--resolve-image", "never");
+      deployments.plugin(
+          caseFile("prune", "v2.yml"),
+          pair.plugin(),
+          new DeployOptions(
+              true, ResolveImage.NEVER, host -> Optional.empty(), Duration.ofMinutes(1)));
       StackSnapshot byCli = deployments.snapshot(pair.cli());
       StackSnapshot byPlugin = deployments.snapshot(pair.plugin());
 
       assertEquals(Set.of("<stack>_kept"), byCli.services().keySet());
       assertDiff("services after prune", byCli.services(), byPlugin.services());
-      assertEquals(Set.of("<stack>_gone", "<stack>_kept"), byCli.networks().keySet(), "the CLI leaves the network");
+      assertEquals(
+          Set.of("<stack>_gone", "<stack>_kept"),
+          byCli.networks().keySet(),
+          "the CLI leaves the network");
       assertEquals(Set.of("<stack>_gone"), byCli.secrets().keySet(), "the CLI leaves the secret");
       assertEquals(Set.of("<stack>_gone"), byCli.configs().keySet(), "the CLI leaves the config");
-      assertEquals(Set.of("<stack>_kept"), byPlugin.networks().keySet(), "the plugin prunes the network");
+      assertEquals(
+          Set.of("<stack>_kept"), byPlugin.networks().keySet(), "the plugin prunes the network");
       assertEquals(Set.of(), byPlugin.secrets().keySet(), "the plugin prunes the secret");
       assertEquals(Set.of(), byPlugin.configs().keySet(), "the plugin prunes the config");
     }
@@ -298,25 +413,81 @@ class DeployDifferentialIT {
       YAML.readTree(caseFile(name, "stack.yml").toFile()).path("services").forEach(service -> {
         service.fieldNames().forEachRemaining(used::add);
         service.path("deploy").fieldNames().forEachRemaining(key -> used.add("deploy." + key));
-        service.path("deploy").path("resources").path("limits").fieldNames()
+        service
+            .path("deploy")
+            .path("resources")
+            .path("limits")
+            .fieldNames()
             .forEachRemaining(key -> used.add("deploy.resources.limits." + key));
-        service.path("deploy").path("resources").path("reservations").fieldNames()
+        service
+            .path("deploy")
+            .path("resources")
+            .path("reservations")
+            .fieldNames()
             .forEachRemaining(key -> used.add("deploy.resources.reservations." + key));
-        service.path("deploy").path("placement").fieldNames().forEachRemaining(key -> used.add("deploy.placement." + key));
+        service
+            .path("deploy")
+            .path("placement")
+            .fieldNames()
+            .forEachRemaining(key -> used.add("deploy.placement." + key));
         used.add("mode " + service.path("deploy").path("mode").asText("replicated"));
       });
     }
-    Set<String> converted = new TreeSet<>(List.of("image", "command", "entrypoint", "environment", "env_file",
-        "labels", "ports", "networks", "restart", "healthcheck", "secrets", "configs", "volumes", "logging",
-        "stop_grace_period", "stop_signal", "user", "working_dir", "hostname", "dns", "dns_search", "extra_hosts",
-        "cap_add", "cap_drop", "sysctls", "ulimits", "init", "read_only", "tty", "stdin_open", "isolation",
-        "credential_spec", "oom_score_adj", "deploy.labels", "deploy.replicas", "deploy.resources",
-        "deploy.restart_policy", "deploy.update_config", "deploy.rollback_config", "deploy.placement",
-        "deploy.endpoint_mode", "deploy.resources.limits.cpus", "deploy.resources.limits.memory",
-        "deploy.resources.limits.pids", "deploy.resources.reservations.cpus", "deploy.resources.reservations.memory",
-        "deploy.resources.reservations.generic_resources", "deploy.placement.constraints",
-        "deploy.placement.preferences", "deploy.placement.max_replicas_per_node", "mode replicated", "mode global",
-        "mode replicated-job", "mode global-job"));
+    Set<String> converted = new TreeSet<>(List.of(
+        "image",
+        "command",
+        "entrypoint",
+        "environment",
+        "env_file",
+        "labels",
+        "ports",
+        "networks",
+        "restart",
+        "healthcheck",
+        "secrets",
+        "configs",
+        "volumes",
+        "logging",
+        "stop_grace_period",
+        "stop_signal",
+        "user",
+        "working_dir",
+        "hostname",
+        "dns",
+        "dns_search",
+        "extra_hosts",
+        "cap_add",
+        "cap_drop",
+        "sysctls",
+        "ulimits",
+        "init",
+        "read_only",
+        "tty",
+        "stdin_open",
+        "isolation",
+        "credential_spec",
+        "oom_score_adj",
+        "deploy.labels",
+        "deploy.replicas",
+        "deploy.resources",
+        "deploy.restart_policy",
+        "deploy.update_config",
+        "deploy.rollback_config",
+        "deploy.placement",
+        "deploy.endpoint_mode",
+        "deploy.resources.limits.cpus",
+        "deploy.resources.limits.memory",
+        "deploy.resources.limits.pids",
+        "deploy.resources.reservations.cpus",
+        "deploy.resources.reservations.memory",
+        "deploy.resources.reservations.generic_resources",
+        "deploy.placement.constraints",
+        "deploy.placement.preferences",
+        "deploy.placement.max_replicas_per_node",
+        "mode replicated",
+        "mode global",
+        "mode replicated-job",
+        "mode global-job"));
     TreeSet<String> missing = new TreeSet<>(converted);
     missing.removeAll(used);
     assertEquals(Set.of(), missing, "keys no case uses");
@@ -330,7 +501,8 @@ class DeployDifferentialIT {
         () -> assertDiff(title + ": configs", byCli.configs(), byPlugin.configs()));
   }
 
-  private static void assertDiff(String title, SortedMap<String, JsonNode> byCli, SortedMap<String, JsonNode> byPlugin) {
+  private static void assertDiff(
+      String title, SortedMap<String, JsonNode> byCli, SortedMap<String, JsonNode> byPlugin) {
     List<String> differences = JsonDiff.between(object(byCli), object(byPlugin));
     assertTrue(differences.isEmpty(), () -> JsonDiff.describe(title + " differ", differences));
   }
@@ -344,12 +516,15 @@ class DeployDifferentialIT {
   /** The CLI's redeploy updates every service, changed or not (its version goes up). */
   private static void assertEveryVersionChanged(Map<String, Long> before, Map<String, Long> after) {
     assertEquals(before.keySet(), after.keySet());
-    before.forEach((service, version) ->
-        assertTrue(after.get(service) > version, "the CLI updated " + service + ": " + version + " -> " + after.get(service)));
+    before.forEach((service, version) -> assertTrue(
+        after.get(service) > version,
+        "the CLI updated " + service + ": " + version + " -> " + after.get(service)));
   }
 
   private static Path caseFile(String name, String file) throws URISyntaxException, IOException {
-    Path path = Path.of(DeployDifferentialIT.class.getResource("/differential/" + name + "/" + file).toURI());
+    Path path = Path.of(DeployDifferentialIT.class
+        .getResource("/differential/" + name + "/" + file)
+        .toURI());
     assertTrue(Files.isRegularFile(path), path.toString());
     return path;
   }

@@ -46,10 +46,12 @@ final class Deployments implements AutoCloseable {
 
   /** Generous: on a busy engine a removed stack's tasks and job containers take long to go. */
   private static final Duration REMOVAL_TIMEOUT = Duration.ofSeconds(180);
+
   private static final int PUBLISHED_PORTS = 6;
 
   final Cli docker = Cli.docker();
-  final WriteCounter counter = new WriteCounter(DockerSwarmEngine.connect(EngineConnection.defaults()));
+  final WriteCounter counter =
+      new WriteCounter(DockerSwarmEngine.connect(EngineConnection.defaults()));
   final List<String> log = new ArrayList<>();
   private final DeployLog deployLog = new RecordingLog(log);
   private final String external;
@@ -112,8 +114,10 @@ final class Deployments implements AutoCloseable {
 
   /** The stack as the goals load it: every error of the file stops it, as the goal's build failure. */
   private LoadedStack load(Path file, String stack) {
-    LoadedStack loaded = new StackLoader(environment(stack)).load(List.of(file), null, file.getParent());
-    List<Problem> errors = new StackValidator(stack).validate(loaded).stream().filter(Problem::isError).toList();
+    LoadedStack loaded =
+        new StackLoader(environment(stack)).load(List.of(file), null, file.getParent());
+    List<Problem> errors = new StackValidator(stack)
+        .validate(loaded).stream().filter(Problem::isError).toList();
     if (!errors.isEmpty()) {
       throw new StackException(errors);
     }
@@ -155,8 +159,8 @@ final class Deployments implements AutoCloseable {
     Instant deadline = Instant.now().plus(REMOVAL_TIMEOUT);
     while (!leftovers(stack).isEmpty()) {
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("stack " + stack + " still has " + leftovers(stack) + " after "
-            + REMOVAL_TIMEOUT.toSeconds() + " s");
+        throw new IllegalStateException("stack " + stack + " still has " + leftovers(stack)
+            + " after " + REMOVAL_TIMEOUT.toSeconds() + " s");
       }
       docker.run("stack", "rm", stack);
       // the exited containers of completed job tasks outlive their service and hold its networks
@@ -169,8 +173,18 @@ final class Deployments implements AutoCloseable {
   List<String> leftovers(String stack) {
     List<String> left = new ArrayList<>();
     for (String kind : List.of("service", "network", "secret", "config")) {
-      docker.ok(kind, "ls", "--filter", "label=com.docker.stack.namespace=" + stack, "--format", "{{.Name}}").lines()
-          .filter(line -> !line.isBlank()).map(name -> kind + " " + name).forEach(left::add);
+      docker
+          .ok(
+              kind,
+              "ls",
+              "--filter",
+              "label=com.docker.stack.namespace=" + stack,
+              "--format",
+              "{{.Name}}")
+          .lines()
+          .filter(line -> !line.isBlank())
+          .map(name -> kind + " " + name)
+          .forEach(left::add);
     }
     return left;
   }

@@ -18,12 +18,14 @@ final class JsonDiff {
     return differences;
   }
 
-  private static void collect(String path, JsonNode left, JsonNode right, List<String> differences) {
+  private static void collect(
+      String path, JsonNode left, JsonNode right, List<String> differences) {
     if (left != null && right != null && left.isObject() && right.isObject()) {
       TreeSet<String> fields = new TreeSet<>();
       left.fieldNames().forEachRemaining(fields::add);
       right.fieldNames().forEachRemaining(fields::add);
-      fields.forEach(field -> collect(path + "." + field, left.get(field), right.get(field), differences));
+      fields.forEach(
+          field -> collect(path + "." + field, left.get(field), right.get(field), differences));
     } else if (left != null && right != null && left.isArray() && right.isArray()) {
       int size = Math.max(left.size(), right.size());
       for (int i = 0; i < size; i++) {

@@ -25,8 +25,12 @@ import java.util.TreeMap;
  * </ul>
  * Keys are the normalised object names. Service versions are kept aside, to tell which services a deploy updated.
  */
-record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Long> serviceVersions,
-    SortedMap<String, JsonNode> networks, SortedMap<String, JsonNode> secrets, SortedMap<String, JsonNode> configs) {
+record StackSnapshot(
+    SortedMap<String, JsonNode> services,
+    SortedMap<String, Long> serviceVersions,
+    SortedMap<String, JsonNode> networks,
+    SortedMap<String, JsonNode> secrets,
+    SortedMap<String, JsonNode> configs) {
 
   static final String STACK = "<stack>";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,19 +54,35 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
     SortedMap<String, JsonNode> networks = new TreeMap<>();
     for (JsonNode network : inspect(cli, "network", stack)) {
       ObjectNode spec = JSON.createObjectNode();
-      for (String field : List.of("Name", "Driver", "Scope", "Internal", "Attachable", "Ingress", "ConfigOnly", "Options",
+      for (String field : List.of(
+          "Name",
+          "Driver",
+          "Scope",
+          "Internal",
+          "Attachable",
+          "Ingress",
+          "ConfigOnly",
+          "Options",
           "Labels")) {
         spec.set(field, network.get(field));
       }
       spec.put("IPAMDriver", network.path("IPAM").path("Driver").asText());
       ArrayNode subnets = spec.putArray("Subnets");
-      network.path("IPAM").path("Config").forEach(config -> subnets.add(subnet(config.path("Subnet").asText())));
+      network
+          .path("IPAM")
+          .path("Config")
+          .forEach(config -> subnets.add(subnet(config.path("Subnet").asText())));
       if (spec.get("Options") instanceof ObjectNode options) {
         options.remove(VXLAN_OPTION);
       }
-      networks.put(network.path("Name").asText().replace(stack, STACK), normalise(spec, stack, names));
+      networks.put(
+          network.path("Name").asText().replace(stack, STACK), normalise(spec, stack, names));
     }
-    return new StackSnapshot(services, versions, networks, fileObjects(cli, "secret", stack, names),
+    return new StackSnapshot(
+        services,
+        versions,
+        networks,
+        fileObjects(cli, "secret", stack, names),
         fileObjects(cli, "config", stack, names));
   }
 
@@ -82,8 +102,8 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
     }
   }
 
-  private static SortedMap<String, JsonNode> fileObjects(Cli cli, String kind, String stack,
-      Map<String, String> names) {
+  private static SortedMap<String, JsonNode> fileObjects(
+      Cli cli, String kind, String stack, Map<String, String> names) {
     SortedMap<String, JsonNode> objects = new TreeMap<>();
     for (JsonNode object : inspect(cli, kind, stack)) {
       ObjectNode spec = object.path("Spec").deepCopy();
@@ -107,7 +127,9 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
   private static List<JsonNode> inspect(Cli cli, String kind, String stack) {
     String filter = "label=" + NAMESPACE_LABEL + "=" + stack;
     List<String> command = new ArrayList<>(List.of(kind, "inspect"));
-    cli.ok(kind, "ls", "--filter", filter, "--format", "{{.Name}}").lines().filter(line -> !line.isBlank())
+    cli.ok(kind, "ls", "--filter", filter, "--format", "{{.Name}}")
+        .lines()
+        .filter(line -> !line.isBlank())
         .forEach(command::add);
     if (command.size() == 2) {
       return List.of();
@@ -120,11 +142,14 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
   /** Every network, secret and config id the engine knows, to its name. */
   private static Map<String, String> idsToNames(Cli cli) {
     Map<String, String> names = new HashMap<>();
-    for (List<String> listing : List.of(List.of("network", "ls", "--no-trunc"), List.of("secret", "ls"),
-        List.of("config", "ls"))) {
+    for (List<String> listing : List.of(
+        List.of("network", "ls", "--no-trunc"), List.of("secret", "ls"), List.of("config", "ls"))) {
       List<String> command = new ArrayList<>(listing);
       command.addAll(List.of("--format", "{{.ID}} {{.Name}}"));
-      cli.ok(command.toArray(String[]::new)).lines().map(line -> line.split(" ", 2)).filter(parts -> parts.length == 2)
+      cli.ok(command.toArray(String[]::new))
+          .lines()
+          .map(line -> line.split(" ", 2))
+          .filter(parts -> parts.length == 2)
           .forEach(parts -> names.put(parts[0], parts[1]));
     }
     return names;
@@ -142,7 +167,8 @@ record StackSnapshot(SortedMap<String, JsonNode> services, SortedMap<String, Lon
     }
     if (node.isObject()) {
       ObjectNode copy = JSON.createObjectNode();
-      node.properties().forEach(field -> copy.set(field.getKey(), normalise(field.getValue(), stack, names)));
+      node.properties()
+          .forEach(field -> copy.set(field.getKey(), normalise(field.getValue(), stack, names)));
       return copy;
     }
     if (node.isArray()) {

@@ -16,7 +16,9 @@ final class WriteCounter {
   private final SwarmEngine engine;
 
   WriteCounter(SwarmEngine real) {
-    engine = (SwarmEngine) Proxy.newProxyInstance(SwarmEngine.class.getClassLoader(), new Class<?>[] {SwarmEngine.class},
+    engine = (SwarmEngine) Proxy.newProxyInstance(
+        SwarmEngine.class.getClassLoader(),
+        new Class<?>[] {SwarmEngine.class},
         (proxy, method, args) -> {
           if (method.getName().matches("(create|update|remove)[A-Z].*")) {
             synchronized (writes) {

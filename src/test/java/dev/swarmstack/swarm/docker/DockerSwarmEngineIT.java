@@ -40,7 +40,8 @@ class DockerSwarmEngineIT {
       "/TaskTemplate/ContainerSpec/OomScoreAdj", "1.46");
 
   /** Fields the CLI sends that swarm services never store (swarmkit's mount has no consistency). */
-  private static final List<String> NEVER_STORED = List.of("/TaskTemplate/ContainerSpec/Mounts/2/Consistency");
+  private static final List<String> NEVER_STORED =
+      List.of("/TaskTemplate/ContainerSpec/Mounts/2/Consistency");
 
   @BeforeAll
   static void connect() {
@@ -56,7 +57,8 @@ class DockerSwarmEngineIT {
   void theEngineIsASwarmManager() {
     EngineInfo info = support.engine.info();
     info.requireManager(support.engine.address());
-    assertTrue(ApiVersion.parse(info.apiVersion()).compareTo(EngineHttp.MIN_API) >= 0, info.apiVersion());
+    assertTrue(
+        ApiVersion.parse(info.apiVersion()).compareTo(EngineHttp.MIN_API) >= 0, info.apiVersion());
   }
 
   @Test
@@ -69,7 +71,8 @@ class DockerSwarmEngineIT {
     ApiVersion api = ApiVersion.parse(support.engine.info().apiVersion());
     NEWER_FIELDS.forEach((pointer, since) -> {
       if (api.compareTo(ApiVersion.parse(since)) < 0) {
-        System.out.println("engine API " + api + " does not store " + pointer + " (API " + since + "+): not compared");
+        System.out.println("engine API " + api + " does not store " + pointer + " (API " + since
+            + "+): not compared");
         remove(expected, pointer);
       }
     });
@@ -79,25 +82,36 @@ class DockerSwarmEngineIT {
 
   @Test
   void aReplicatedJobIsStoredAsSent() throws Exception {
-    ObjectNode spec = json("""
+    ObjectNode spec =
+        json("""
         {"Name": "%s", "Labels": {"%s": "%s"},
          "TaskTemplate": {"ContainerSpec": {"Image": "local/busybox:1", "Command": ["true"]}, "RestartPolicy": {"Condition": "none"}},
          "Mode": {"ReplicatedJob": {"MaxConcurrent": 1, "TotalCompletions": 2}}}
         """.formatted(support.name("job"), EngineTestSupport.RUN_LABEL, support.runId));
     String id = createService(spec);
-    assertEquals(pretty(spec), pretty(withoutEngineDefaults(spec, support.engine.inspectService(id).orElseThrow().spec())));
+    assertEquals(
+        pretty(spec),
+        pretty(withoutEngineDefaults(
+            spec, support.engine.inspectService(id).orElseThrow().spec())));
   }
 
   @Test
   void listingServicesWorksWhileAServiceHasGroups() {
-    // docker-java's model can't read Groups (a list, modelled as a string) and fails the whole listing
+    // docker-java's model can't read Groups (a list, modelled as a string) and fails the whole
+    // listing
     ObjectNode spec = simpleSpec(support.name("groups"));
-    ((ObjectNode) spec.path("TaskTemplate").path("ContainerSpec")).putArray("Groups").add("10").add("20");
+    ((ObjectNode) spec.path("TaskTemplate").path("ContainerSpec"))
+        .putArray("Groups")
+        .add("10")
+        .add("20");
     String id = createService(spec);
 
     List<EngineObject> all = support.engine.listServices(Map.of());
-    EngineObject listed = all.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
-    assertEquals("[\"10\",\"20\"]", listed.spec().path("TaskTemplate").path("ContainerSpec").path("Groups").toString());
+    EngineObject listed =
+        all.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    assertEquals(
+        "[\"10\",\"20\"]",
+        listed.spec().path("TaskTemplate").path("ContainerSpec").path("Groups").toString());
 
     List<EngineObject> ours = support.engine.listServices(support.labels());
     assertTrue(ours.stream().allMatch(s -> s.name().startsWith(support.runId)), ours.toString());
@@ -118,19 +132,25 @@ class DockerSwarmEngineIT {
     assertEquals("2", updated.spec().path("Labels").path("step").asText());
     assertTrue(updated.version() > created.version());
 
-    EngineException stale = assertThrows(EngineException.class,
+    EngineException stale = assertThrows(
+        EngineException.class,
         () -> support.engine.updateService(id, created.version(), spec, Optional.empty()));
     assertTrue(stale.isOutOfSequence(), stale.getMessage());
-    assertTrue(stale.getMessage().startsWith("updating service " + name + ": "), stale.getMessage());
+    assertTrue(
+        stale.getMessage().startsWith("updating service " + name + ": "), stale.getMessage());
   }
 
   @Test
   void engineErrorsSayWhatWasBeingDoneAndWhatTheEngineSaid() {
     ObjectNode spec = simpleSpec(support.name("bad"));
-    ((ObjectNode) spec.path("TaskTemplate").path("Resources")).putObject("Limits").put("MemoryBytes", 1024);
+    ((ObjectNode) spec.path("TaskTemplate").path("Resources"))
+        .putObject("Limits")
+        .put("MemoryBytes", 1024);
     EngineException e = assertThrows(EngineException.class, () -> createService(spec));
     assertEquals(400, e.status());
-    assertTrue(e.getMessage().startsWith("creating service " + support.name("bad") + ": "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("creating service " + support.name("bad") + ": "),
+        e.getMessage());
     assertTrue(e.getMessage().contains("Must be at least 4MiB"), e.getMessage());
   }
 
@@ -141,7 +161,8 @@ class DockerSwarmEngineIT {
 
   private static String createService(ObjectNode spec) {
     String id = support.engine.createService(spec, Optional.empty());
-    support.onClose(() -> EngineTestSupport.removeIfPresent(() -> support.engine.removeService(id)));
+    support.onClose(
+        () -> EngineTestSupport.removeIfPresent(() -> support.engine.removeService(id)));
     return id;
   }
 
@@ -195,7 +216,8 @@ class DockerSwarmEngineIT {
          "RollbackConfig": {"Parallelism": 1, "Delay": 2000000000, "FailureAction": "pause", "Monitor": 5000000000,
            "MaxFailureRatio": 0.2, "Order": "stop-first"},
          "EndpointSpec": {"Mode": "dnsrr", "Ports": [{"Name": "web", "Protocol": "udp", "TargetPort": 80, "PublishedPort": %d, "PublishMode": "host"}]}}
-        """.formatted(name, EngineTestSupport.RUN_LABEL, support.runId, support.runId, name, FreePorts.one()));
+        """.formatted(
+        name, EngineTestSupport.RUN_LABEL, support.runId, support.runId, name, FreePorts.one()));
   }
 
   /** {@code stored} without the {@link #ENGINE_DEFAULTS} that {@code sent} did not set. */
@@ -219,7 +241,11 @@ class DockerSwarmEngineIT {
 
   private static String pretty(JsonNode node) throws Exception {
     // sorted keys: the engine answers in its own field order
-    return EngineTestSupport.JSON.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-        .writerWithDefaultPrettyPrinter().writeValueAsString(EngineTestSupport.JSON.treeToValue(node, Object.class));
+    return EngineTestSupport.JSON
+        .copy()
+        .configure(
+            com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+        .writerWithDefaultPrettyPrinter()
+        .writeValueAsString(EngineTestSupport.JSON.treeToValue(node, Object.class));
   }
 }

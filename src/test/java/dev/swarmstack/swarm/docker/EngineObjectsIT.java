@@ -43,7 +43,13 @@ class EngineObjectsIT {
     ObjectNode relabelled = spec.deepCopy();
     ((ObjectNode) relabelled.path("Labels")).put("step", "2");
     support.engine.updateSecret(id, listed.version(), relabelled);
-    assertEquals("2", single(support.engine.listSecrets(support.labels())).spec().path("Labels").path("step").asText());
+    assertEquals(
+        "2",
+        single(support.engine.listSecrets(support.labels()))
+            .spec()
+            .path("Labels")
+            .path("step")
+            .asText());
 
     support.engine.removeSecret(id);
     assertEquals(List.of(), support.engine.listSecrets(support.labels()));
@@ -63,7 +69,13 @@ class EngineObjectsIT {
     ObjectNode relabelled = spec.deepCopy();
     ((ObjectNode) relabelled.path("Labels")).put("step", "2");
     support.engine.updateConfig(id, listed.version(), relabelled);
-    assertEquals("2", single(support.engine.listConfigs(support.labels())).spec().path("Labels").path("step").asText());
+    assertEquals(
+        "2",
+        single(support.engine.listConfigs(support.labels()))
+            .spec()
+            .path("Labels")
+            .path("step")
+            .asText());
 
     support.engine.removeConfig(id);
     assertEquals(List.of(), support.engine.listConfigs(support.labels()));
@@ -72,9 +84,12 @@ class EngineObjectsIT {
   @Test
   void anOverlayNetworkKeepsItsOptionsIpamAndLabels() {
     String name = support.name("overlay");
-    // a subnet from a range other tests and the default pools don't use, random to keep parallel runs apart
-    String subnet = "10.23" + ThreadLocalRandom.current().nextInt(10) + "." + ThreadLocalRandom.current().nextInt(256);
-    ObjectNode request = json("""
+    // a subnet from a range other tests and the default pools don't use, random to keep parallel
+    // runs apart
+    String subnet = "10.23" + ThreadLocalRandom.current().nextInt(10) + "."
+        + ThreadLocalRandom.current().nextInt(256);
+    ObjectNode request = json(
+        """
         {"Name": "%s", "Driver": "overlay", "Attachable": true, "Internal": true, "Labels": {"%s": "%s", "n": "1"},
          "Options": {"com.docker.network.driver.mtu": "1400"},
          "IPAM": {"Driver": "default", "Config": [{"Subnet": "%s.0/24", "Gateway": "%s.1", "IPRange": "%s.128/25"}]}}
@@ -86,9 +101,12 @@ class EngineObjectsIT {
     assertEquals(id, inspected.path("Id").asText());
     assertEquals("swarm", inspected.path("Scope").asText());
     assertEquals("overlay", inspected.path("Driver").asText());
-    assertTrue(inspected.path("Attachable").asBoolean() && inspected.path("Internal").asBoolean(), inspected.toString());
+    assertTrue(
+        inspected.path("Attachable").asBoolean() && inspected.path("Internal").asBoolean(),
+        inspected.toString());
     assertEquals(request.path("Labels"), inspected.path("Labels"));
-    assertEquals("1400", inspected.path("Options").path("com.docker.network.driver.mtu").asText());
+    assertEquals(
+        "1400", inspected.path("Options").path("com.docker.network.driver.mtu").asText());
     assertEquals(request.path("IPAM").path("Config"), inspected.path("IPAM").path("Config"));
     assertEquals(id, single(support.engine.listNetworks(support.labels())).id());
 
@@ -100,7 +118,8 @@ class EngineObjectsIT {
   @Test
   void aSwarmMacvlanNetworkUsesAConfigOnlyNetwork() {
     String parent = support.runId + "p";
-    EngineTestSupport.run("ip", "link", "add", parent, "type", "veth", "peer", "name", support.runId + "q");
+    EngineTestSupport.run(
+        "ip", "link", "add", parent, "type", "veth", "peer", "name", support.runId + "q");
     support.onClose(() -> EngineTestSupport.run("ip", "link", "del", parent));
     EngineTestSupport.run("ip", "link", "set", parent, "up");
 

@@ -26,7 +26,8 @@ final class EngineTestSupport implements AutoCloseable {
 
   final DockerSwarmEngine engine = DockerSwarmEngine.connect(EngineConnection.defaults());
   /** {@code swt} and 6 random hex digits: short enough for interface names (15 characters). */
-  final String runId = "swt" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+  final String runId =
+      "swt" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
 
   private final Deque<Runnable> cleanups = new ArrayDeque<>();
 
@@ -70,7 +71,8 @@ final class EngineTestSupport implements AutoCloseable {
     retry(() -> {
       network[0] = engine.inspectNetwork(idOrName).orElseThrow().spec();
       if (network[0].path("Driver").asText().isEmpty()) {
-        throw new IllegalStateException("network " + idOrName + " not allocated yet: " + network[0]);
+        throw new IllegalStateException(
+            "network " + idOrName + " not allocated yet: " + network[0]);
       }
     });
     return network[0];
@@ -111,7 +113,6 @@ final class EngineTestSupport implements AutoCloseable {
   static String run(String... command) {
     return Cli.commands().ok(command).trim();
   }
-
 
   /** Runs every clean-up, newest first, even when some fail; then reports the failures together. */
   @Override

@@ -23,13 +23,19 @@ class EventsAndLogsIT {
       String name = support.name("events");
       ObjectNode spec = EngineTestSupport.JSON.createObjectNode().put("Name", name);
       spec.putObject("Labels").put(EngineTestSupport.RUN_LABEL, support.runId);
-      spec.putObject("TaskTemplate").putObject("ContainerSpec").put("Image", "local/busybox:1").putArray("Args")
-          .add("sh").add("-c").add("echo out; echo err >&2; sleep 3600");
+      spec.putObject("TaskTemplate")
+          .putObject("ContainerSpec")
+          .put("Image", "local/busybox:1")
+          .putArray("Args")
+          .add("sh")
+          .add("-c")
+          .add("echo out; echo err >&2; sleep 3600");
       String id;
-      try (EventSubscription subscription = support.engine.subscribeEvents(Map.of("type", List.of("service")),
-          events::add)) {
+      try (EventSubscription subscription =
+          support.engine.subscribeEvents(Map.of("type", List.of("service")), events::add)) {
         id = support.engine.createService(spec, Optional.empty());
-        support.onClose(() -> EngineTestSupport.removeIfPresent(() -> support.engine.removeService(id)));
+        support.onClose(
+            () -> EngineTestSupport.removeIfPresent(() -> support.engine.removeService(id)));
         ObjectNode event = nextEventOf(id, events, support);
         assertEquals("service", event.path("Type").asText());
       }
@@ -37,12 +43,14 @@ class EventsAndLogsIT {
       List<String> lines = List.of();
       for (int attempt = 0; attempt < 40 && lines.size() < 2; attempt++) {
         List<ObjectNode> tasks = support.engine.listTasks(Map.of("service", List.of(id)));
-        if (!tasks.isEmpty() && tasks.get(0).path("Status").path("State").asText().equals("running")) {
+        if (!tasks.isEmpty()
+            && tasks.get(0).path("Status").path("State").asText().equals("running")) {
           lines = support.engine.taskLogs(tasks.get(0).path("ID").asText(), 20);
         }
         Thread.sleep(500);
       }
-      assertEquals(List.of("out", "err"), lines.stream().sorted((a, b) -> b.compareTo(a)).toList());
+      assertEquals(
+          List.of("out", "err"), lines.stream().sorted((a, b) -> b.compareTo(a)).toList());
     }
   }
 
@@ -50,10 +58,13 @@ class EventsAndLogsIT {
    * The first event of service {@code id}. The stream opens on a thread of its own and may miss the create, so
    * while none has come the service is relabelled, which is an event of its own; other services' events are skipped.
    */
-  private static ObjectNode nextEventOf(String id, LinkedBlockingQueue<ObjectNode> events, EngineTestSupport support)
+  private static ObjectNode nextEventOf(
+      String id, LinkedBlockingQueue<ObjectNode> events, EngineTestSupport support)
       throws InterruptedException {
     for (int round = 1; round <= 20; round++) {
-      for (ObjectNode event = events.poll(1, TimeUnit.SECONDS); event != null; event = events.poll()) {
+      for (ObjectNode event = events.poll(1, TimeUnit.SECONDS);
+          event != null;
+          event = events.poll()) {
         if (event.path("Actor").path("ID").asText().equals(id)) {
           return event;
         }

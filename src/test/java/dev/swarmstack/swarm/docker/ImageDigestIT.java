@@ -19,7 +19,8 @@ class ImageDigestIT {
 
   private static final String IMAGE = "127.0.0.1:5000/swarmtest/busybox:1";
   /** The fixed test account of scripts/engine-up.sh. */
-  private static final RegistryAuth CREDENTIALS = new RegistryAuth(RegistryHosts.of(IMAGE), "swarmtest", "swarmtest-password");
+  private static final RegistryAuth CREDENTIALS =
+      new RegistryAuth(RegistryHosts.of(IMAGE), "swarmtest", "swarmtest-password");
 
   private static EngineTestSupport support;
 
@@ -35,19 +36,26 @@ class ImageDigestIT {
 
   @Test
   void withCredentialsTheDigestIsTheOneThePushRecorded() {
-    ImageDistribution distribution = support.engine.imageDistribution(IMAGE, Optional.of(CREDENTIALS)).orElseThrow();
+    ImageDistribution distribution =
+        support.engine.imageDistribution(IMAGE, Optional.of(CREDENTIALS)).orElseThrow();
     String digest = distribution.digest();
     assertTrue(digest.startsWith("sha256:"), digest);
-    assertEquals(List.of(new ImageDistribution.Platform("amd64", "linux")), distribution.platforms());
+    assertEquals(
+        List.of(new ImageDistribution.Platform("amd64", "linux")), distribution.platforms());
     // the CLI as the oracle: the push recorded the registry's digest in the image's RepoDigests
-    String repoDigests = EngineTestSupport.run("docker", "image", "inspect", "--format", "{{json .RepoDigests}}", IMAGE);
-    assertTrue(repoDigests.contains("127.0.0.1:5000/swarmtest/busybox@" + digest), repoDigests + " vs " + digest);
+    String repoDigests = EngineTestSupport.run(
+        "docker", "image", "inspect", "--format", "{{json .RepoDigests}}", IMAGE);
+    assertTrue(
+        repoDigests.contains("127.0.0.1:5000/swarmtest/busybox@" + digest),
+        repoDigests + " vs " + digest);
   }
 
   @Test
   void theCredentialsOfDockerLoginWork() {
     DockerConfigCredentials config = DockerConfigCredentials.forThisProcess();
-    assumeTrue(config.credentialHelperFor(CREDENTIALS.serverAddress()).isEmpty(), "docker login stored into a credential helper");
+    assumeTrue(
+        config.credentialHelperFor(CREDENTIALS.serverAddress()).isEmpty(),
+        "docker login stored into a credential helper");
     Optional<RegistryAuth> fromLogin = config.forRegistry(RegistryHosts.of(IMAGE));
     assertEquals(Optional.of(CREDENTIALS), fromLogin, "engine-up.sh logs the CLI in");
     assertTrue(support.engine.imageDistribution(IMAGE, fromLogin).isPresent());
@@ -66,6 +74,8 @@ class ImageDigestIT {
 
   @Test
   void anUnreachableRegistryGivesNoDigest() {
-    assertEquals(Optional.empty(), support.engine.imageDistribution("127.0.0.1:5999/nothing/here:1", Optional.empty()));
+    assertEquals(
+        Optional.empty(),
+        support.engine.imageDistribution("127.0.0.1:5999/nothing/here:1", Optional.empty()));
   }
 }

@@ -12,23 +12,26 @@ import org.junit.jupiter.api.Test;
 class LogFramesTest {
 
   /** What the engine writes when it can't read a task's log: a frame of stream type 3, "system error". */
-  private static final String GRABBING_ERROR = "Error grabbing logs: rpc error: code = Unknown desc = warning:"
-      + " incomplete log stream. some logs could not be retrieved for the following reasons: node uq0hsp4bd is not"
-      + " available\n";
+  private static final String GRABBING_ERROR =
+      "Error grabbing logs: rpc error: code = Unknown desc = warning:"
+          + " incomplete log stream. some logs could not be retrieved for the following reasons: node uq0hsp4bd is not"
+          + " available\n";
 
   @Test
   void multiplexedFramesOfStdoutAndStderrBecomeLines() {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     frame(body, 1, "starting up\n");
     frame(body, 2, "config missing\nbye\n");
-    assertEquals(List.of("starting up", "config missing", "bye"), LogFrames.lines(body.toByteArray()));
+    assertEquals(
+        List.of("starting up", "config missing", "bye"), LogFrames.lines(body.toByteArray()));
   }
 
   @Test
   void anEngineErrorFrameAloneIsTextMarkedAsTheEngines() {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     frame(body, 3, GRABBING_ERROR);
-    assertEquals(List.of("(engine) " + GRABBING_ERROR.strip()), LogFrames.lines(body.toByteArray()));
+    assertEquals(
+        List.of("(engine) " + GRABBING_ERROR.strip()), LogFrames.lines(body.toByteArray()));
   }
 
   @Test
@@ -37,7 +40,8 @@ class LogFramesTest {
     frame(body, 1, "half a line");
     frame(body, 3, GRABBING_ERROR);
     frame(body, 2, "last words\n");
-    assertEquals(List.of("half a line", "(engine) " + GRABBING_ERROR.strip(), "last words"),
+    assertEquals(
+        List.of("half a line", "(engine) " + GRABBING_ERROR.strip(), "last words"),
         LogFrames.lines(body.toByteArray()));
   }
 
@@ -57,12 +61,15 @@ class LogFramesTest {
 
   @Test
   void theEnginesMessageInATtyLogIsPlainText() {
-    assertEquals(List.of("ready", GRABBING_ERROR.strip()), LogFrames.lines(bytes("ready\r\n" + GRABBING_ERROR)));
+    assertEquals(
+        List.of("ready", GRABBING_ERROR.strip()),
+        LogFrames.lines(bytes("ready\r\n" + GRABBING_ERROR)));
   }
 
   @Test
   void terminalColoursAndOverwrittenProgressAreNotPrinted() {
-    List<String> lines = LogFrames.lines(bytes("\u001B[31mERROR\u001B[0m disk full\r\n10%\r50%\r100%\r\nbell\u0007\n"));
+    List<String> lines = LogFrames.lines(
+        bytes("\u001B[31mERROR\u001B[0m disk full\r\n10%\r50%\r100%\r\nbell\u0007\n"));
     assertEquals(List.of("ERROR disk full", "100%", "bell"), lines);
   }
 
@@ -72,7 +79,9 @@ class LogFramesTest {
     frame(body, 1, "a\u0000b\u001B[1mc\u0008d\te\n");
     List<String> lines = LogFrames.lines(body.toByteArray());
     assertEquals(List.of("abcd\te"), lines);
-    assertTrue(lines.stream().allMatch(line -> line.chars().noneMatch(c -> c < 0x20 && c != '\t')), lines.toString());
+    assertTrue(
+        lines.stream().allMatch(line -> line.chars().noneMatch(c -> c < 0x20 && c != '\t')),
+        lines.toString());
   }
 
   @Test
@@ -87,7 +96,9 @@ class LogFramesTest {
   private static void frame(ByteArrayOutputStream body, int stream, String text) {
     byte[] payload = bytes(text);
     int n = payload.length;
-    body.writeBytes(new byte[] {(byte) stream, 0, 0, 0, (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+    body.writeBytes(new byte[] {
+      (byte) stream, 0, 0, 0, (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n
+    });
     body.writeBytes(payload);
   }
 }

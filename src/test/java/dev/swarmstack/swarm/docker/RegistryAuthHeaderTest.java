@@ -13,8 +13,10 @@ class RegistryAuthHeaderTest {
 
   @Test
   void isUrlSafeBase64OfTheEnginesAuthConfig() throws Exception {
-    // '?>' in the password makes standard base64 produce '/' or '+', which the engine's URL decoding would break
-    String header = RegistryAuthHeader.encode(new RegistryAuth("127.0.0.1:5000", "swarmtest", "p?>?>?>"));
+    // '?>' in the password makes standard base64 produce '/' or '+', which the engine's URL
+    // decoding would break
+    String header =
+        RegistryAuthHeader.encode(new RegistryAuth("127.0.0.1:5000", "swarmtest", "p?>?>?>"));
     assertFalse(header.contains("+") || header.contains("/"), header);
     JsonNode config = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(header));
     assertEquals("swarmtest", config.path("username").asText());

@@ -56,18 +56,21 @@ final class ScriptedEngine implements AutoCloseable {
   }
 
   private void serve(SocketChannel connection) {
-    try (connection; InputStream in = Channels.newInputStream(connection);
+    try (connection;
+        InputStream in = Channels.newInputStream(connection);
         OutputStream out = Channels.newOutputStream(connection)) {
       String head;
       while ((head = readHead(in)) != null) {
         String path = head.split(" ")[1].replaceFirst("^/v\\d+\\.\\d+", "");
         skipBody(in, head);
         paths.add(path);
-        String body = path.startsWith("/version") ? "{\"ApiVersion\":\"1.41\",\"Version\":\"20.10.24\"}"
+        String body = path.startsWith("/version")
+            ? "{\"ApiVersion\":\"1.41\",\"Version\":\"20.10.24\"}"
             : answer.apply(path);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
-            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                + bytes.length + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
         out.flush();
       }
@@ -93,7 +96,8 @@ final class ScriptedEngine implements AutoCloseable {
   private static void skipBody(InputStream in, String head) throws IOException {
     for (String line : head.split("\r\n")) {
       if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-        in.readNBytes(Integer.parseInt(line.substring("content-length:".length()).trim()));
+        in.readNBytes(
+            Integer.parseInt(line.substring("content-length:".length()).trim()));
       }
     }
   }

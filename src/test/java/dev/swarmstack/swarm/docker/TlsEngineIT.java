@@ -31,7 +31,8 @@ class TlsEngineIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static TlsDockerd dockerd;
 
-  @TempDir Path home;
+  @TempDir
+  Path home;
 
   @BeforeAll
   static void startDockerd() throws Exception {
@@ -57,30 +58,45 @@ class TlsEngineIT {
 
   @Test
   void certPathChoosesTls() {
-    EngineAddress address = resolve(Map.of(), new EngineConnection(dockerd.host(), "<dockerHost>", dockerd.clientCerts(), TIMEOUT));
+    EngineAddress address = resolve(
+        Map.of(),
+        new EngineConnection(dockerd.host(), "<dockerHost>", dockerd.clientCerts(), TIMEOUT));
     assertEquals(Cli.serverVersion(), serverVersion(address));
   }
 
   @Test
   void dockerTlsVerifyAndDockerCertPathChooseTls() {
-    EngineAddress address = resolve(Map.of("DOCKER_HOST", dockerd.host(), "DOCKER_TLS_VERIFY", "1",
-        "DOCKER_CERT_PATH", dockerd.clientCerts().toString()), EngineConnection.defaults());
+    EngineAddress address = resolve(
+        Map.of(
+            "DOCKER_HOST",
+            dockerd.host(),
+            "DOCKER_TLS_VERIFY",
+            "1",
+            "DOCKER_CERT_PATH",
+            dockerd.clientCerts().toString()),
+        EngineConnection.defaults());
     assertEquals(Cli.serverVersion(), serverVersion(address));
   }
 
   @Test
   void aDockerContextWithTlsMaterialChoosesTls() throws Exception {
     // the CLI names a context's folders after the SHA-256 of its name
-    String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-        .digest("tls-test".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    String digest = java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            .digest("tls-test".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     Path meta = Files.createDirectories(home.resolve(".docker/contexts/meta").resolve(digest));
-    Files.writeString(meta.resolve("meta.json"), "{\"Name\":\"tls-test\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\""
-        + dockerd.host() + "\",\"SkipTLSVerify\":false}}}");
-    Path tls = Files.createDirectories(home.resolve(".docker/contexts/tls").resolve(digest).resolve("docker"));
+    Files.writeString(
+        meta.resolve("meta.json"),
+        "{\"Name\":\"tls-test\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\""
+            + dockerd.host() + "\",\"SkipTLSVerify\":false}}}");
+    Path tls = Files.createDirectories(
+        home.resolve(".docker/contexts/tls").resolve(digest).resolve("docker"));
     for (String file : new String[] {"ca.pem", "cert.pem", "key.pem"}) {
       Files.copy(dockerd.clientCerts().resolve(file), tls.resolve(file));
     }
-    assertEquals(Cli.serverVersion(), serverVersion(resolve(Map.of("DOCKER_CONTEXT", "tls-test"), EngineConnection.defaults())));
+    assertEquals(
+        Cli.serverVersion(),
+        serverVersion(resolve(Map.of("DOCKER_CONTEXT", "tls-test"), EngineConnection.defaults())));
   }
 
   @Test
@@ -88,19 +104,27 @@ class TlsEngineIT {
     Files.copy(dockerd.otherCa(), certs.resolve("ca.pem"));
     Files.copy(dockerd.clientCerts().resolve("cert.pem"), certs.resolve("cert.pem"));
     Files.copy(dockerd.clientCerts().resolve("key.pem"), certs.resolve("key.pem"));
-    EngineException e = assertThrows(EngineException.class, () -> serverVersion(new EngineAddress(
-        java.net.URI.create(dockerd.host()), certs, "test")));
-    assertEquals("asking the engine for its version: the engine at " + dockerd.host() + " with TLS certificates from " + certs
-        + " (test) presented a certificate that " + certs.resolve("ca.pem") + " did not sign: use the CA of that engine", e.getMessage());
+    EngineException e = assertThrows(
+        EngineException.class,
+        () -> serverVersion(new EngineAddress(java.net.URI.create(dockerd.host()), certs, "test")));
+    assertEquals(
+        "asking the engine for its version: the engine at " + dockerd.host()
+            + " with TLS certificates from " + certs + " (test) presented a certificate that "
+            + certs.resolve("ca.pem") + " did not sign: use the CA of that engine",
+        e.getMessage());
   }
 
   @Test
   void aMissingClientCertificateIsACleanError(@TempDir Path certs) throws Exception {
     Files.copy(dockerd.clientCerts().resolve("ca.pem"), certs.resolve("ca.pem"));
-    EngineException e = assertThrows(EngineException.class, () -> serverVersion(new EngineAddress(
-        java.net.URI.create(dockerd.host()), certs, "test")));
-    assertEquals("the TLS certificate folder " + certs + " of the engine at " + dockerd.host() + " (test) has no cert.pem,"
-        + " key.pem: it needs ca.pem, cert.pem and key.pem, as the docker CLI's DOCKER_CERT_PATH", e.getMessage());
+    EngineException e = assertThrows(
+        EngineException.class,
+        () -> serverVersion(new EngineAddress(java.net.URI.create(dockerd.host()), certs, "test")));
+    assertEquals(
+        "the TLS certificate folder " + certs + " of the engine at " + dockerd.host()
+            + " (test) has no cert.pem,"
+            + " key.pem: it needs ca.pem, cert.pem and key.pem, as the docker CLI's DOCKER_CERT_PATH",
+        e.getMessage());
   }
 
   /** An engine without TLS answers a TLS handshake as Go's HTTP server answers any malformed request. */
@@ -110,8 +134,10 @@ class TlsEngineIT {
       Thread answering = new Thread(() -> {
         try (Socket client = plain.accept()) {
           client.getInputStream().read(new byte[512]);
-          client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-              .getBytes(StandardCharsets.US_ASCII));
+          client
+              .getOutputStream()
+              .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
         } catch (IOException closed) {
           // the test has its answer or failed already
         }
@@ -119,18 +145,26 @@ class TlsEngineIT {
       answering.setDaemon(true);
       answering.start();
       String host = "tcp://127.0.0.1:" + plain.getLocalPort();
-      EngineException e = assertThrows(EngineException.class, () -> serverVersion(new EngineAddress(
-          java.net.URI.create(host), dockerd.clientCerts(), "test")));
-      assertEquals("asking the engine for its version: the engine at " + host + " with TLS certificates from "
-          + dockerd.clientCerts() + " (test) does not speak TLS: for a plain engine, leave out the certificates (certPath,"
-          + " DOCKER_TLS_VERIFY), or start it with --tlsverify", e.getMessage());
+      EngineException e = assertThrows(
+          EngineException.class,
+          () -> serverVersion(
+              new EngineAddress(java.net.URI.create(host), dockerd.clientCerts(), "test")));
+      assertEquals(
+          "asking the engine for its version: the engine at " + host
+              + " with TLS certificates from "
+              + dockerd.clientCerts()
+              + " (test) does not speak TLS: for a plain engine, leave out the certificates (certPath,"
+              + " DOCKER_TLS_VERIFY), or start it with --tlsverify",
+          e.getMessage());
     }
   }
 
   /** The shared engine's version, which the TLS dockerd shares: the same binary. */
   private static final class Cli {
     static String serverVersion() {
-      return dev.swarmstack.swarm.testing.Cli.docker().ok("version", "--format", "{{.Server.Version}}").trim();
+      return dev.swarmstack.swarm.testing.Cli.docker()
+          .ok("version", "--format", "{{.Server.Version}}")
+          .trim();
     }
   }
 }

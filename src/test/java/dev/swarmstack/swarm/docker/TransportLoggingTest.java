@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 class TransportLoggingTest {
 
-  private final String prefix = "dev.swarmstack.test.wire" + UUID.randomUUID().toString().replace("-", "");
+  private final String prefix =
+      "dev.swarmstack.test.wire" + UUID.randomUUID().toString().replace("-", "");
 
   @Test
   void aLoggerConfiguredForDebugIsOffWhenCreatedAfterwards() {

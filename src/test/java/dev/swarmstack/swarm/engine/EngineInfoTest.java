@@ -10,20 +10,28 @@ class EngineInfoTest {
 
   @Test
   void aManagerPasses() {
-    assertDoesNotThrow(() -> new EngineInfo("20.10", "1.41", "n1", "active", true).requireManager("e"));
+    assertDoesNotThrow(
+        () -> new EngineInfo("20.10", "1.41", "n1", "active", true).requireManager("e"));
   }
 
   @Test
   void aNodeOutsideASwarmGetsTheCliMessageAndItsState() {
-    EngineException e = assertThrows(EngineException.class,
-        () -> new EngineInfo("20.10", "1.41", "", "inactive", false).requireManager("unix:///var/run/docker.sock (default socket)"));
+    EngineException e = assertThrows(
+        EngineException.class, () -> new EngineInfo("20.10", "1.41", "", "inactive", false)
+            .requireManager("unix:///var/run/docker.sock (default socket)"));
     assertTrue(e.getMessage().startsWith(EngineInfo.NOT_A_MANAGER + " ("), e.getMessage());
-    assertTrue(e.getMessage().contains("unix:///var/run/docker.sock (default socket) is not part of a swarm (swarm state 'inactive')"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "unix:///var/run/docker.sock (default socket) is not part of a swarm (swarm state 'inactive')"),
+        e.getMessage());
   }
 
   @Test
   void aWorkerIsToldToUseAManager() {
-    EngineException e = assertThrows(EngineException.class, () -> new EngineInfo("20.10", "1.41", "n2", "active", false).requireManager("e"));
+    EngineException e = assertThrows(
+        EngineException.class,
+        () -> new EngineInfo("20.10", "1.41", "n2", "active", false).requireManager("e"));
     assertTrue(e.getMessage().contains("is a swarm worker"), e.getMessage());
   }
 }

@@ -22,8 +22,8 @@ class FailoverSwarmEngineTest {
 
   /** A manager that records each call as {@code name.method} and answers it, or fails every call with {@code failure}. */
   private SwarmEngine manager(String name, EngineException failure) {
-    return (SwarmEngine) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {SwarmEngine.class},
-        (proxy, method, args) -> {
+    return (SwarmEngine) Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {SwarmEngine.class}, (proxy, method, args) -> {
           calls.add(name + "." + method.getName());
           return switch (method.getName()) {
             case "address" -> name;
@@ -44,29 +44,40 @@ class FailoverSwarmEngineTest {
 
   @Test
   void aReadThatGetsNoAnswerIsAskedAgainOfTheNextManager() {
-    SwarmEngine engine = failingOver(manager("m1", new EngineUnreachableException("listing nodes: cannot reach m1: Connection refused", "Connection refused", null)),
+    SwarmEngine engine = failingOver(
+        manager(
+            "m1",
+            new EngineUnreachableException(
+                "listing nodes: cannot reach m1: Connection refused", "Connection refused", null)),
         manager("m2", null));
 
     assertEquals(List.of(NODE), engine.listNodes());
     assertEquals(List.of("m1.listNodes", "m1.address", "m1.close", "m2.listNodes"), calls);
-    assertEquals(List.of("Lost swarm manager m1: Connection refused; going on through another manager"), warnings);
+    assertEquals(
+        List.of("Lost swarm manager m1: Connection refused; going on through another manager"),
+        warnings);
     assertEquals("m2", engine.address());
   }
 
   @Test
   void aWriteThatGetsNoAnswerFailsAndTheNextCallGoesToTheNextManager() {
-    EngineUnreachableException lost = new EngineUnreachableException("creating service s: Connection reset", "Connection reset", null);
+    EngineUnreachableException lost = new EngineUnreachableException(
+        "creating service s: Connection reset", "Connection reset", null);
     SwarmEngine engine = failingOver(manager("m1", lost), manager("m2", null));
 
-    assertSame(lost, assertThrows(EngineUnreachableException.class,
-        () -> engine.createService(NODE, Optional.empty())), "it may have been applied: not repeated");
+    assertSame(
+        lost,
+        assertThrows(
+            EngineUnreachableException.class, () -> engine.createService(NODE, Optional.empty())),
+        "it may have been applied: not repeated");
     assertEquals("id-from-m2", engine.createSecret(NODE));
     assertEquals(List.of("m1.createService", "m1.address", "m1.close", "m2.createSecret"), calls);
   }
 
   @Test
   void anEngineThatAnsweredWithAnErrorIsKept() {
-    SwarmEngine engine = failingOver(manager("m1", new EngineException("listing services: bad filter", 400, null)),
+    SwarmEngine engine = failingOver(
+        manager("m1", new EngineException("listing services: bad filter", 400, null)),
         manager("m2", null));
 
     assertThrows(EngineException.class, () -> engine.listServices(Map.of()));

@@ -12,9 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class ManagerChooserTest {
 
-  private static final EngineInfo MANAGER = new EngineInfo("20.10.24", "1.41", "n1", "active", true);
-  private static final EngineInfo WORKER = new EngineInfo("20.10.24", "1.41", "n2", "active", false);
-  private static final EngineInfo OUTSIDE = new EngineInfo("20.10.24", "1.41", "", "inactive", false);
+  private static final EngineInfo MANAGER =
+      new EngineInfo("20.10.24", "1.41", "n1", "active", true);
+  private static final EngineInfo WORKER =
+      new EngineInfo("20.10.24", "1.41", "n2", "active", false);
+  private static final EngineInfo OUTSIDE =
+      new EngineInfo("20.10.24", "1.41", "", "inactive", false);
 
   private final List<URI> probed = new ArrayList<>();
 
@@ -24,14 +27,17 @@ class ManagerChooserTest {
       probed.add(candidate.uri());
       EngineInfo info = answers.get(candidate.uri().toString());
       if (info == null) {
-        throw new EngineUnreachableException("asking the engine for its version: Connection refused", "Connection refused", null);
+        throw new EngineUnreachableException(
+            "asking the engine for its version: Connection refused", "Connection refused", null);
       }
       return info;
     });
   }
 
   private static List<EngineAddress> addresses(String... uris) {
-    return java.util.Arrays.stream(uris).map(uri -> new EngineAddress(URI.create(uri), null, "from <dockerHosts>")).toList();
+    return java.util.Arrays.stream(uris)
+        .map(uri -> new EngineAddress(URI.create(uri), null, "from <dockerHosts>"))
+        .toList();
   }
 
   @Test
@@ -48,22 +54,30 @@ class ManagerChooserTest {
     ManagerChoice choice = chooser(Map.of("tcp://w:2375", WORKER, "tcp://m3:2375", MANAGER))
         .choose(addresses("tcp://m1:2375", "tcp://w:2375", "tcp://m3:2375"), "<dockerHosts>");
     assertEquals(URI.create("tcp://m3:2375"), choice.manager().uri());
-    assertEquals(List.of("tcp://m1:2375: unreachable: Connection refused", "tcp://w:2375: a swarm worker, not a manager"),
+    assertEquals(
+        List.of(
+            "tcp://m1:2375: unreachable: Connection refused",
+            "tcp://w:2375: a swarm worker, not a manager"),
         choice.skipped());
   }
 
   @Test
   void anEngineThatAnswersWithAnErrorIsSkippedWithIt() {
     ManagerChooser chooser = new ManagerChooser(candidate -> {
-      throw new EngineException("the engine at x is Docker 19.03 with Engine API 1.40; the plugin needs 1.41", 0, null);
+      throw new EngineException(
+          "the engine at x is Docker 19.03 with Engine API 1.40; the plugin needs 1.41", 0, null);
     });
-    EngineException e = assertThrows(EngineException.class, () -> chooser.choose(addresses("tcp://old:2375"), "<dockerHosts>"));
-    assertTrue(e.getMessage().contains("\n  tcp://old:2375: unusable: the engine at x is Docker 19.03"), e.getMessage());
+    EngineException e = assertThrows(
+        EngineException.class, () -> chooser.choose(addresses("tcp://old:2375"), "<dockerHosts>"));
+    assertTrue(
+        e.getMessage().contains("\n  tcp://old:2375: unusable: the engine at x is Docker 19.03"),
+        e.getMessage());
   }
 
   @Test
   void withoutAnyManagerOneErrorListsEveryEngineAndWhy() {
-    EngineException e = assertThrows(EngineException.class, () -> chooser(Map.of("tcp://w:2375", WORKER, "tcp://x:2375", OUTSIDE))
+    EngineException e = assertThrows(EngineException.class, () -> chooser(
+            Map.of("tcp://w:2375", WORKER, "tcp://x:2375", OUTSIDE))
         .choose(addresses("tcp://m1:2375", "tcp://w:2375", "tcp://x:2375"), "<dockerHosts>"));
     assertEquals("""
         none of the 3 engines in <dockerHosts> is a reachable swarm manager:

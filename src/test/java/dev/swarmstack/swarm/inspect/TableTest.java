@@ -11,11 +11,11 @@ class TableTest {
   /** Go's tabwriter as the CLI sets it up: every column but the last max(10, longest cell + 3) wide. */
   @Test
   void columnWidthIsTheLongestCellPlusThree() {
-    assertEquals(List.of(
-            "NAME         SERVICES",
-            "shop         2",
-            "backoffice   10"),
-        Table.render(List.of("NAME", "SERVICES"), List.of(List.of("shop", "2"), List.of("backoffice", "10"))));
+    assertEquals(
+        List.of("NAME         SERVICES", "shop         2", "backoffice   10"),
+        Table.render(
+            List.of("NAME", "SERVICES"),
+            List.of(List.of("shop", "2"), List.of("backoffice", "10"))));
   }
 
   @Test

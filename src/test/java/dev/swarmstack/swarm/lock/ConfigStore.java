@@ -28,8 +28,11 @@ final class ConfigStore implements SwarmEngine {
 
   @Override
   public synchronized List<EngineObject> listConfigs(Map<String, String> labels) {
-    return configs.values().stream().filter(config -> labels.entrySet().stream().allMatch(
-        label -> label.getValue().equals(config.spec().path("Labels").path(label.getKey()).asText(null)))).toList();
+    return configs.values().stream()
+        .filter(config -> labels.entrySet().stream().allMatch(label -> label
+            .getValue()
+            .equals(config.spec().path("Labels").path(label.getKey()).asText(null))))
+        .toList();
   }
 
   @Override
@@ -54,13 +57,17 @@ final class ConfigStore implements SwarmEngine {
         throw new EngineException("config " + id + " not found", 404, null);
       }
       if (current.version() != version) {
-        throw new EngineException("rpc error: code = Unknown desc = update out of sequence", 500, null);
+        throw new EngineException(
+            "rpc error: code = Unknown desc = update out of sequence", 500, null);
       }
       if (!current.spec().path("Data").equals(spec.path("Data"))) {
-        throw new EngineException("rpc error: code = InvalidArgument desc = only updates to Labels are allowed", 400,
+        throw new EngineException(
+            "rpc error: code = InvalidArgument desc = only updates to Labels are allowed",
+            400,
             null);
       }
-      configs.put(id, new EngineObject(id, current.name(), ++index, spec.deepCopy(), spec.deepCopy()));
+      configs.put(
+          id, new EngineObject(id, current.name(), ++index, spec.deepCopy(), spec.deepCopy()));
     }
   }
 

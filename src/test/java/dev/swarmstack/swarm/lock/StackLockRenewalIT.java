@@ -45,7 +45,8 @@ class StackLockRenewalIT {
       Instant firstExpiry = lock.holder(stack).orElseThrow().expires();
 
       Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-      while (!lock.holder(stack).orElseThrow().expires().isAfter(firstExpiry) && Instant.now().isBefore(deadline)) {
+      while (!lock.holder(stack).orElseThrow().expires().isAfter(firstExpiry)
+          && Instant.now().isBefore(deadline)) {
         Polling.pause(Duration.ofMillis(200));
       }
 
@@ -63,8 +64,8 @@ class StackLockRenewalIT {
 
   private static boolean held(List<String> log) {
     return log.stream().anyMatch(line -> line.startsWith("INFO Locked stack "))
-        && log.stream().anyMatch(line -> line.startsWith("INFO Unlocked stack ")) && log.stream()
-        .noneMatch(line -> line.startsWith("WARN"));
+        && log.stream().anyMatch(line -> line.startsWith("INFO Unlocked stack "))
+        && log.stream().noneMatch(line -> line.startsWith("WARN"));
   }
 
   private List<EngineObject> lockConfig() {

@@ -40,9 +40,13 @@ class StackLockTest {
       assertEquals("shop", labels.path("dev.swarmstack.lock.stack").asText());
       assertEquals(held.lockId(), labels.path("dev.swarmstack.lock.id").asText());
       assertEquals("deploy", labels.path("dev.swarmstack.lock.goal").asText());
-      assertEquals(Long.toString(ProcessHandle.current().pid()), labels.path("dev.swarmstack.lock.pid").asText());
-      assertEquals("2026-12-06T10:01:00Z", labels.path("dev.swarmstack.lock.expires").asText());
-      assertTrue(labels.path("dev.swarmstack.lock.owner").asText().contains("@"), labels.toString());
+      assertEquals(
+          Long.toString(ProcessHandle.current().pid()),
+          labels.path("dev.swarmstack.lock.pid").asText());
+      assertEquals(
+          "2026-12-06T10:01:00Z", labels.path("dev.swarmstack.lock.expires").asText());
+      assertTrue(
+          labels.path("dev.swarmstack.lock.owner").asText().contains("@"), labels.toString());
       // not a stack object: rm, prune and rotation select by this label and must never see the lock
       assertFalse(labels.has("com.docker.stack.namespace"), labels.toString());
     }
@@ -53,13 +57,19 @@ class StackLockTest {
   @Test
   void aLiveLockMakesAnotherBuildGiveUpNamingTheHolder() {
     try (HeldLock held = lock().acquire("shop", "deploy", Duration.ZERO)) {
-      LockHeldException refused = assertThrows(LockHeldException.class,
-          () -> lock().acquire("shop", "rm", Duration.ZERO));
+      LockHeldException refused =
+          assertThrows(LockHeldException.class, () -> lock().acquire("shop", "rm", Duration.ZERO));
 
-      assertEquals(List.of("shop", held.lockId(), "deploy"),
-          List.of(refused.holder().stack(), refused.holder().lockId(), refused.holder().goal()));
+      assertEquals(
+          List.of("shop", held.lockId(), "deploy"),
+          List.of(
+              refused.holder().stack(),
+              refused.holder().lockId(),
+              refused.holder().goal()));
       assertEquals(Duration.ZERO, refused.waited());
-      assertTrue(refused.getMessage().startsWith("Stack shop is locked by swarm:deploy by "), refused.getMessage());
+      assertTrue(
+          refused.getMessage().startsWith("Stack shop is locked by swarm:deploy by "),
+          refused.getMessage());
       assertEquals(1, store.all().size());
     }
   }
@@ -70,20 +80,29 @@ class StackLockTest {
     clock.advance(LEASE.plusSeconds(1));
 
     try (HeldLock taken = lock().acquire("shop", "deploy", Duration.ZERO)) {
-      assertTrue(log.stream().anyMatch(line -> line.startsWith("WARN Took over the lock of stack shop from swarm:deploy")
-          && line.contains("lock id " + killed.lockId()) && line.endsWith("so that build is gone")), log.toString());
+      assertTrue(
+          log.stream()
+              .anyMatch(
+                  line -> line.startsWith("WARN Took over the lock of stack shop from swarm:deploy")
+                      && line.contains("lock id " + killed.lockId())
+                      && line.endsWith("so that build is gone")),
+          log.toString());
 
       killed.close();
 
       assertEquals(Optional.of(taken.lockId()), lock().holder("shop").map(LockHolder::lockId));
-      assertTrue(killed.lost().orElseThrow().contains("was taken over by"), killed.lost().toString());
+      assertTrue(
+          killed.lost().orElseThrow().contains("was taken over by"),
+          killed.lost().toString());
     }
   }
 
   @Test
   void anExpiredLockWithOtherDataIsTakenOverByItsLabelsAlone() {
-    LockHolder killed = new LockHolder("shop", "old", "ci@gone", 7, "rm", clock.instant(), clock.instant());
-    ObjectNode left = JsonNodeFactory.instance.objectNode().put("Name", "shop.lock").put("Data", "b2xkZXI=");
+    LockHolder killed =
+        new LockHolder("shop", "old", "ci@gone", 7, "rm", clock.instant(), clock.instant());
+    ObjectNode left =
+        JsonNodeFactory.instance.objectNode().put("Name", "shop.lock").put("Data", "b2xkZXI=");
     killed.labels().forEach(left.putObject("Labels")::put);
     store.createConfig(left);
 
@@ -98,42 +117,55 @@ class StackLockTest {
     lock().acquire("shop", "deploy", Duration.ZERO);
     clock.advance(LEASE.plusSeconds(1));
     List<HeldLock> winner = new ArrayList<>();
-    // the other build takes the lock over between this build's read of the stale lock and its own update
+    // the other build takes the lock over between this build's read of the stale lock and its own
+    // update
     store.beforeNextUpdate = () -> winner.add(lock().acquire("shop", "deploy", Duration.ZERO));
 
-    LockException lost = assertThrows(LockException.class, () -> lock().acquire("shop", "deploy", Duration.ZERO));
+    LockException lost =
+        assertThrows(LockException.class, () -> lock().acquire("shop", "deploy", Duration.ZERO));
 
     assertEquals(1, winner.size());
     assertTrue(lost.getMessage().contains("lock id " + winner.get(0).lockId()), lost.getMessage());
-    assertEquals(Optional.of(winner.get(0).lockId()), lock().holder("shop").map(LockHolder::lockId));
+    assertEquals(
+        Optional.of(winner.get(0).lockId()), lock().holder("shop").map(LockHolder::lockId));
   }
 
   @Test
   void unlockBreaksOnlyTheLockWithTheIdItIsGiven() {
     HeldLock held = lock().acquire("shop", "deploy", Duration.ZERO);
 
-    LockException wrong = assertThrows(LockException.class, () -> lock().breakLock("shop", "not-the-id"));
-    assertTrue(wrong.getMessage().contains("not by lock id not-the-id: nothing was broken"), wrong.getMessage());
+    LockException wrong =
+        assertThrows(LockException.class, () -> lock().breakLock("shop", "not-the-id"));
+    assertTrue(
+        wrong.getMessage().contains("not by lock id not-the-id: nothing was broken"),
+        wrong.getMessage());
     assertEquals(1, store.all().size());
 
     LockHolder broken = lock().breakLock("shop", held.lockId());
     assertEquals(held.lockId(), broken.lockId());
     assertEquals(List.of(), store.all());
 
-    LockException none = assertThrows(LockException.class, () -> lock().breakLock("shop", held.lockId()));
-    assertEquals("Stack shop is not locked (no config shop.lock): nothing to unlock", none.getMessage());
+    LockException none =
+        assertThrows(LockException.class, () -> lock().breakLock("shop", held.lockId()));
+    assertEquals(
+        "Stack shop is not locked (no config shop.lock): nothing to unlock", none.getMessage());
     held.close();
-    assertTrue(held.lost().orElseThrow().contains("was broken (swarm:unlock)"), held.lost().toString());
+    assertTrue(
+        held.lost().orElseThrow().contains("was broken (swarm:unlock)"),
+        held.lost().toString());
   }
 
   @Test
   void aConfigThatTakesTheLocksNameWithoutBeingALockIsNamed() {
-    ObjectNode foreign = JsonNodeFactory.instance.objectNode().put("Name", "shop.lock").put("Data", "");
+    ObjectNode foreign =
+        JsonNodeFactory.instance.objectNode().put("Name", "shop.lock").put("Data", "");
     store.createConfig(foreign);
 
-    LockException refused = assertThrows(LockException.class, () -> lock().acquire("shop", "deploy", Duration.ZERO));
+    LockException refused =
+        assertThrows(LockException.class, () -> lock().acquire("shop", "deploy", Duration.ZERO));
 
-    assertTrue(refused.getMessage().startsWith("A config named shop.lock exists and is not a stack lock"),
+    assertTrue(
+        refused.getMessage().startsWith("A config named shop.lock exists and is not a stack lock"),
         refused.getMessage());
   }
 
@@ -146,7 +178,8 @@ class StackLockTest {
 
   @Test
   void labelsWithoutEveryFieldAreNoHolder() {
-    LockHolder holder = new LockHolder("shop", "id-1", "ci@host", 42, "rm", Instant.EPOCH, Instant.EPOCH.plus(LEASE));
+    LockHolder holder = new LockHolder(
+        "shop", "id-1", "ci@host", 42, "rm", Instant.EPOCH, Instant.EPOCH.plus(LEASE));
     assertEquals(Optional.of(holder), LockHolder.fromLabels(holder.labels()));
     Map<String, String> partial = new HashMap<>(holder.labels());
     partial.remove("dev.swarmstack.lock.expires");

@@ -26,16 +26,22 @@ class DiffGoalIT {
   }
 
   @Test
-  void failsOnDriftThenPassesOnTheDeployedStack(@InjectMojo(goal = "diff", pom = POM) DiffMojo diff,
-      @InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
+  void failsOnDriftThenPassesOnTheDeployedStack(
+      @InjectMojo(goal = "diff", pom = POM) DiffMojo diff,
+      @InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy)
+      throws Exception {
     MojoFailureException drift = assertThrows(MojoFailureException.class, diff::execute);
-    assertEquals("Stack " + STACK + " differs from its declaration (2 change(s) to deploy); swarm.diff.failOnChanges is set",
+    assertEquals(
+        "Stack " + STACK
+            + " differs from its declaration (2 change(s) to deploy); swarm.diff.failOnChanges is set",
         drift.getMessage());
 
     deploy.execute();
     diff.execute();
 
-    Path report = Path.of(deploy.project.getBuild().getDirectory(), "swarm", STACK + "-deploy.json");
-    assertTrue(Files.readString(report).contains("\"outcome\" : \"applied\""), Files.readString(report));
+    Path report =
+        Path.of(deploy.project.getBuild().getDirectory(), "swarm", STACK + "-deploy.json");
+    assertTrue(
+        Files.readString(report).contains("\"outcome\" : \"applied\""), Files.readString(report));
   }
 }

@@ -26,8 +26,13 @@ class DockerHostsIT {
   @AfterEach
   void removeStackEvenOnFailure() throws Exception {
     Cli.docker().run("stack", "rm", STACK);
-    for (int second = 0; second < 60 && !Cli.docker().run("network", "ls", "-q", "--filter",
-        "label=com.docker.stack.namespace=" + STACK).output().isBlank(); second++) {
+    for (int second = 0;
+        second < 60
+            && !Cli.docker()
+                .run("network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK)
+                .output()
+                .isBlank();
+        second++) {
       Thread.sleep(1000);
     }
   }
@@ -37,19 +42,33 @@ class DockerHostsIT {
   void deployDiffAndRmSkipTheDeadEngineAndNameTheManagerUsed(
       @InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy,
       @InjectMojo(goal = "diff", pom = POM) DiffMojo diff,
-      @InjectMojo(goal = "rm", pom = POM) RemoveMojo rm) throws Exception {
+      @InjectMojo(goal = "rm", pom = POM) RemoveMojo rm)
+      throws Exception {
     for (AbstractEngineMojo goal : List.of(deploy, diff, rm)) {
       RecordingLog log = new RecordingLog();
       goal.setLog(log);
       goal.execute();
-      assertEquals(List.of("[WARNING] Skipped swarm manager " + GONE + ": unreachable: "),
-          log.startingWith("[WARNING] Skipped").stream().map(line -> line.substring(0, line.indexOf("unreachable: ") + 13)).toList(),
+      assertEquals(
+          List.of("[WARNING] Skipped swarm manager " + GONE + ": unreachable: "),
+          log.startingWith("[WARNING] Skipped").stream()
+              .map(line -> line.substring(0, line.indexOf("unreachable: ") + 13))
+              .toList(),
           log.lines().toString());
-      assertTrue(log.lines().contains("[INFO] Using swarm manager unix:///var/run/docker.sock"), log.lines().toString());
+      assertTrue(
+          log.lines().contains("[INFO] Using swarm manager unix:///var/run/docker.sock"),
+          log.lines().toString());
       if (goal == deploy) {
-        assertEquals(STACK + "_web\n", Cli.docker().run("stack", "services", STACK, "--format", "{{.Name}}").output());
+        assertEquals(
+            STACK + "_web\n",
+            Cli.docker()
+                .run("stack", "services", STACK, "--format", "{{.Name}}")
+                .output());
       }
     }
-    assertEquals("", Cli.docker().run("service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK).output());
+    assertEquals(
+        "",
+        Cli.docker()
+            .run("service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK)
+            .output());
   }
 }

@@ -42,12 +42,14 @@ class EngineGoalsIT {
 
   private static String leftovers() {
     String label = "label=com.docker.stack.namespace=" + STACK;
-    return docker("service", "ls", "-q", "--filter", label) + docker("network", "ls", "-q", "--filter", label)
+    return docker("service", "ls", "-q", "--filter", label)
+        + docker("network", "ls", "-q", "--filter", label)
         + docker("secret", "ls", "-q", "--filter", label);
   }
 
   @Test
-  void deployCreatesTheStackTheCliSees(@InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
+  void deployCreatesTheStackTheCliSees(@InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy)
+      throws Exception {
     deploy.execute();
 
     assertEquals(STACK + "_web\n", docker("stack", "services", STACK, "--format", "{{.Name}}"));
@@ -55,16 +57,23 @@ class EngineGoalsIT {
   }
 
   @Test
-  void unlockBreaksTheLockWithItsIdAndNoOther(@InjectMojo(goal = "unlock", pom = POM) UnlockMojo unlock)
-      throws Exception {
+  void unlockBreaksTheLockWithItsIdAndNoOther(
+      @InjectMojo(goal = "unlock", pom = POM) UnlockMojo unlock) throws Exception {
     try (SwarmEngine engine = DockerSwarmEngine.connect(EngineConnection.defaults());
-        HeldLock stuck = new StackLock(engine, new dev.swarmstack.swarm.testing.RecordingLog(new ArrayList<>()))
+        HeldLock stuck = new StackLock(
+                engine, new dev.swarmstack.swarm.testing.RecordingLog(new ArrayList<>()))
             .acquire(STACK, "deploy", Duration.ZERO)) {
       MojoExtension.setVariableValueToObject(unlock, "lockId", "an-older-lock-id");
       MojoFailureException refused = assertThrows(MojoFailureException.class, unlock::execute);
-      assertTrue(refused.getMessage().startsWith("Stack " + STACK + " is locked by swarm:deploy by "), refused.getMessage());
-      assertTrue(refused.getMessage().contains("lock id " + stuck.lockId() + ", not by lock id an-older-lock-id:"
-          + " nothing was broken"), refused.getMessage());
+      assertTrue(
+          refused.getMessage().startsWith("Stack " + STACK + " is locked by swarm:deploy by "),
+          refused.getMessage());
+      assertTrue(
+          refused
+              .getMessage()
+              .contains("lock id " + stuck.lockId() + ", not by lock id an-older-lock-id:"
+                  + " nothing was broken"),
+          refused.getMessage());
       assertEquals(StackLock.configName(STACK) + "\n", lockConfigs());
 
       MojoExtension.setVariableValueToObject(unlock, "lockId", stuck.lockId());
@@ -75,7 +84,13 @@ class EngineGoalsIT {
   }
 
   private static String lockConfigs() {
-    return docker("config", "ls", "--format", "{{.Name}}", "--filter", "label=dev.swarmstack.lock.stack=" + STACK);
+    return docker(
+        "config",
+        "ls",
+        "--format",
+        "{{.Name}}",
+        "--filter",
+        "label=dev.swarmstack.lock.stack=" + STACK);
   }
 
   /** On a stack the CLI deployed, so that these goals are tested apart from loading and converting the pom's stack. */
@@ -85,7 +100,8 @@ class EngineGoalsIT {
       @InjectMojo(goal = "ps", pom = POM) PsMojo ps,
       @InjectMojo(goal = "ls", pom = POM) LsMojo ls,
       @InjectMojo(goal = "rm", pom = POM) RemoveMojo rm,
-      @TempDir Path dir) throws Exception {
+      @TempDir Path dir)
+      throws Exception {
     Path compose = Files.writeString(dir.resolve("stack.yml"), """
         version: "3.8"
         services:
@@ -99,15 +115,22 @@ class EngineGoalsIT {
     ps.execute();
     ls.execute();
     Path reports = Path.of(services.project.getBuild().getDirectory(), "swarm");
-    assertTrue(Files.readString(reports.resolve(STACK + "-services.json")).contains("\"Name\" : \"" + STACK + "_web\""));
+    assertTrue(Files.readString(reports.resolve(STACK + "-services.json"))
+        .contains("\"Name\" : \"" + STACK + "_web\""));
     assertTrue(Files.readString(reports.resolve(STACK + "-ps.json")).contains(STACK + "_web.1"));
-    assertTrue(Files.readString(reports.resolve("stacks.json")).contains("\"Name\" : \"" + STACK + "\""));
+    assertTrue(
+        Files.readString(reports.resolve("stacks.json")).contains("\"Name\" : \"" + STACK + "\""));
 
     rm.execute();
-    assertEquals("", docker("service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK));
-    assertEquals("", docker("network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK));
-    // the swarm deletes a removed service's shut-down tasks a moment later: until then both ps list them
-    for (int second = 0; second < 30 && !docker("stack", "ps", STACK).contains("nothing found"); second++) {
+    assertEquals(
+        "", docker("service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK));
+    assertEquals(
+        "", docker("network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK));
+    // the swarm deletes a removed service's shut-down tasks a moment later: until then both ps list
+    // them
+    for (int second = 0;
+        second < 30 && !docker("stack", "ps", STACK).contains("nothing found");
+        second++) {
       Thread.sleep(1000);
     }
     MojoFailureException nothing = assertThrows(MojoFailureException.class, ps::execute);
@@ -118,5 +141,4 @@ class EngineGoalsIT {
   private static String docker(String... args) {
     return Cli.docker().run(args).output();
   }
-
 }

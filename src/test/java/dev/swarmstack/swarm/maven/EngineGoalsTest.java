@@ -78,8 +78,10 @@ class EngineGoalsTest {
   void anUnreachableEngineIsAnExecutionError(LsMojo mojo) {
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-    assertEquals("Docker engine: asking the engine for its version: cannot reach the Docker engine at " + NO_ENGINE
-        + " (from <dockerHost>): connection refused", e.getMessage());
+    assertEquals(
+        "Docker engine: asking the engine for its version: cannot reach the Docker engine at "
+            + NO_ENGINE + " (from <dockerHost>): connection refused",
+        e.getMessage());
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       // Maven prints each cause's message that the one above does not contain already
       assertFalse(String.valueOf(cause.getMessage()).contains("shaded"), cause::toString);
@@ -91,9 +93,15 @@ class EngineGoalsTest {
   @MojoParameter(name = "dockerHosts", value = NO_ENGINE + ",unix:///nonexistent/swarm-test.sock")
   void withoutAReachableManagerTheErrorListsEachEngineAndWhy(LsMojo mojo) {
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-    assertTrue(e.getMessage().startsWith("Docker engine: none of the 2 engines in <dockerHosts> is a reachable swarm manager:\n"
-        + "  " + NO_ENGINE + ": unreachable: "), e.getMessage());
-    assertTrue(e.getMessage().contains("\n  unix:///nonexistent/swarm-test.sock: unreachable: "), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Docker engine: none of the 2 engines in <dockerHosts> is a reachable swarm manager:\n"
+                    + "  " + NO_ENGINE + ": unreachable: "),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("\n  unix:///nonexistent/swarm-test.sock: unreachable: "),
+        e.getMessage());
   }
 
   @Test
@@ -102,7 +110,9 @@ class EngineGoalsTest {
   @MojoParameter(name = "dockerHosts", value = NO_ENGINE)
   void dockerHostAndDockerHostsTogetherAreRefused(DeployMojo mojo) {
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-    assertEquals("<dockerHost> (swarm.docker.host) and <dockerHosts> (swarm.docker.hosts) are both set:"
-        + " use <dockerHosts> alone, listing every manager", e.getMessage());
+    assertEquals(
+        "<dockerHost> (swarm.docker.host) and <dockerHosts> (swarm.docker.hosts) are both set:"
+            + " use <dockerHosts> alone, listing every manager",
+        e.getMessage());
   }
 }

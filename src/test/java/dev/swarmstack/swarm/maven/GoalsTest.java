@@ -25,25 +25,33 @@ class GoalsTest {
 
   private static final String SHOP = "src/test/resources/unit/shop-pom.xml";
   private static final String BROKEN = "src/test/resources/unit/broken-pom.xml";
-  private static final String NOWHERE = "service api uses network 'nowhere', which is not declared at the top level"
-      + " (declared: lan); declare it under networks, or fix the name";
-  private static final String BRIDGE = "network lan is a bridge network: a bridge connects containers on a single host"
-      + " only, and swarm services need an overlay network, which spans the nodes of the swarm; use <driver>overlay</driver>"
-      + " in the pom or driver: overlay in a compose file";
+  private static final String NOWHERE =
+      "service api uses network 'nowhere', which is not declared at the top level"
+          + " (declared: lan); declare it under networks, or fix the name";
+  private static final String BRIDGE =
+      "network lan is a bridge network: a bridge connects containers on a single host"
+          + " only, and swarm services need an overlay network, which spans the nodes of the swarm; use <driver>overlay</driver>"
+          + " in the pom or driver: overlay in a compose file";
 
   @Test
   @InjectMojo(goal = "generate", pom = SHOP)
   @MojoParameter(name = "outputFile", value = "target/unit/generate/shop.yml")
   void generateWritesTheStackAndAttachesIt(GenerateMojo mojo) throws Exception {
-    mojo.project.setArtifact(new DefaultArtifact("dev.example", "shop", "1.0", "compile", "pom", null,
-        new DefaultArtifactHandler("pom")));
+    mojo.project.setArtifact(new DefaultArtifact(
+        "dev.example", "shop", "1.0", "compile", "pom", null, new DefaultArtifactHandler("pom")));
 
     mojo.execute();
 
     Path output = Path.of("target/unit/generate/shop.yml");
     String yaml = Files.readString(output);
-    for (String expected : List.of("replicas: 3", "order: start-first", "encrypted: \"\"", "published: 8081",
-        "memory: \"536870912\"", "- app.jar", "file: " + Path.of("src/test/resources/unit/db_password.txt").toAbsolutePath())) {
+    for (String expected : List.of(
+        "replicas: 3",
+        "order: start-first",
+        "encrypted: \"\"",
+        "published: 8081",
+        "memory: \"536870912\"",
+        "- app.jar",
+        "file: " + Path.of("src/test/resources/unit/db_password.txt").toAbsolutePath())) {
       assertTrue(yaml.contains(expected), () -> expected + " is missing from\n" + yaml);
     }
     Artifact attached = mojo.project.getAttachedArtifacts().get(0);
@@ -70,7 +78,8 @@ class GoalsTest {
   void aBadDurationInAComposeFileDoesNotHideTheNetworkErrors(ValidateMojo mojo) {
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-    String file = Path.of("src/test/resources/unit/all-errors.yml").toAbsolutePath().toString();
+    String file =
+        Path.of("src/test/resources/unit/all-errors.yml").toAbsolutePath().toString();
     assertEquals("""
         The stack definition has 3 errors:
           %1$s:5:24: stop_grace_period: invalid duration '90': use a number with a unit, e.g. 30s, 1m30s, 500ms or 2h
@@ -105,7 +114,8 @@ class GoalsTest {
   @Test
   @InjectMojo(goal = "validate", pom = SHOP)
   @MojoParameter(name = "composeFiles", value = "a.yml,b.yml")
-  void composeFilesAcceptTheCommaSeparatedFormOfSwarmComposeFiles(ValidateMojo mojo) throws Exception {
+  void composeFilesAcceptTheCommaSeparatedFormOfSwarmComposeFiles(ValidateMojo mojo)
+      throws Exception {
     List<File> files = MojoExtension.getVariableValueFromObject(mojo, "composeFiles");
 
     assertEquals(List.of("a.yml", "b.yml"), files.stream().map(File::getName).toList());

@@ -33,40 +33,58 @@ class HostNetworkGoalsIT {
   @Test
   void generateDeclaresHostAndTheCliDeploysTheSameStack(
       @InjectMojo(goal = "generate", pom = POM)
-      @MojoParameter(name = "outputFile", value = "target/unit/generate/host-network.yml") GenerateMojo generate)
+          @MojoParameter(name = "outputFile", value = "target/unit/generate/host-network.yml")
+          GenerateMojo generate)
       throws Exception {
-    generate.project.setArtifact(new DefaultArtifact("dev.example", "host", "1.0", "compile", "pom", null,
-        new DefaultArtifactHandler("pom")));
+    generate.project.setArtifact(new DefaultArtifact(
+        "dev.example", "host", "1.0", "compile", "pom", null, new DefaultArtifactHandler("pom")));
 
     generate.execute();
 
     Path output = Path.of("target/unit/generate/host-network.yml");
     String yaml = Files.readString(output);
     assertTrue(yaml.contains("networks:\n  host:\n    name: host\n    external: true\n"), yaml);
-    // what the CLI does with the generated file is the reference: it attaches the service to the host network too
+    // what the CLI does with the generated file is the reference: it attaches the service to the
+    // host network too
     DOCKER.ok("stack", "deploy", "--resolve-image", "never", "-c", output.toString(), STACK);
     assertEquals("host", attachedNetwork());
   }
 
   @Test
-  void deployAttachesThePredefinedHostNetwork(@InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy)
-      throws Exception {
+  void deployAttachesThePredefinedHostNetwork(
+      @InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
     deploy.execute();
 
     assertEquals("host", attachedNetwork());
-    // a task of the previous test's stack may still be stopping: every container of the service is on host
-    String containers = DOCKER.ok("ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + STACK + "_agent");
+    // a task of the previous test's stack may still be stopping: every container of the service is
+    // on host
+    String containers = DOCKER.ok(
+        "ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + STACK + "_agent");
     for (String container : containers.lines().toList()) {
-      assertEquals("host", DOCKER.ok("inspect", "--format", "{{.HostConfig.NetworkMode}}", container).trim());
+      assertEquals(
+          "host",
+          DOCKER
+              .ok("inspect", "--format", "{{.HostConfig.NetworkMode}}", container)
+              .trim());
     }
     assertTrue(!containers.isBlank(), "a running task");
   }
 
   /** The service's attachment, which the engine stores by the id of the swarm's predefined network, by name. */
   private static String attachedNetwork() {
-    String target = DOCKER.ok("service", "inspect", "--format", "{{(index .Spec.TaskTemplate.Networks 0).Target}}",
-        STACK + "_agent").trim();
-    return DOCKER.ok("network", "inspect", "--format", "{{.Name}} {{.Driver}} {{.Scope}}", target).trim()
-        .equals("host host swarm") ? "host" : target;
+    String target = DOCKER
+        .ok(
+            "service",
+            "inspect",
+            "--format",
+            "{{(index .Spec.TaskTemplate.Networks 0).Target}}",
+            STACK + "_agent")
+        .trim();
+    return DOCKER
+            .ok("network", "inspect", "--format", "{{.Name}} {{.Driver}} {{.Scope}}", target)
+            .trim()
+            .equals("host host swarm")
+        ? "host"
+        : target;
   }
 }

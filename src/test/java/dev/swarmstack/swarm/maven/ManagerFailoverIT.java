@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 7, item 7: the goals, given all three managers of a swarm in {@code <dockerHosts>}, work on while the first
@@ -48,37 +48,61 @@ class ManagerFailoverIT {
   }
 
   @Test
-  @Execution(ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
+  @Execution(
+      ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
   @Order(1)
   @MojoParameter(name = "stackName", value = "lostwhilewaiting")
   void aDeployWaitingThroughTheFirstManagerGoesOnThroughTheSecondWhenItStops(
       @InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
     RecordingLog log = new RecordingLog(line -> {
       if (line.startsWith("[INFO] web  ")) {
-        cluster.stopNode("m1", false); // at the wait's first progress line: the next round meets a stopped manager
+        cluster.stopNode(
+            "m1",
+            false); // at the wait's first progress line: the next round meets a stopped manager
       }
     });
     run(deploy, log);
 
-    // m2 answers once it and m3 have elected a new leader (m1 was the leader): a few seconds, within the timeout
-    assertEquals(List.of("[INFO] Using swarm manager " + host("m1"), "[INFO] Using swarm manager " + host("m2")),
-        log.startingWith("[INFO] Using swarm manager"), log.lines().toString());
-    assertEquals(1, log.startingWith("[WARNING] Lost swarm manager " + host("m1") + " (from <dockerHosts>): ").size(),
+    // m2 answers once it and m3 have elected a new leader (m1 was the leader): a few seconds,
+    // within the timeout
+    assertEquals(
+        List.of(
+            "[INFO] Using swarm manager " + host("m1"), "[INFO] Using swarm manager " + host("m2")),
+        log.startingWith("[INFO] Using swarm manager"),
         log.lines().toString());
-    assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("[INFO] Stack lostwhilewaiting converged in ")),
+    assertEquals(
+        1,
+        log.startingWith("[WARNING] Lost swarm manager " + host("m1") + " (from <dockerHosts>): ")
+            .size(),
         log.lines().toString());
-    assertEquals("1/1", cluster.docker("m2").ok("service", "ls", "--filter", "name=lostwhilewaiting_web",
-        "--format", "{{.Replicas}}").trim());
+    assertTrue(
+        log.lines().stream()
+            .anyMatch(line -> line.startsWith("[INFO] Stack lostwhilewaiting converged in ")),
+        log.lines().toString());
+    assertEquals(
+        "1/1",
+        cluster
+            .docker("m2")
+            .ok(
+                "service",
+                "ls",
+                "--filter",
+                "name=lostwhilewaiting_web",
+                "--format",
+                "{{.Replicas}}")
+            .trim());
   }
 
   @Test
-  @Execution(ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
+  @Execution(
+      ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
   @Order(2)
   @MojoParameter(name = "stackName", value = "firstmanagerdown")
   void deployDiffAndRmWorkThroughAnotherManagerWhileTheFirstIsDown(
       @InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy,
       @InjectMojo(goal = "diff", pom = POM) DiffMojo diff,
-      @InjectMojo(goal = "rm", pom = POM) RemoveMojo rm) throws Exception {
+      @InjectMojo(goal = "rm", pom = POM) RemoveMojo rm)
+      throws Exception {
     // stopped by the test before; stopping a stopped node again is a no-op for the harness
     cluster.stopNode("m1", false);
     for (AbstractEngineMojo goal : List.of(deploy, diff, rm)) {
@@ -87,16 +111,25 @@ class ManagerFailoverIT {
 
       List<String> skipped = log.startingWith("[WARNING] Skipped swarm manager ");
       assertEquals(1, skipped.size(), log.lines().toString());
-      assertTrue(skipped.get(0).startsWith("[WARNING] Skipped swarm manager " + host("m1") + ": unreachable: "), skipped.get(0));
-      assertEquals(List.of("[INFO] Using swarm manager " + host("m2")), log.startingWith("[INFO] Using swarm manager"));
-      String services = cluster.docker("m2").ok("service", "ls", "--filter", "name=firstmanagerdown_", "--format", "{{.Name}}");
-      assertEquals(goal == rm ? "" : "firstmanagerdown_web\n", services, goal.getClass().getSimpleName());
+      assertTrue(
+          skipped
+              .get(0)
+              .startsWith("[WARNING] Skipped swarm manager " + host("m1") + ": unreachable: "),
+          skipped.get(0));
+      assertEquals(
+          List.of("[INFO] Using swarm manager " + host("m2")),
+          log.startingWith("[INFO] Using swarm manager"));
+      String services = cluster
+          .docker("m2")
+          .ok("service", "ls", "--filter", "name=firstmanagerdown_", "--format", "{{.Name}}");
+      assertEquals(
+          goal == rm ? "" : "firstmanagerdown_web\n", services, goal.getClass().getSimpleName());
     }
   }
 
   private void run(AbstractEngineMojo goal, RecordingLog log) throws Exception {
-    MojoExtension.setVariableValueToObject(goal, "dockerHosts",
-        cluster.managers().stream().map(ClusterNode::host).toList());
+    MojoExtension.setVariableValueToObject(
+        goal, "dockerHosts", cluster.managers().stream().map(ClusterNode::host).toList());
     goal.setLog(log);
     goal.execute();
   }

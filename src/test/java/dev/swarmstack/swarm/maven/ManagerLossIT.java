@@ -35,7 +35,8 @@ class ManagerLossIT {
   void removeStacksEvenOnFailure() throws Exception {
     for (String stack : List.of(STACK_WITH_FAILOVER, STACK_WITHOUT)) {
       Cli.docker().run("stack", "rm", stack);
-      // a deploy that lost its only manager can't release its lock; the stack's namespace label doesn't cover it
+      // a deploy that lost its only manager can't release its lock; the stack's namespace label
+      // doesn't cover it
       Cli.docker().run("config", "rm", StackLock.configName(stack));
     }
     Files.deleteIfExists(Path.of(PROXY));
@@ -44,35 +45,55 @@ class ManagerLossIT {
   @Test
   @MojoParameter(name = "stackName", value = STACK_WITH_FAILOVER)
   @MojoParameter(name = "dockerHosts", value = "unix://" + PROXY + ",unix:///var/run/docker.sock")
-  void theWaitGoesOnThroughTheNextManager(@InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
+  void theWaitGoesOnThroughTheNextManager(@InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy)
+      throws Exception {
     RecordingLog log = deployLosingTheManagerWhileWaiting(deploy);
 
     deploy.execute();
 
-    assertEquals(List.of("[WARNING] Lost swarm manager unix://" + PROXY + " (from <dockerHosts>): No such file or directory;"
-        + " going on through another manager"), log.startingWith("[WARNING] Lost swarm manager"));
-    assertEquals(List.of("[INFO] Using swarm manager unix://" + PROXY, "[INFO] Using swarm manager unix:///var/run/docker.sock"),
+    assertEquals(
+        List.of("[WARNING] Lost swarm manager unix://" + PROXY
+            + " (from <dockerHosts>): No such file or directory;"
+            + " going on through another manager"),
+        log.startingWith("[WARNING] Lost swarm manager"));
+    assertEquals(
+        List.of(
+            "[INFO] Using swarm manager unix://" + PROXY,
+            "[INFO] Using swarm manager unix:///var/run/docker.sock"),
         log.startingWith("[INFO] Using swarm manager"));
-    assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("[INFO] Stack " + STACK_WITH_FAILOVER + " converged in ")),
+    assertTrue(
+        log.lines().stream()
+            .anyMatch(
+                line -> line.startsWith("[INFO] Stack " + STACK_WITH_FAILOVER + " converged in ")),
         log.lines().toString());
   }
 
   @Test
   @MojoParameter(name = "stackName", value = STACK_WITHOUT)
   @MojoParameter(name = "dockerHost", value = "unix://" + PROXY)
-  void withoutAnotherManagerTheBuildFailsAsAnEngineFailureSayingSo(@InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
+  void withoutAnotherManagerTheBuildFailsAsAnEngineFailureSayingSo(
+      @InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
     deployLosingTheManagerWhileWaiting(deploy);
 
     MojoExecutionException e = assertThrows(MojoExecutionException.class, deploy::execute);
 
-    assertTrue(e.getMessage().startsWith("Deploy of stack " + STACK_WITHOUT + " failed:\n"
-        + "  lost the swarm manager while waiting for the stack to converge: "), e.getMessage());
-    assertTrue(e.getMessage().contains("\n  the plan was applied; the swarm goes on rolling it out, unwatched\n"), e.getMessage());
-    assertTrue(e.getMessage().contains("\nRollback:\n  no rollback: the manager can't be reached ("), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith("Deploy of stack " + STACK_WITHOUT + " failed:\n"
+                + "  lost the swarm manager while waiting for the stack to converge: "),
+        e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("\n  the plan was applied; the swarm goes on rolling it out, unwatched\n"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("\nRollback:\n  no rollback: the manager can't be reached ("),
+        e.getMessage());
   }
 
   /** Cuts the proxy when the wait reports its first progress, so that the next round's calls get no answer. */
-  private static RecordingLog deployLosingTheManagerWhileWaiting(DeployMojo deploy) throws Exception {
+  private static RecordingLog deployLosingTheManagerWhileWaiting(DeployMojo deploy)
+      throws Exception {
     Files.deleteIfExists(Path.of(PROXY));
     UnixSocketProxy proxy = new UnixSocketProxy(Path.of(PROXY), ENGINE);
     RecordingLog log = new RecordingLog(line -> {

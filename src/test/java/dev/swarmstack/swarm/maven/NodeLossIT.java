@@ -38,33 +38,62 @@ class NodeLossIT {
   /** w1 alone may run the pinned service (case B); w2 and w3 the movable one (case A). */
   @BeforeAll
   static void labelWorkers(SwarmCluster cluster) {
-    cluster.docker().ok("node", "update", "--label-add", "nodeloss=b", cluster.node("w1").hostname());
+    cluster
+        .docker()
+        .ok("node", "update", "--label-add", "nodeloss=b", cluster.node("w1").hostname());
     for (String worker : new String[] {"w2", "w3"}) {
-      cluster.docker().ok("node", "update", "--label-add", "nodeloss=a", cluster.node(worker).hostname());
+      cluster
+          .docker()
+          .ok(
+              "node",
+              "update",
+              "--label-add",
+              "nodeloss=a",
+              cluster.node(worker).hostname());
     }
   }
 
   @Test
-  @Execution(ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
+  @Execution(
+      ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
   void caseA_theDeployConvergesOnceTheSwarmReschedulesOnAnotherNode(
-      @InjectMojo(goal = "deploy", pom = "src/test/resources/unit/nodeloss-a-pom.xml") DeployMojo deploy) throws Exception {
+      @InjectMojo(goal = "deploy", pom = "src/test/resources/unit/nodeloss-a-pom.xml")
+          DeployMojo deploy)
+      throws Exception {
     AtomicReference<ClusterNode> lost = new AtomicReference<>();
     RecordingLog log = killTheTasksNodeWhileWaiting(deploy, "nodelossmovable_web", lost);
 
     deploy.execute();
 
-    assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("[INFO] Stack nodelossmovable converged in ")),
+    assertTrue(
+        log.lines().stream()
+            .anyMatch(line -> line.startsWith("[INFO] Stack nodelossmovable converged in ")),
         log.lines().toString());
-    String runningOn = cluster.docker().ok("service", "ps", "nodelossmovable_web", "--filter", "desired-state=running",
-        "--format", "{{.Node}}").trim();
+    String runningOn = cluster
+        .docker()
+        .ok(
+            "service",
+            "ps",
+            "nodelossmovable_web",
+            "--filter",
+            "desired-state=running",
+            "--format",
+            "{{.Node}}")
+        .trim();
     assertNotEquals(lost.get().hostname(), runningOn, log.lines().toString());
-    assertTrue(runningOn.equals(cluster.node("w2").hostname()) || runningOn.equals(cluster.node("w3").hostname()), runningOn);
+    assertTrue(
+        runningOn.equals(cluster.node("w2").hostname())
+            || runningOn.equals(cluster.node("w3").hostname()),
+        runningOn);
   }
 
   @Test
-  @Execution(ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
+  @Execution(
+      ExecutionMode.SAME_THREAD) // one after the other: each stops nodes of the shared cluster
   void caseB_aServicePinnedToTheLostNodeFailsWithAReportAndIsRolledBack(
-      @InjectMojo(goal = "deploy", pom = "src/test/resources/unit/nodeloss-b-pom.xml") DeployMojo deploy) throws Exception {
+      @InjectMojo(goal = "deploy", pom = "src/test/resources/unit/nodeloss-b-pom.xml")
+          DeployMojo deploy)
+      throws Exception {
     AtomicReference<ClusterNode> lost = new AtomicReference<>();
     RecordingLog log = killTheTasksNodeWhileWaiting(deploy, "nodelosspinned_web", lost);
 
@@ -72,35 +101,56 @@ class NodeLossIT {
 
     System.out.println("case B report:\n" + e.getMessage());
     assertEquals("w1", lost.get().name(), log.lines().toString());
-    assertTrue(e.getMessage().startsWith("Deploy of stack nodelosspinned failed:\n"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("Deploy of stack nodelosspinned failed:\n"), e.getMessage());
     // within seconds of the node's loss, not after the timeout: the replacement task finds no node
-    assertTrue(e.getMessage().contains("\n  service web failed: task pending: no suitable node ("), e.getMessage());
-    // case A's lost worker may be down too
-    assertTrue(e.getMessage().lines().anyMatch(line -> line.startsWith("  node(s) not ready: ")
-        && line.contains(lost.get().hostname())), e.getMessage());
-    assertTrue(e.getMessage().endsWith("Rollback:\n  rolled back to nothing: every object this deploy created is removed"),
+    assertTrue(
+        e.getMessage().contains("\n  service web failed: task pending: no suitable node ("),
         e.getMessage());
-    assertEquals("", cluster.docker().ok("service", "ls", "-q", "--filter", "name=nodelosspinned_"));
+    // case A's lost worker may be down too
+    assertTrue(
+        e.getMessage()
+            .lines()
+            .anyMatch(line -> line.startsWith("  node(s) not ready: ")
+                && line.contains(lost.get().hostname())),
+        e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "Rollback:\n  rolled back to nothing: every object this deploy created is removed"),
+        e.getMessage());
+    assertEquals(
+        "", cluster.docker().ok("service", "ls", "-q", "--filter", "name=nodelosspinned_"));
   }
 
   /** At the wait's first progress line, kills (SIGKILL, like a power cut) the node the service's task was given. */
-  private RecordingLog killTheTasksNodeWhileWaiting(DeployMojo deploy, String service, AtomicReference<ClusterNode> lost)
-      throws Exception {
+  private RecordingLog killTheTasksNodeWhileWaiting(
+      DeployMojo deploy, String service, AtomicReference<ClusterNode> lost) throws Exception {
     RecordingLog log = new RecordingLog(line -> {
       if (line.startsWith("[INFO] web  ") && lost.get() == null) {
         lost.set(nodeOf(service));
         cluster.stopNode(lost.get().name(), true);
       }
     });
-    MojoExtension.setVariableValueToObject(deploy, "dockerHost", cluster.manager().host());
+    MojoExtension.setVariableValueToObject(
+        deploy, "dockerHost", cluster.manager().host());
     deploy.setLog(log);
     return log;
   }
 
   private ClusterNode nodeOf(String service) {
     for (int attempt = 0; attempt < 60; attempt++) {
-      String hostname = cluster.docker().ok("service", "ps", service, "--filter", "desired-state=running",
-          "--format", "{{.Node}}").trim();
+      String hostname = cluster
+          .docker()
+          .ok(
+              "service",
+              "ps",
+              service,
+              "--filter",
+              "desired-state=running",
+              "--format",
+              "{{.Node}}")
+          .trim();
       for (ClusterNode node : cluster.nodes()) {
         if (node.hostname().equals(hostname)) {
           return node;

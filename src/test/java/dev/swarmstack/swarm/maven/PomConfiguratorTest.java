@@ -41,19 +41,23 @@ class PomConfiguratorTest {
           </services>
         </configuration>""");
 
-    assertEquals(List.of(
-        "<services><service>api</service><replica>: unknown element <replica>: did you mean <replicas>?",
-        "<services><service>web</service><replicas>: 'two' is not a whole number: write it in digits,"
-            + " e.g. <replicas>3</replicas>",
-        "<services><service>web</service><ports>[1]<target>: 'eighty' is not a whole number: write it in digits,"
-            + " e.g. <target>3</target>",
-        "<services><service>web</service><healthcheck><intervall>: unknown element <intervall>: did you mean"
-            + " <interval>?",
-        "<services><service>web</service><frobnicate>: unknown element <frobnicate>: remove it, or check that it is"
-            + " nested in the right element"),
+    assertEquals(
+        List.of(
+            "<services><service>api</service><replica>: unknown element <replica>: did you mean <replicas>?",
+            "<services><service>web</service><replicas>: 'two' is not a whole number: write it in digits,"
+                + " e.g. <replicas>3</replicas>",
+            "<services><service>web</service><ports>[1]<target>: 'eighty' is not a whole number: write it in digits,"
+                + " e.g. <target>3</target>",
+            "<services><service>web</service><healthcheck><intervall>: unknown element <intervall>: did you mean"
+                + " <interval>?",
+            "<services><service>web</service><frobnicate>: unknown element <frobnicate>: remove it, or check that it is"
+                + " nested in the right element"),
         report.errors().stream().map(Problem::toString).toList());
     assertEquals("shop", goal.stackName);
-    assertEquals(2, ((List<?>) field(goal, "services")).size(), "the services are bound without the bad elements");
+    assertEquals(
+        2,
+        ((List<?>) field(goal, "services")).size(),
+        "the services are bound without the bad elements");
   }
 
   @Test
@@ -93,7 +97,8 @@ class PomConfiguratorTest {
   void oneEngineFromTheCommandLineReplacesTheManagersOfThePom() throws Exception {
     userProperties.setProperty(PropertyNames.DOCKER_HOST, "tcp://staging:2375");
     LsMojo goal = new LsMojo();
-    // as Maven hands it over: every parameter with a property is there, the pom's value or the property's expression
+    // as Maven hands it over: every parameter with a property is there, the pom's value or the
+    // property's expression
     configure(goal, """
         <configuration>
           <dockerHost>${swarm.docker.host}</dockerHost>
@@ -120,19 +125,26 @@ class PomConfiguratorTest {
     userProperties.setProperty("swarm.timeout", "10s");
     userProperties.setProperty("other.property", "x");
 
-    assertEquals(List.of(
-        "Unknown property -Dswarm.frobnicate: the plugin has no such property and ignores it"
-            + " (mvn swarm:help -Ddetail lists them)",
-        "Unknown property -Dswarm.generate.skp: did you mean -Dswarm.generate.skip?",
-        "Unknown property -Dswarm.timout: did you mean -Dswarm.timeout?"),
+    assertEquals(
+        List.of(
+            "Unknown property -Dswarm.frobnicate: the plugin has no such property and ignores it"
+                + " (mvn swarm:help -Ddetail lists them)",
+            "Unknown property -Dswarm.generate.skp: did you mean -Dswarm.generate.skip?",
+            "Unknown property -Dswarm.timout: did you mean -Dswarm.timeout?"),
         UnknownProperties.warnings(userProperties));
     assertTrue(UnknownProperties.KNOWN.contains(PropertyNames.PRUNE_ALL_SERVICES));
   }
 
   private PomConfigurator.Report configure(AbstractGoalMojo goal, String xml) throws Exception {
-    PlexusConfiguration configuration = new XmlPlexusConfiguration(Xpp3DomBuilder.build(new StringReader(xml)));
-    new PomConfigurator().configureComponent(goal, configuration, new Evaluator(),
-        new ClassRealm(new ClassWorld(), "test", getClass().getClassLoader()), new NoListener());
+    PlexusConfiguration configuration =
+        new XmlPlexusConfiguration(Xpp3DomBuilder.build(new StringReader(xml)));
+    new PomConfigurator()
+        .configureComponent(
+            goal,
+            configuration,
+            new Evaluator(),
+            new ClassRealm(new ClassWorld(), "test", getClass().getClassLoader()),
+            new NoListener());
     return (PomConfigurator.Report) field(goal, "configuration");
   }
 

@@ -27,7 +27,8 @@ class RegistryCredentialsTest {
     @Override
     public Server getServer() {
       Server server = request.getServers().get(0).clone();
-      server.setPassword(server.getPassword().equals("{encrypted}") ? "decrypted" : server.getPassword());
+      server.setPassword(
+          server.getPassword().equals("{encrypted}") ? "decrypted" : server.getPassword());
       return server;
     }
 
@@ -53,7 +54,8 @@ class RegistryCredentialsTest {
   };
 
   @Test
-  void aSettingsServerNamedAfterTheRegistryHostWinsAndIsDecrypted(@TempDir Path dockerConfig) throws IOException {
+  void aSettingsServerNamedAfterTheRegistryHostWinsAndIsDecrypted(@TempDir Path dockerConfig)
+      throws IOException {
     dockerLogin(dockerConfig, "registry.example.com", "docker-user", "docker-password");
     Settings settings = new Settings();
     Server server = new Server();
@@ -62,8 +64,8 @@ class RegistryCredentialsTest {
     server.setPassword("{encrypted}");
     settings.addServer(server);
 
-    RegistryCredentials credentials = new RegistryCredentials(settings, DECRYPTER,
-        DockerConfigCredentials.read(dockerConfig), new SystemStreamLog());
+    RegistryCredentials credentials = new RegistryCredentials(
+        settings, DECRYPTER, DockerConfigCredentials.read(dockerConfig), new SystemStreamLog());
 
     RegistryAuth auth = credentials.forRegistry("registry.example.com").orElseThrow();
     assertEquals(List.of("maven-user", "decrypted"), List.of(auth.username(), auth.password()));
@@ -73,15 +75,22 @@ class RegistryCredentialsTest {
   void withoutAServerDockerLoginCredentialsAreUsed(@TempDir Path dockerConfig) throws IOException {
     dockerLogin(dockerConfig, "127.0.0.1:5000", "swarmtest", "swarmtest-password");
 
-    RegistryCredentials credentials = new RegistryCredentials(new Settings(), DECRYPTER,
-        DockerConfigCredentials.read(dockerConfig), new SystemStreamLog());
+    RegistryCredentials credentials = new RegistryCredentials(
+        new Settings(),
+        DECRYPTER,
+        DockerConfigCredentials.read(dockerConfig),
+        new SystemStreamLog());
 
-    assertEquals("swarmtest", credentials.forRegistry("127.0.0.1:5000").orElseThrow().username());
+    assertEquals(
+        "swarmtest", credentials.forRegistry("127.0.0.1:5000").orElseThrow().username());
     assertEquals(Optional.empty(), credentials.forRegistry("docker.io"));
   }
 
-  private static void dockerLogin(Path dockerConfig, String host, String user, String password) throws IOException {
+  private static void dockerLogin(Path dockerConfig, String host, String user, String password)
+      throws IOException {
     String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
-    Files.writeString(dockerConfig.resolve("config.json"), "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
+    Files.writeString(
+        dockerConfig.resolve("config.json"),
+        "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
   }
 }

@@ -35,8 +35,18 @@ class SshGoalsIT {
   void removeStackAndStopSshdEvenOnFailure() throws Exception {
     try {
       Cli.docker().run("stack", "rm", STACK);
-      for (int second = 0; second < 60 && !Cli.docker().run("network", "ls", "-q", "--filter",
-          "label=com.docker.stack.namespace=" + STACK).output().isBlank(); second++) {
+      for (int second = 0;
+          second < 60
+              && !Cli.docker()
+                  .run(
+                      "network",
+                      "ls",
+                      "-q",
+                      "--filter",
+                      "label=com.docker.stack.namespace=" + STACK)
+                  .output()
+                  .isBlank();
+          second++) {
         Thread.sleep(1000);
       }
     } finally {
@@ -49,7 +59,8 @@ class SshGoalsIT {
       @InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy,
       @InjectMojo(goal = "diff", pom = POM) DiffMojo diff,
       @InjectMojo(goal = "ps", pom = POM) PsMojo ps,
-      @InjectMojo(goal = "rm", pom = POM) RemoveMojo rm) throws Exception {
+      @InjectMojo(goal = "rm", pom = POM) RemoveMojo rm)
+      throws Exception {
     String clientFolder = sshd.clientFolder("deploy", true).toString();
     for (AbstractGoalMojo goal : List.<AbstractGoalMojo>of(deploy, diff, ps, rm)) {
       MojoExtension.setVariableValueToObject(goal, "dockerHost", "ssh://" + TestSshServer.ALIAS);
@@ -58,29 +69,61 @@ class SshGoalsIT {
       goal.setLog(log);
       goal.execute();
       if (goal == deploy) {
-        assertTrue(log.lines().stream().anyMatch(line -> line.contains("web") && line.contains("converged")), log.lines().toString());
-        assertEquals("1/1\n", Cli.docker().run("service", "ls", "--filter", "name=" + STACK + "_web", "--format", "{{.Replicas}}").output());
+        assertTrue(
+            log.lines().stream()
+                .anyMatch(line -> line.contains("web") && line.contains("converged")),
+            log.lines().toString());
+        assertEquals(
+            "1/1\n",
+            Cli.docker()
+                .run(
+                    "service",
+                    "ls",
+                    "--filter",
+                    "name=" + STACK + "_web",
+                    "--format",
+                    "{{.Replicas}}")
+                .output());
       }
       if (goal == diff) {
-        assertTrue(log.lines().contains("[INFO] Plan for stack " + STACK + ": 0 change(s)"), log.lines().toString());
+        assertTrue(
+            log.lines().contains("[INFO] Plan for stack " + STACK + ": 0 change(s)"),
+            log.lines().toString());
       }
       if (goal == ps) {
-        assertTrue(log.lines().stream().anyMatch(line -> line.contains(STACK + "_web.1") && line.contains("Running")), log.lines().toString());
+        assertTrue(
+            log.lines().stream()
+                .anyMatch(line -> line.contains(STACK + "_web.1") && line.contains("Running")),
+            log.lines().toString());
       }
     }
-    assertEquals("", Cli.docker().run("service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK).output());
+    assertEquals(
+        "",
+        Cli.docker()
+            .run("service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK)
+            .output());
   }
 
   @Test
-  void failoverSkipsASshHostThatIsDownForOneThatAnswers(@InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
+  void failoverSkipsASshHostThatIsDownForOneThatAnswers(
+      @InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy) throws Exception {
     String dead = "ssh://127.0.0.1:" + FreePorts.one();
     MojoExtension.setVariableValueToObject(deploy, "dockerHosts", List.of(dead, sshd.address()));
-    MojoExtension.setVariableValueToObject(deploy, "sshDirectory", sshd.clientFolder("deploy", true).toFile());
+    MojoExtension.setVariableValueToObject(
+        deploy, "sshDirectory", sshd.clientFolder("deploy", true).toFile());
     RecordingLog log = new RecordingLog();
     deploy.setLog(log);
     deploy.execute();
-    assertEquals(1, log.startingWith("[WARNING] Skipped swarm manager " + dead + ": unreachable: ").size(), log.lines().toString());
-    assertTrue(log.lines().contains("[INFO] Using swarm manager " + sshd.address()), log.lines().toString());
-    assertEquals(STACK + "_web\n", Cli.docker().run("stack", "services", STACK, "--format", "{{.Name}}").output());
+    assertEquals(
+        1,
+        log.startingWith("[WARNING] Skipped swarm manager " + dead + ": unreachable: ")
+            .size(),
+        log.lines().toString());
+    assertTrue(
+        log.lines().contains("[INFO] Using swarm manager " + sshd.address()),
+        log.lines().toString());
+    assertEquals(
+        STACK + "_web\n",
+        Cli.docker().run("stack", "services", STACK, "--format", "{{.Name}}").output());
   }
 }

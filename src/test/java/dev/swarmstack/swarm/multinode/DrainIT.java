@@ -52,11 +52,14 @@ class DrainIT {
       assertEquals(Outcome.CONVERGED, stack.deploy(STACK).outcome(), stack.log.toString());
 
       Map<String, Integer> replicated = stack.runningTasksByNode("replicated");
-      assertEquals(4, replicated.values().stream().mapToInt(Integer::intValue).sum(), replicated.toString());
+      assertEquals(
+          4, replicated.values().stream().mapToInt(Integer::intValue).sum(), replicated.toString());
       assertTrue(!replicated.containsKey(drained), "nothing on " + drained + ": " + replicated);
-      assertEquals(Map.of(cluster.node("m1").hostname(), 1, cluster.node("w1").hostname(), 1),
+      assertEquals(
+          Map.of(cluster.node("m1").hostname(), 1, cluster.node("w1").hostname(), 1),
           stack.runningTasksByNode("global"));
-      assertTrue(stack.log.stream().anyMatch(line -> line.matches("INFO global\\s+2/2 nodes running")),
+      assertTrue(
+          stack.log.stream().anyMatch(line -> line.matches("INFO global\\s+2/2 nodes running")),
           stack.log.toString());
     } finally {
       cluster.docker().ok("node", "update", "--availability", "active", drained);

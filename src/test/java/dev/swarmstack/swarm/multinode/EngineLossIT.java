@@ -71,21 +71,28 @@ class EngineLossIT {
 
   @Test
   @Execution(ExecutionMode.SAME_THREAD) // one after the other: each kills the cluster's only node
-  void lostWhileWaitingTheFailureTellsThatStoryFirstAndARedeployConvergesCleanly() throws IOException {
+  void lostWhileWaitingTheFailureTellsThatStoryFirstAndARedeployConvergesCleanly()
+      throws IOException {
     String stackFile = STACK.replace("TOKEN_FILE", tokenFile().toString());
     try (ClusterStacks stack = new ClusterStacks(cluster)) {
-      // as with the engine of the issue, which was shutting down: /info still answers, nothing else does
+      // as with the engine of the issue, which was shutting down: /info still answers, nothing else
+      // does
       SwarmEngine dying = killingTheNode(stack.engine, "subscribeEvents", true);
 
-      DeployFailedException e = assertThrows(DeployFailedException.class, () -> stack.deployThrough(dying, stackFile));
+      DeployFailedException e =
+          assertThrows(DeployFailedException.class, () -> stack.deployThrough(dying, stackFile));
 
       String story = e.getMessage();
       System.out.println("engine lost while waiting:\n" + story);
-      assertTrue(story.startsWith("Deploy of stack " + stack.namespace + " failed:\n"
-          + "  lost the swarm manager while waiting for the stack to converge: "), story);
-      int rollback = story.indexOf("\n  the plan was applied; the swarm goes on rolling it out, unwatched\nRollback:\n");
+      assertTrue(
+          story.startsWith("Deploy of stack " + stack.namespace + " failed:\n"
+              + "  lost the swarm manager while waiting for the stack to converge: "),
+          story);
+      int rollback = story.indexOf(
+          "\n  the plan was applied; the swarm goes on rolling it out, unwatched\nRollback:\n");
       assertTrue(rollback > 0, story);
-      assertTrue(story.indexOf("cannot reach the Docker engine", rollback) > rollback,
+      assertTrue(
+          story.indexOf("cannot reach the Docker engine", rollback) > rollback,
           "the rollback's failures come below the story: " + story);
       assertEquals(Outcome.ROLLBACK_FAILED, e.report().outcome(), story);
 
@@ -102,13 +109,17 @@ class EngineLossIT {
     try (ClusterStacks stack = new ClusterStacks(cluster)) {
       SwarmEngine dying = killingTheNode(stack.engine, "create", false);
 
-      DeployFailedException e = assertThrows(DeployFailedException.class, () -> stack.deployThrough(dying, stackFile));
+      DeployFailedException e =
+          assertThrows(DeployFailedException.class, () -> stack.deployThrough(dying, stackFile));
 
       String story = e.getMessage();
       System.out.println("engine lost between two creates:\n" + story);
-      assertTrue(story.startsWith("Deploy of stack " + stack.namespace + " failed:\n  applying the plan failed: "),
+      assertTrue(
+          story.startsWith(
+              "Deploy of stack " + stack.namespace + " failed:\n  applying the plan failed: "),
           story);
-      assertTrue(story.contains("\nRollback:\n  no rollback: the manager can't be reached ("), story);
+      assertTrue(
+          story.contains("\nRollback:\n  no rollback: the manager can't be reached ("), story);
 
       startNodeAndAwaitReady();
       assertEquals(Outcome.CONVERGED, stack.deploy(stackFile).outcome(), stack.log.toString());
@@ -119,20 +130,39 @@ class EngineLossIT {
   /** Every object of the stack, by kind: one network, one secret version, the two services, each exactly once. */
   private void assertEachObjectOnce(ClusterStacks stack) {
     String label = "label=com.docker.stack.namespace=" + stack.namespace;
-    assertEquals(List.of(stack.scoped("back")), names("network", "ls", "--filter", label), stack.log.toString());
+    assertEquals(
+        List.of(stack.scoped("back")),
+        names("network", "ls", "--filter", label),
+        stack.log.toString());
     List<String> secrets = names("secret", "ls", "--filter", label);
     assertEquals(1, secrets.size(), secrets.toString());
     assertTrue(secrets.get(0).startsWith(stack.scoped("token")), secrets.toString());
-    assertEquals(List.of(stack.scoped("web"), stack.scoped("worker")), names("service", "ls", "--filter", label));
-    assertEquals(1, stack.runningTasksByNode("web").values().stream().mapToInt(Integer::intValue).sum());
-    assertEquals(1, stack.runningTasksByNode("worker").values().stream().mapToInt(Integer::intValue).sum());
+    assertEquals(
+        List.of(stack.scoped("web"), stack.scoped("worker")),
+        names("service", "ls", "--filter", label));
+    assertEquals(
+        1,
+        stack.runningTasksByNode("web").values().stream()
+            .mapToInt(Integer::intValue)
+            .sum());
+    assertEquals(
+        1,
+        stack.runningTasksByNode("worker").values().stream()
+            .mapToInt(Integer::intValue)
+            .sum());
   }
 
   private List<String> names(String... ls) {
     String[] command = java.util.Arrays.copyOf(ls, ls.length + 2);
     command[ls.length] = "--format";
     command[ls.length + 1] = "{{.Name}}";
-    return cluster.docker().ok(command).lines().filter(line -> !line.isBlank()).sorted().toList();
+    return cluster
+        .docker()
+        .ok(command)
+        .lines()
+        .filter(line -> !line.isBlank())
+        .sorted()
+        .toList();
   }
 
   /**
@@ -141,8 +171,8 @@ class EngineLossIT {
    */
   private SwarmEngine killingTheNode(SwarmEngine engine, String trigger, boolean infoAnswers) {
     Object[] lastInfo = new Object[1];
-    return (SwarmEngine) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {SwarmEngine.class},
-        (proxy, method, args) -> {
+    return (SwarmEngine) Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {SwarmEngine.class}, (proxy, method, args) -> {
           if (nodeKilled && infoAnswers && method.getName().equals("info")) {
             return lastInfo[0];
           }
@@ -168,7 +198,12 @@ class EngineLossIT {
     cluster.startNode("m1");
     nodeKilled = false;
     for (int attempt = 0; attempt < 120; attempt++) {
-      if (cluster.docker().run("node", "ls", "--format", "{{.Status}}").stdout().trim().equals("Ready")) {
+      if (cluster
+          .docker()
+          .run("node", "ls", "--format", "{{.Status}}")
+          .stdout()
+          .trim()
+          .equals("Ready")) {
         return;
       }
       Polling.pause(POLL);
@@ -181,5 +216,4 @@ class EngineLossIT {
     file.toFile().deleteOnExit();
     return Files.writeString(file, "s3cret");
   }
-
 }

@@ -46,7 +46,8 @@ class GlobalModeIT {
             update_config: {parallelism: 1, monitor: 1s}
       """;
 
-  private static final Pattern NODES_RUNNING = Pattern.compile("INFO (\\w+)\\s+(\\d+)/(\\d+) nodes running");
+  private static final Pattern NODES_RUNNING =
+      Pattern.compile("INFO (\\w+)\\s+(\\d+)/(\\d+) nodes running");
 
   private final SwarmCluster cluster;
 
@@ -67,13 +68,24 @@ class GlobalModeIT {
       assertNodeCounts(stack.log, Map.of("everywhere", 3, "workersonly", 2));
 
       stack.log.clear();
-      assertEquals(Outcome.CONVERGED, stack.deploy(STACK.replace("3600", "3601")).outcome(), stack.log.toString());
+      assertEquals(
+          Outcome.CONVERGED,
+          stack.deploy(STACK.replace("3600", "3601")).outcome(),
+          stack.log.toString());
 
-      // converged means every node runs the new spec: a wait that counted only updated nodes ends after the first
-      assertEquals(List.of("running [\"sleep\",\"3601\"]", "running [\"sleep\",\"3601\"]",
-          "running [\"sleep\",\"3601\"]"), stack.runningTaskArgs("everywhere"), stack.log.toString());
-      assertEquals(List.of("running [\"sleep\",\"3601\"]", "running [\"sleep\",\"3601\"]"),
-          stack.runningTaskArgs("workersonly"), stack.log.toString());
+      // converged means every node runs the new spec: a wait that counted only updated nodes ends
+      // after the first
+      assertEquals(
+          List.of(
+              "running [\"sleep\",\"3601\"]",
+              "running [\"sleep\",\"3601\"]",
+              "running [\"sleep\",\"3601\"]"),
+          stack.runningTaskArgs("everywhere"),
+          stack.log.toString());
+      assertEquals(
+          List.of("running [\"sleep\",\"3601\"]", "running [\"sleep\",\"3601\"]"),
+          stack.runningTaskArgs("workersonly"),
+          stack.log.toString());
       assertNodeCounts(stack.log, Map.of("everywhere", 3, "workersonly", 2));
     }
   }
@@ -85,7 +97,8 @@ class GlobalModeIT {
       Matcher matcher = NODES_RUNNING.matcher(line);
       if (matcher.find()) {
         lines++;
-        assertEquals(eligible.get(matcher.group(1)), Integer.valueOf(matcher.group(3)), line + " in " + log);
+        assertEquals(
+            eligible.get(matcher.group(1)), Integer.valueOf(matcher.group(3)), line + " in " + log);
       }
     }
     assertTrue(lines >= 2, "progress lines for both services: " + log);

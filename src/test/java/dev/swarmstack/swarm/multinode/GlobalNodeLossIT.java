@@ -55,8 +55,10 @@ class GlobalNodeLossIT {
 
       cluster.stopNode("m1", true);
       awaitAManagerAnswering("m2");
-      // while the swarm still calls m1 "unknown", its own updater may wait on m1's slot of the global service and
-      // leave the other nodes' tasks un-updated (seen on a busy machine); once m1 is down, the swarm updates the rest
+      // while the swarm still calls m1 "unknown", its own updater may wait on m1's slot of the
+      // global service and
+      // leave the other nodes' tasks un-updated (seen on a busy machine); once m1 is down, the
+      // swarm updates the rest
       awaitDown("m2", m1);
       stack.log.clear();
       RolloutReport update = stack.deploy(STACK.replace("3600", "3601"));
@@ -64,11 +66,19 @@ class GlobalNodeLossIT {
       // once m1 is down the swarm gives it no task; the service's placement still names it
       assertEquals(Outcome.CONVERGED, update.outcome(), stack.log.toString());
       String leftOut = "left out: " + m1 + " (down)";
-      assertTrue(stack.log.stream().anyMatch(line -> line.matches("INFO agent\\s+2/2 nodes running, " + Pattern.quote(leftOut))),
+      assertTrue(
+          stack.log.stream()
+              .anyMatch(line ->
+                  line.matches("INFO agent\\s+2/2 nodes running, " + Pattern.quote(leftOut))),
           stack.log.toString());
-      assertTrue(stack.log.stream().anyMatch(line -> line.contains("converged") && line.endsWith(leftOut)),
+      assertTrue(
+          stack.log.stream().anyMatch(line -> line.contains("converged") && line.endsWith(leftOut)),
           stack.log.toString());
-      assertEquals(2, stack.runningTaskArgs("agent").stream().filter(task -> task.contains("3601")).count(),
+      assertEquals(
+          2,
+          stack.runningTaskArgs("agent").stream()
+              .filter(task -> task.contains("3601"))
+              .count(),
           stack.log.toString());
       assertTheLostNodesLogIsTheEnginesMessageAsText(stack, m1);
     }
@@ -78,15 +88,31 @@ class GlobalNodeLossIT {
    * Issue 13, item 4: the log of a task on a node that is down is an error frame of the engine's ("Error grabbing
    * logs: ... node ... is not available"), which once reached the report with its header bytes.
    */
-  private static void assertTheLostNodesLogIsTheEnginesMessageAsText(ClusterStacks stack, String lostNode) {
-    String taskOnLostNode = stack.docker().ok("service", "ps", "-q", "--no-trunc", "--filter", "node=" + lostNode,
-        stack.scoped("agent")).lines().findFirst().orElseThrow(() -> new AssertionError("no task on " + lostNode));
+  private static void assertTheLostNodesLogIsTheEnginesMessageAsText(
+      ClusterStacks stack, String lostNode) {
+    String taskOnLostNode = stack
+        .docker()
+        .ok(
+            "service",
+            "ps",
+            "-q",
+            "--no-trunc",
+            "--filter",
+            "node=" + lostNode,
+            stack.scoped("agent"))
+        .lines()
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no task on " + lostNode));
 
     List<String> log = stack.engine.taskLogs(taskOnLostNode, 5);
 
     System.out.println("log of a task on a lost node: " + log);
-    assertTrue(log.stream().anyMatch(line -> line.startsWith("(engine) Error grabbing logs: ")), log.toString());
-    assertTrue(log.stream().allMatch(line -> line.chars().noneMatch(Character::isISOControl)), log.toString());
+    assertTrue(
+        log.stream().anyMatch(line -> line.startsWith("(engine) Error grabbing logs: ")),
+        log.toString());
+    assertTrue(
+        log.stream().allMatch(line -> line.chars().noneMatch(Character::isISOControl)),
+        log.toString());
   }
 
   /** After the leader's loss the others elect a new one; until then a manager answers that it has no leader. */
@@ -104,12 +130,16 @@ class GlobalNodeLossIT {
   private void awaitDown(String manager, String hostname) {
     Cli docker = cluster.docker(manager);
     for (int attempt = 0; attempt < 240; attempt++) {
-      if (docker.run("node", "inspect", "--format", "{{.Status.State}}", hostname).stdout().strip().equals("down")) {
+      if (docker
+          .run("node", "inspect", "--format", "{{.Status.State}}", hostname)
+          .stdout()
+          .strip()
+          .equals("down")) {
         return;
       }
       Polling.pause(POLL);
     }
-    throw new AssertionError(manager + " did not report " + hostname + " down within 120 s of killing it");
+    throw new AssertionError(
+        manager + " did not report " + hostname + " down within 120 s of killing it");
   }
-
 }

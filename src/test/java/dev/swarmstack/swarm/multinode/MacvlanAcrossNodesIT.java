@@ -61,8 +61,16 @@ class MacvlanAcrossNodesIT {
     int octet = ThreadLocalRandom.current().nextInt(100, 250);
     String prefix = "192.168." + octet + ".";
     String name = "mv" + octet + Long.toHexString(System.nanoTime() & 0xffff);
-    SharedNetwork macvlan = new SharedNetwork(name, "macvlan", new TreeMap<>(Map.of("parent", "eth0")), true, false,
-        false, new TreeMap<>(), null, List.of(new SharedNetwork.Pool(prefix + "0/24", prefix + "0/26", null, null)),
+    SharedNetwork macvlan = new SharedNetwork(
+        name,
+        "macvlan",
+        new TreeMap<>(Map.of("parent", "eth0")),
+        true,
+        false,
+        false,
+        new TreeMap<>(),
+        null,
+        List.of(new SharedNetwork.Pool(prefix + "0/24", prefix + "0/26", null, null)),
         Origin.pom("<sharedNetworks>"));
     String stack = """
         version: "3.8"
@@ -79,32 +87,52 @@ class MacvlanAcrossNodesIT {
             external: true
             name: %s
         """.formatted(name);
-    try (SwarmEngine manager = DockerSwarmEngine.connect(
-        new EngineConnection(cluster.manager().host(), "the test cluster", null, Duration.ofSeconds(30)))) {
+    try (SwarmEngine manager = DockerSwarmEngine.connect(new EngineConnection(
+        cluster.manager().host(), "the test cluster", null, Duration.ofSeconds(30)))) {
       SharedNetworks shared = new SharedNetworks(manager, CONSOLE, Duration.ofMinutes(1));
       ClusterStacks stacks = new ClusterStacks(cluster);
       try {
         shared.create(List.of(macvlan), false);
 
-        DeployFailedException onlyOnTheManager = assertThrows(DeployFailedException.class, () -> stacks.deploy(stack));
-        System.out.println("config-only network on the manager only:\n" + onlyOnTheManager.getMessage());
+        DeployFailedException onlyOnTheManager =
+            assertThrows(DeployFailedException.class, () -> stacks.deploy(stack));
+        System.out.println(
+            "config-only network on the manager only:\n" + onlyOnTheManager.getMessage());
         String report = onlyOnTheManager.getMessage();
         assertTrue(report.contains("service app failed: task rejected on "), report);
-        assertTrue(report.contains(": configuration network \"" + macvlan.configNetworkName() + "\" does not exist\n"), report);
-        assertTrue(report.contains("\n    hint:  config-only networks are node-local: create " + macvlan.configNetworkName()
-            + " on that node too"), report);
+        assertTrue(
+            report.contains(
+                ": configuration network \"" + macvlan.configNetworkName() + "\" does not exist\n"),
+            report);
+        assertTrue(
+            report.contains("\n    hint:  config-only networks are node-local: create "
+                + macvlan.configNetworkName() + " on that node too"),
+            report);
 
-        // the documented procedure: the same config-only network on every other node, each with its own range
+        // the documented procedure: the same config-only network on every other node, each with its
+        // own range
         int range = 64;
         for (ClusterNode node : cluster.nodes()) {
           if (!node.name().equals(cluster.manager().name())) {
-            cluster.docker(node.name()).ok("network", "create", "--config-only", "--subnet", prefix + "0/24",
-                "--ip-range", prefix + range + "/26", "-o", "parent=eth0", macvlan.configNetworkName());
+            cluster
+                .docker(node.name())
+                .ok(
+                    "network",
+                    "create",
+                    "--config-only",
+                    "--subnet",
+                    prefix + "0/24",
+                    "--ip-range",
+                    prefix + range + "/26",
+                    "-o",
+                    "parent=eth0",
+                    macvlan.configNetworkName());
             range += 64;
           }
         }
         stacks.deploy(stack);
-        assertEquals(cluster.nodes().size(), stacks.runningTasksByNode("app").size(), stacks.log.toString());
+        assertEquals(
+            cluster.nodes().size(), stacks.runningTasksByNode("app").size(), stacks.log.toString());
       } finally {
         stacks.close();
         shared.remove(List.of(macvlan));

@@ -90,27 +90,37 @@ class OverlayAcrossHostsIT {
   @Test
   void anEncryptedOverlayDeploysAndCarriesTrafficWhereTheKernelHasEsp() {
     try (ClusterStacks stack = new ClusterStacks(cluster)) {
-      String encrypted = STACK.replace("driver: overlay", "driver: overlay\n    driver_opts: {encrypted: \"\"}");
+      String encrypted =
+          STACK.replace("driver: overlay", "driver: overlay\n    driver_opts: {encrypted: \"\"}");
       assertEquals(Outcome.CONVERGED, stack.deploy(encrypted).outcome(), stack.log.toString());
-      String options = stack.docker().ok("network", "inspect", "--format", "{{json .Options}}", stack.scoped("mesh"));
+      String options = stack
+          .docker()
+          .ok("network", "inspect", "--format", "{{json .Options}}", stack.scoped("mesh"));
       assertTrue(options.contains("\"encrypted\":\"\""), options);
 
-      assumeTrue(kernelHasEsp(), "this kernel has no IPsec ESP (CONFIG_INET_ESP is not set): an encrypted overlay "
-          + "deploys and its tasks run, but the engine cannot install the ESP security associations, so no packet "
-          + "crosses hosts");
+      assumeTrue(
+          kernelHasEsp(),
+          "this kernel has no IPsec ESP (CONFIG_INET_ESP is not set): an encrypted overlay "
+              + "deploys and its tasks run, but the engine cannot install the ESP security associations, so no packet "
+              + "crosses hosts");
       assertServersAnswerFromBothWorkers(stack);
     }
   }
 
   private void assertServersAnswerFromBothWorkers(ClusterStacks stack) {
-    Set<String> workers = new TreeSet<>(cluster.workers().stream().map(node -> node.hostname()).toList());
+    Set<String> workers =
+        new TreeSet<>(cluster.workers().stream().map(node -> node.hostname()).toList());
     Map<String, Integer> placed = stack.runningTasksByNode("server");
     assertEquals(workers, placed.keySet(), "one server task on each worker: " + placed);
 
     String client = stack.containerOn("m1", "client");
     String lookup = exec(stack, client, "nslookup tasks.server 127.0.0.11");
-    Set<String> addresses = new TreeSet<>(lookup.lines().dropWhile(line -> !line.startsWith("Name:"))
-        .filter(line -> line.startsWith("Address")).map(line -> line.substring(line.lastIndexOf(' ') + 1)).toList());
+    Set<String> addresses = new TreeSet<>(lookup
+        .lines()
+        .dropWhile(line -> !line.startsWith("Name:"))
+        .filter(line -> line.startsWith("Address"))
+        .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+        .toList());
     assertEquals(2, addresses.size(), "tasks.server resolves to both tasks: " + lookup);
 
     Set<String> answeredByIp = new TreeSet<>();
@@ -129,7 +139,8 @@ class OverlayAcrossHostsIT {
    */
   private String httpGet(ClusterStacks stack, String container, String host) {
     String request = "printf 'GET / HTTP/1.0\\r\\n\\r\\n'";
-    return exec(stack, container, request + " | nc -w 5 " + host + " 8080 | busybox tail -n 1").strip();
+    return exec(stack, container, request + " | nc -w 5 " + host + " 8080 | busybox tail -n 1")
+        .strip();
   }
 
   private String exec(ClusterStacks stack, String container, String script) {

@@ -43,9 +43,12 @@ class UnsatisfiablePlacementIT {
                 constraints: [node.labels.swarmstack-test-never == true]
         """);
 
-    assertTrue(message.contains("service nowhere failed: task pending: no suitable node "
-        + "(scheduling constraints not satisfied on 3 nodes)"), message);
-    assertTrue(message.contains("  node:  no node") && message.contains("  state: pending"), message);
+    assertTrue(
+        message.contains("service nowhere failed: task pending: no suitable node "
+            + "(scheduling constraints not satisfied on 3 nodes)"),
+        message);
+    assertTrue(
+        message.contains("  node:  no node") && message.contains("  state: pending"), message);
   }
 
   @Test
@@ -64,13 +67,17 @@ class UnsatisfiablePlacementIT {
                 max_replicas_per_node: 1
         """);
 
-    assertTrue(message.contains("service crowded failed: task pending: no suitable node (max replicas per node "
-        + "limit exceed"), message);
+    assertTrue(
+        message.contains(
+            "service crowded failed: task pending: no suitable node (max replicas per node "
+                + "limit exceed"),
+        message);
   }
 
   private String failedDeploy(String compose) {
     try (ClusterStacks stack = new ClusterStacks(cluster)) {
-      DeployFailedException failure = assertThrows(DeployFailedException.class, () -> stack.deploy(compose));
+      DeployFailedException failure =
+          assertThrows(DeployFailedException.class, () -> stack.deploy(compose));
 
       assertFalse(failure.getMessage().contains("timed out"), failure.getMessage());
       assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());

@@ -37,17 +37,21 @@ class NetworkDriftTest {
          "Labels": {"dev.swarmstack.shared-network": "true", "team": "shop"}}
         """);
 
-    List<String> drift = NetworkDrift.of(declared, json(CREATED_PLAIN)).stream().map(Object::toString).toList();
+    List<String> drift = NetworkDrift.of(declared, json(CREATED_PLAIN)).stream()
+        .map(Object::toString)
+        .toList();
 
-    assertEquals(List.of(
-        "driver (declared macvlan, found overlay)",
-        "options (declared {com.docker.network.driver.mtu=1400}, found none)",
-        "encrypted (declared true, found false)",
-        "subnet (declared [10.1.0.0/24], found [10.0.9.0/24])",
-        "gateway (declared 10.1.0.254, found 10.0.9.1)",
-        "labels (declared {dev.swarmstack.shared-network=true, team=shop}, found {dev.swarmstack.shared-network=true})",
-        "attachable (declared true, found false)",
-        "internal (declared true, found false)"), drift);
+    assertEquals(
+        List.of(
+            "driver (declared macvlan, found overlay)",
+            "options (declared {com.docker.network.driver.mtu=1400}, found none)",
+            "encrypted (declared true, found false)",
+            "subnet (declared [10.1.0.0/24], found [10.0.9.0/24])",
+            "gateway (declared 10.1.0.254, found 10.0.9.1)",
+            "labels (declared {dev.swarmstack.shared-network=true, team=shop}, found {dev.swarmstack.shared-network=true})",
+            "attachable (declared true, found false)",
+            "internal (declared true, found false)"),
+        drift);
   }
 
   @Test
@@ -70,8 +74,11 @@ class NetworkDriftTest {
          "Labels": {"old": "x"}}
         """);
 
-    assertEquals(List.of("options", "encrypted", "labels"),
-        NetworkDrift.of(declared, actual).stream().map(NetworkDrift.Difference::property).toList());
+    assertEquals(
+        List.of("options", "encrypted", "labels"),
+        NetworkDrift.of(declared, actual).stream()
+            .map(NetworkDrift.Difference::property)
+            .toList());
   }
 
   private static JsonNode json(String text) throws Exception {

@@ -16,11 +16,22 @@ class SharedNetworkRequestsTest {
 
   @Test
   void overlayCarriesEverySettingInOneRequest() throws Exception {
-    SharedNetwork overlay = new SharedNetwork("shared-net", "overlay",
-        new TreeMap<>(Map.of("encrypted", "", "com.docker.network.driver.mtu", "1400")), true, true, true,
-        new TreeMap<>(Map.of("team", "shop")), null,
-        List.of(new SharedNetwork.Pool("10.30.0.0/16", "10.30.1.0/24", "10.30.0.1",
-            new TreeMap<>(Map.of("router", "10.30.0.2"))), new SharedNetwork.Pool("fd00:30::/64", null, null, null)),
+    SharedNetwork overlay = new SharedNetwork(
+        "shared-net",
+        "overlay",
+        new TreeMap<>(Map.of("encrypted", "", "com.docker.network.driver.mtu", "1400")),
+        true,
+        true,
+        true,
+        new TreeMap<>(Map.of("team", "shop")),
+        null,
+        List.of(
+            new SharedNetwork.Pool(
+                "10.30.0.0/16",
+                "10.30.1.0/24",
+                "10.30.0.1",
+                new TreeMap<>(Map.of("router", "10.30.0.2"))),
+            new SharedNetwork.Pool("fd00:30::/64", null, null, null)),
         Origin.UNKNOWN);
 
     assertEquals(List.of(json("""
@@ -38,11 +49,20 @@ class SharedNetworkRequestsTest {
 
   @Test
   void ipvlanIsAConfigOnlyNetworkPlusASwarmNetworkMadeFromIt() throws Exception {
-    SharedNetwork ipvlan = new SharedNetwork("lan", "ipvlan", new TreeMap<>(Map.of("parent", "eth1", "ipvlan_mode", "l2")),
-        true, false, false, null, null, List.of(new SharedNetwork.Pool("192.168.50.0/24", null, "192.168.50.1", null)),
+    SharedNetwork ipvlan = new SharedNetwork(
+        "lan",
+        "ipvlan",
+        new TreeMap<>(Map.of("parent", "eth1", "ipvlan_mode", "l2")),
+        true,
+        false,
+        false,
+        null,
+        null,
+        List.of(new SharedNetwork.Pool("192.168.50.0/24", null, "192.168.50.1", null)),
         Origin.UNKNOWN);
 
-    // the engine refuses Scope, Internal and Attachable on the config-only network, and labels, IPAM and options
+    // the engine refuses Scope, Internal and Attachable on the config-only network, and labels,
+    // IPAM and options
     // on the one made from it
     assertEquals(List.of(json("""
         {"Name": "lan-config", "Driver": "null", "CheckDuplicate": true, "ConfigOnly": true,
@@ -57,8 +77,8 @@ class SharedNetworkRequestsTest {
 
   @Test
   void bridgeIsOneLocalNetwork() throws Exception {
-    SharedNetwork bridge = new SharedNetwork("local-net", "bridge", null, false, false, false, null, null, List.of(),
-        Origin.UNKNOWN);
+    SharedNetwork bridge = new SharedNetwork(
+        "local-net", "bridge", null, false, false, false, null, null, List.of(), Origin.UNKNOWN);
 
     assertEquals(List.of(json("""
         {"Name": "local-net", "Driver": "bridge", "CheckDuplicate": true,

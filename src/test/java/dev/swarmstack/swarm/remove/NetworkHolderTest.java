@@ -18,43 +18,56 @@ import org.junit.jupiter.api.Test;
 class NetworkHolderTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final EngineObject NETWORK = new EngineObject("nid", "shop_back", 1, JSON.createObjectNode(),
-      JSON.createObjectNode());
+  private static final EngineObject NETWORK =
+      new EngineObject("nid", "shop_back", 1, JSON.createObjectNode(), JSON.createObjectNode());
 
   @Test
   void aTaskOfAnotherStacksServiceNamesTheServiceAndItsStack() {
     ObjectNode spec = JSON.createObjectNode();
     spec.putObject("Labels").put(StackLabels.NAMESPACE, "billing");
     EngineObject service = new EngineObject("sid", "billing_api", 3, spec, JSON.createObjectNode());
-    SwarmEngine engine = engine(JSON.createObjectNode().put("ID", "tid").put("ServiceID", "sid"), Optional.of(service));
+    SwarmEngine engine = engine(
+        JSON.createObjectNode().put("ID", "tid").put("ServiceID", "sid"), Optional.of(service));
 
-    NetworkHolder holder = NetworkHolder.of(refusal("task tid"), NETWORK, engine).orElseThrow();
+    NetworkHolder holder =
+        NetworkHolder.of(refusal("task tid"), NETWORK, engine).orElseThrow();
 
     assertFalse(holder.stopping());
-    assertEquals("network shop_back is still in use by service billing_api of stack billing: take it off the network"
-        + " (docker service update --network-rm shop_back billing_api) or remove it or its stack, then run swarm:rm"
-        + " again", holder.explain(NETWORK, refusal("task tid")).getMessage());
+    assertEquals(
+        "network shop_back is still in use by service billing_api of stack billing: take it off the network"
+            + " (docker service update --network-rm shop_back billing_api) or remove it or its stack, then run swarm:rm"
+            + " again",
+        holder.explain(NETWORK, refusal("task tid")).getMessage());
   }
 
   @Test
   void aTaskOfAServiceThatIsGoneIsStillStoppingAndWorthWaitingFor() {
-    SwarmEngine engine = engine(JSON.createObjectNode().put("ID", "tid").put("ServiceID", "gone"), Optional.empty());
-    assertTrue(NetworkHolder.of(refusal("task tid"), NETWORK, engine).orElseThrow().stopping());
+    SwarmEngine engine =
+        engine(JSON.createObjectNode().put("ID", "tid").put("ServiceID", "gone"), Optional.empty());
+    assertTrue(
+        NetworkHolder.of(refusal("task tid"), NETWORK, engine).orElseThrow().stopping());
   }
 
   @Test
   void otherRefusalsAreLeftAsTheyAre() {
-    assertEquals(Optional.empty(), NetworkHolder.of(new EngineException("removing network nid: timed out", 0, null),
-        NETWORK, engine(null, Optional.empty())));
+    assertEquals(
+        Optional.empty(),
+        NetworkHolder.of(
+            new EngineException("removing network nid: timed out", 0, null),
+            NETWORK,
+            engine(null, Optional.empty())));
   }
 
   private static EngineException refusal(String holder) {
-    return new EngineException("removing network nid: network nid is in use by " + holder, 403, null);
+    return new EngineException(
+        "removing network nid: network nid is in use by " + holder, 403, null);
   }
 
   private static SwarmEngine engine(ObjectNode task, Optional<EngineObject> service) {
-    return (SwarmEngine) Proxy.newProxyInstance(NetworkHolderTest.class.getClassLoader(),
-        new Class<?>[] {SwarmEngine.class}, (proxy, method, args) -> switch (method.getName()) {
+    return (SwarmEngine) Proxy.newProxyInstance(
+        NetworkHolderTest.class.getClassLoader(),
+        new Class<?>[] {SwarmEngine.class},
+        (proxy, method, args) -> switch (method.getName()) {
           case "inspectTask" -> {
             assertEquals("tid", args[0]);
             yield Optional.ofNullable(task);

@@ -35,7 +35,8 @@ public final class Cli {
   private final Map<String, String> environment;
   private final long timeoutSeconds;
 
-  private Cli(List<String> prefix, Path workDir, Map<String, String> environment, long timeoutSeconds) {
+  private Cli(
+      List<String> prefix, Path workDir, Map<String, String> environment, long timeoutSeconds) {
     this.prefix = List.copyOf(prefix);
     this.workDir = workDir;
     this.environment = Map.copyOf(environment);
@@ -93,7 +94,8 @@ public final class Cli {
   public String okWithInput(String stdin, String... args) {
     Result result = runWithInput(stdin, args);
     if (result.exitCode() != 0) {
-      throw new AssertionError(describe(args) + " failed (" + result.exitCode() + "): " + result.output());
+      throw new AssertionError(
+          describe(args) + " failed (" + result.exitCode() + "): " + result.output());
     }
     return result.stdout();
   }

@@ -22,23 +22,30 @@ public final class CredentialHelperScript {
    *
    * @return the folder, to put on the PATH
    */
-  public static Path write(Path folder, String name, Map<String, String[]> credentials) throws IOException {
+  public static Path write(Path folder, String name, Map<String, String[]> credentials)
+      throws IOException {
     Files.createDirectories(folder);
     Path store = folder.resolve(name + ".store");
-    Files.writeString(store, credentials.entrySet().stream()
-        .map(entry -> entry.getKey() + "\t{\"ServerURL\":\"" + entry.getKey() + "\",\"Username\":\"" + entry.getValue()[0]
-            + "\",\"Secret\":\"" + entry.getValue()[1] + "\"}\n")
-        .collect(Collectors.joining()));
+    Files.writeString(
+        store,
+        credentials.entrySet().stream()
+            .map(entry ->
+                entry.getKey() + "\t{\"ServerURL\":\"" + entry.getKey() + "\",\"Username\":\""
+                    + entry.getValue()[0] + "\",\"Secret\":\"" + entry.getValue()[1] + "\"}\n")
+            .collect(Collectors.joining()));
     Path helper = folder.resolve("docker-credential-" + name);
-    Files.writeString(helper, String.join("\n",
-        "#!/bin/sh",
-        "[ \"$1\" = get ] || { echo \"unsupported action: $1\"; exit 1; }",
-        "read -r server",
-        "echo \"$server\" >> '" + folder.resolve(name + ".asked") + "'",
-        "line=$(grep -F \"$server\t\" '" + store + "' | head -n 1)",
-        "[ -n \"$line\" ] || { echo 'credentials not found in native keychain'; exit 1; }",
-        "printf '%s\\n' \"${line#*\t}\"",
-        ""));
+    Files.writeString(
+        helper,
+        String.join(
+            "\n",
+            "#!/bin/sh",
+            "[ \"$1\" = get ] || { echo \"unsupported action: $1\"; exit 1; }",
+            "read -r server",
+            "echo \"$server\" >> '" + folder.resolve(name + ".asked") + "'",
+            "line=$(grep -F \"$server\t\" '" + store + "' | head -n 1)",
+            "[ -n \"$line\" ] || { echo 'credentials not found in native keychain'; exit 1; }",
+            "printf '%s\\n' \"${line#*\t}\"",
+            ""));
     Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
     return folder;
   }

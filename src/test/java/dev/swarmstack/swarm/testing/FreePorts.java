@@ -26,8 +26,9 @@ public final class FreePorts {
   private static final int ATTEMPTS = 200;
   private static final Set<Integer> HANDED_OUT = new HashSet<>();
   /** Both ends of a service's ports: the ones the swarm assigned (ingress) and the ones its spec asks for (host). */
-  private static final String PUBLISHED_PORTS = "{{range .Endpoint.Ports}}{{.PublishedPort}} {{end}}"
-      + "{{range .Spec.EndpointSpec.Ports}}{{.PublishedPort}} {{end}}";
+  private static final String PUBLISHED_PORTS =
+      "{{range .Endpoint.Ports}}{{.PublishedPort}} {{end}}"
+          + "{{range .Spec.EndpointSpec.Ports}}{{.PublishedPort}} {{end}}";
 
   private FreePorts() {}
 
@@ -48,8 +49,8 @@ public final class FreePorts {
         return first;
       }
     }
-    throw new IllegalStateException("no " + count + " consecutive free ports between " + LOWEST + " and " + HIGHEST
-        + " in " + ATTEMPTS + " attempts");
+    throw new IllegalStateException("no " + count + " consecutive free ports between " + LOWEST
+        + " and " + HIGHEST + " in " + ATTEMPTS + " attempts");
   }
 
   /**
@@ -67,12 +68,14 @@ public final class FreePorts {
 
   private static Set<Integer> publishedOnTheEngine() {
     Cli docker = Cli.docker();
-    List<String> inspect = new ArrayList<>(List.of("service", "inspect", "--format", PUBLISHED_PORTS));
+    List<String> inspect =
+        new ArrayList<>(List.of("service", "inspect", "--format", PUBLISHED_PORTS));
     docker.ok("service", "ls", "-q").lines().filter(id -> !id.isBlank()).forEach(inspect::add);
     if (inspect.size() == 4) {
       return Set.of();
     }
-    // not ok(): a service removed since the listing fails the inspect, and the others are printed all the same
+    // not ok(): a service removed since the listing fails the inspect, and the others are printed
+    // all the same
     Set<Integer> ports = new HashSet<>();
     for (String port : docker.run(inspect.toArray(String[]::new)).stdout().split("\\s+")) {
       if (!port.isBlank()) {
@@ -83,7 +86,8 @@ public final class FreePorts {
   }
 
   private static boolean nothingListens(int port) {
-    try (ServerSocket tcp = new ServerSocket(port); DatagramSocket udp = new DatagramSocket(port)) {
+    try (ServerSocket tcp = new ServerSocket(port);
+        DatagramSocket udp = new DatagramSocket(port)) {
       return true;
     } catch (IOException taken) {
       return false;

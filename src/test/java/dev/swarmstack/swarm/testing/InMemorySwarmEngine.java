@@ -37,7 +37,9 @@ public final class InMemorySwarmEngine implements SwarmEngine {
 
   /** The kinds of versioned object, each with its own name space. */
   private enum Kind {
-    SERVICE, SECRET, CONFIG;
+    SERVICE,
+    SECRET,
+    CONFIG;
 
     String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -65,7 +67,8 @@ public final class InMemorySwarmEngine implements SwarmEngine {
   // what a test scripts
 
   /** Adds a node ({@code state}: ready, down; {@code availability}: active, pause, drain). */
-  public synchronized InMemorySwarmEngine addNode(String id, String role, String state, String availability) {
+  public synchronized InMemorySwarmEngine addNode(
+      String id, String role, String state, String availability) {
     ObjectNode node = JSON.createObjectNode().put("ID", id);
     node.putObject("Description").put("Hostname", id);
     node.putObject("Spec").put("Role", role).put("Availability", availability);
@@ -95,14 +98,19 @@ public final class InMemorySwarmEngine implements SwarmEngine {
     EngineObject service = find(Kind.SERVICE, serviceName)
         .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
     String id = newId("task");
-    ObjectNode task = JSON.createObjectNode().put("ID", id).put("ServiceID", service.id())
-        .put("NodeID", nodeId).put("DesiredState", "running");
+    ObjectNode task = JSON.createObjectNode()
+        .put("ID", id)
+        .put("ServiceID", service.id())
+        .put("NodeID", nodeId)
+        .put("DesiredState", "running");
     task.putObject("Version").put("Index", ++index);
     task.set("Spec", service.spec().path("TaskTemplate").deepCopy());
     task.putObject("Status").put("State", state);
     var attachments = task.putArray("NetworksAttachments");
-    service.spec().path("TaskTemplate").path("Networks")
-        .forEach(network -> attachments.addObject().putObject("Network").put("ID", networkId(network.path("Target").asText())));
+    service.spec().path("TaskTemplate").path("Networks").forEach(network -> attachments
+        .addObject()
+        .putObject("Network")
+        .put("ID", networkId(network.path("Target").asText())));
     tasks.put(id, task);
     return id;
   }
@@ -128,7 +136,10 @@ public final class InMemorySwarmEngine implements SwarmEngine {
 
   /** The names of every network, service, secret and config, for assertions on what a workflow left. */
   public synchronized List<String> networkNames() {
-    return networks.values().stream().map(network -> network.path("Name").asText()).sorted().toList();
+    return networks.values().stream()
+        .map(network -> network.path("Name").asText())
+        .sorted()
+        .toList();
   }
 
   public synchronized List<String> serviceNames() {
@@ -180,14 +191,18 @@ public final class InMemorySwarmEngine implements SwarmEngine {
     EngineObject service = existing(Kind.SERVICE, id);
     objects.get(Kind.SERVICE).remove(service.id());
     if (!lingering.contains(service.id())) {
-      tasks.values().stream().filter(task -> task.path("ServiceID").asText().equals(service.id()))
+      tasks.values().stream()
+          .filter(task -> task.path("ServiceID").asText().equals(service.id()))
           .forEach(task -> ((ObjectNode) task.path("Status")).put("State", "shutdown"));
     }
   }
 
   @Override
   public synchronized List<ObjectNode> listTasks(Map<String, List<String>> filters) {
-    return tasks.values().stream().filter(task -> matches(task, filters)).map(ObjectNode::deepCopy).toList();
+    return tasks.values().stream()
+        .filter(task -> matches(task, filters))
+        .map(ObjectNode::deepCopy)
+        .toList();
   }
 
   @Override
@@ -202,7 +217,9 @@ public final class InMemorySwarmEngine implements SwarmEngine {
 
   @Override
   public synchronized List<EngineObject> listNetworks(Map<String, String> labels) {
-    return networks.values().stream().filter(network -> hasLabels(network, labels)).map(InMemorySwarmEngine::network)
+    return networks.values().stream()
+        .filter(network -> hasLabels(network, labels))
+        .map(InMemorySwarmEngine::network)
         .toList();
   }
 
@@ -216,7 +233,9 @@ public final class InMemorySwarmEngine implements SwarmEngine {
     String name = request.path("Name").asText();
     refuseIfScripted(name, "creating network " + name);
     if (findNetwork(name).isPresent()) {
-      throw new EngineException("creating network " + name + ": network with name " + name + " already exists", 409,
+      throw new EngineException(
+          "creating network " + name + ": network with name " + name + " already exists",
+          409,
           null);
     }
     String id = newId("net");
@@ -236,16 +255,21 @@ public final class InMemorySwarmEngine implements SwarmEngine {
   public synchronized void removeNetwork(String idOrName) {
     ObjectNode network = findNetwork(idOrName).orElseThrow(() -> notFound("network", idOrName));
     String id = network.path("Id").asText();
-    Optional<EngineObject> service = objects.get(Kind.SERVICE).values().stream().filter(s -> s.spec()
-        .path("TaskTemplate").path("Networks").findValuesAsText("Target").stream().anyMatch(t -> networkId(t).equals(id)))
+    Optional<EngineObject> service = objects.get(Kind.SERVICE).values().stream()
+        .filter(
+            s -> s.spec().path("TaskTemplate").path("Networks").findValuesAsText("Target").stream()
+                .anyMatch(t -> networkId(t).equals(id)))
         .findFirst();
     if (service.isPresent()) {
       throw inUse("network " + id + " is in use by service " + service.get().id());
     }
-    Optional<ObjectNode> task = tasks.values().stream().filter(InMemorySwarmEngine::isRunning)
-        .filter(t -> t.path("NetworksAttachments").findValuesAsText("ID").contains(id)).findFirst();
+    Optional<ObjectNode> task = tasks.values().stream()
+        .filter(InMemorySwarmEngine::isRunning)
+        .filter(t -> t.path("NetworksAttachments").findValuesAsText("ID").contains(id))
+        .findFirst();
     if (task.isPresent()) {
-      throw inUse("network " + id + " is in use by task " + task.get().path("ID").asText());
+      throw inUse(
+          "network " + id + " is in use by task " + task.get().path("ID").asText());
     }
     networks.remove(id);
     index++;
@@ -302,7 +326,8 @@ public final class InMemorySwarmEngine implements SwarmEngine {
   }
 
   @Override
-  public synchronized Optional<ImageDistribution> imageDistribution(String image, Optional<RegistryAuth> auth) {
+  public synchronized Optional<ImageDistribution> imageDistribution(
+      String image, Optional<RegistryAuth> auth) {
     return Optional.ofNullable(images.get(image));
   }
 
@@ -316,13 +341,17 @@ public final class InMemorySwarmEngine implements SwarmEngine {
   }
 
   private List<EngineObject> list(Kind kind, Map<String, String> labels) {
-    return objects.get(kind).values().stream().filter(object -> hasLabels(object.spec(), labels)).map(this::copy)
+    return objects.get(kind).values().stream()
+        .filter(object -> hasLabels(object.spec(), labels))
+        .map(this::copy)
         .toList();
   }
 
   private Optional<EngineObject> find(Kind kind, String idOrName) {
     return objects.get(kind).values().stream()
-        .filter(object -> object.id().equals(idOrName) || object.name().equals(idOrName)).findFirst().map(this::copy);
+        .filter(object -> object.id().equals(idOrName) || object.name().equals(idOrName))
+        .findFirst()
+        .map(this::copy);
   }
 
   private EngineObject existing(Kind kind, String idOrName) {
@@ -333,8 +362,11 @@ public final class InMemorySwarmEngine implements SwarmEngine {
     String name = spec.path("Name").asText();
     refuseIfScripted(name, "creating " + kind.label() + " " + name);
     if (find(kind, name).isPresent()) {
-      throw new EngineException("creating " + kind.label() + " " + name
-          + ": rpc error: code = AlreadyExists desc = " + kind.label() + " " + name + " already exists", 409, null);
+      throw new EngineException(
+          "creating " + kind.label() + " " + name + ": rpc error: code = AlreadyExists desc = "
+              + kind.label() + " " + name + " already exists",
+          409,
+          null);
     }
     String id = newId(kind.label());
     objects.get(kind).put(id, stored(id, ++index, spec));
@@ -353,12 +385,15 @@ public final class InMemorySwarmEngine implements SwarmEngine {
       refuseIfScripted(current.name(), "updating " + kind.label() + " " + current.name());
       String doing = "updating " + kind.label() + " " + spec.path("Name").asText(id) + ": ";
       if (current.version() != version) {
-        throw new EngineException(doing + "rpc error: code = Unknown desc = update out of sequence", 500, null);
+        throw new EngineException(
+            doing + "rpc error: code = Unknown desc = update out of sequence", 500, null);
       }
       JsonNode storedData = objects.get(kind).get(current.id()).spec().path("Data");
       if (kind != Kind.SERVICE && !spec.path("Data").equals(storedData)) {
-        throw new EngineException(doing + "rpc error: code = InvalidArgument desc = only updates to Labels are allowed",
-            400, null);
+        throw new EngineException(
+            doing + "rpc error: code = InvalidArgument desc = only updates to Labels are allowed",
+            400,
+            null);
       }
       objects.get(kind).put(current.id(), stored(current.id(), ++index, spec));
     }
@@ -368,13 +403,22 @@ public final class InMemorySwarmEngine implements SwarmEngine {
   private void removeFileObject(Kind kind, String id, String references, String idField) {
     EngineObject object = existing(kind, id);
     List<String> users = objects.get(Kind.SERVICE).values().stream()
-        .filter(service -> service.spec().path("TaskTemplate").path("ContainerSpec").path(references)
-            .findValuesAsText(idField).contains(object.id()))
-        .map(EngineObject::name).toList();
+        .filter(service -> service
+            .spec()
+            .path("TaskTemplate")
+            .path("ContainerSpec")
+            .path(references)
+            .findValuesAsText(idField)
+            .contains(object.id()))
+        .map(EngineObject::name)
+        .toList();
     if (!users.isEmpty()) {
-      throw new EngineException("removing " + kind.label() + " " + id + ": rpc error: code = InvalidArgument desc = "
-          + kind.label() + " '" + object.name() + "' is in use by the following service: " + String.join(", ", users),
-          400, null);
+      throw new EngineException(
+          "removing " + kind.label() + " " + id + ": rpc error: code = InvalidArgument desc = "
+              + kind.label() + " '" + object.name() + "' is in use by the following service: "
+              + String.join(", ", users),
+          400,
+          null);
     }
     objects.get(kind).remove(object.id());
     index++;
@@ -385,7 +429,8 @@ public final class InMemorySwarmEngine implements SwarmEngine {
     ObjectNode raw = JSON.createObjectNode().put("ID", id);
     raw.putObject("Version").put("Index", version);
     raw.set("Spec", spec.deepCopy());
-    return new EngineObject(id, spec.path("Name").asText(), version, (ObjectNode) raw.get("Spec"), raw);
+    return new EngineObject(
+        id, spec.path("Name").asText(), version, (ObjectNode) raw.get("Spec"), raw);
   }
 
   private EngineObject copy(EngineObject object) {
@@ -393,7 +438,8 @@ public final class InMemorySwarmEngine implements SwarmEngine {
     if (objects.get(Kind.SECRET).containsKey(object.id())) {
       ((ObjectNode) raw.path("Spec")).remove("Data");
     }
-    return new EngineObject(object.id(), object.name(), object.version(), (ObjectNode) raw.get("Spec"), raw);
+    return new EngineObject(
+        object.id(), object.name(), object.version(), (ObjectNode) raw.get("Spec"), raw);
   }
 
   private static EngineObject network(ObjectNode network) {
@@ -402,8 +448,10 @@ public final class InMemorySwarmEngine implements SwarmEngine {
   }
 
   private Optional<ObjectNode> findNetwork(String idOrName) {
-    return networks.values().stream().filter(network -> network.path("Id").asText().equals(idOrName)
-        || network.path("Name").asText().equals(idOrName)).findFirst();
+    return networks.values().stream()
+        .filter(network -> network.path("Id").asText().equals(idOrName)
+            || network.path("Name").asText().equals(idOrName))
+        .findFirst();
   }
 
   private String networkId(String idOrName) {
@@ -415,8 +463,12 @@ public final class InMemorySwarmEngine implements SwarmEngine {
     ObjectNode copy = spec.deepCopy();
     for (JsonNode attachment : copy.path("TaskTemplate").path("Networks")) {
       String target = attachment.path("Target").asText();
-      ObjectNode network = findNetwork(target).orElseThrow(() -> new EngineException("writing service "
-          + spec.path("Name").asText() + ": network " + target + " not found", 404, null));
+      ObjectNode network = findNetwork(target)
+          .orElseThrow(() -> new EngineException(
+              "writing service " + spec.path("Name").asText() + ": network " + target
+                  + " not found",
+              404,
+              null));
       ((ObjectNode) attachment).put("Target", network.path("Id").asText());
     }
     return copy;
@@ -424,26 +476,31 @@ public final class InMemorySwarmEngine implements SwarmEngine {
 
   /** The engine's filters: every filter must match, with any of its values. */
   private boolean matches(ObjectNode task, Map<String, List<String>> filters) {
-    return filters.entrySet().stream()
-        .allMatch(filter -> filter.getValue().stream().anyMatch(value -> matches(task, filter.getKey(), value)));
+    return filters.entrySet().stream().allMatch(filter -> filter.getValue().stream()
+        .anyMatch(value -> matches(task, filter.getKey(), value)));
   }
 
   private boolean matches(ObjectNode task, String filter, String value) {
     String serviceId = task.path("ServiceID").asText();
     return switch (filter) {
-      case "service" -> serviceId.equals(value) || find(Kind.SERVICE, value).map(s -> s.id().equals(serviceId))
-          .orElse(false);
+      case "service" ->
+        serviceId.equals(value)
+            || find(Kind.SERVICE, value).map(s -> s.id().equals(serviceId)).orElse(false);
       case "desired-state" -> task.path("DesiredState").asText().equals(value);
       case "node" -> task.path("NodeID").asText().equals(value);
-      case "label" -> hasLabels(task.path("Spec").path("ContainerSpec"),
-          Map.of(value.split("=", 2)[0], value.split("=", 2)[1]));
-      default -> throw new IllegalArgumentException("the in-memory engine has no task filter " + filter);
+      case "label" ->
+        hasLabels(
+            task.path("Spec").path("ContainerSpec"),
+            Map.of(value.split("=", 2)[0], value.split("=", 2)[1]));
+      default ->
+        throw new IllegalArgumentException("the in-memory engine has no task filter " + filter);
     };
   }
 
   private static boolean hasLabels(JsonNode object, Map<String, String> labels) {
     return labels.entrySet().stream()
-        .allMatch(label -> label.getValue().equals(object.path("Labels").path(label.getKey()).asText(null)));
+        .allMatch(label ->
+            label.getValue().equals(object.path("Labels").path(label.getKey()).asText(null)));
   }
 
   private static boolean isRunning(JsonNode task) {

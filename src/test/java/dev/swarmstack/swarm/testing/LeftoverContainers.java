@@ -14,8 +14,12 @@ public final class LeftoverContainers {
   /** Removes the containers on {@code docker}'s engine whose names start with {@code prefix}. */
   public static void remove(Cli docker, String prefix) {
     List<String> command = new ArrayList<>(List.of("rm", "-f"));
-    docker.run("ps", "-aq", "--filter", "name=^" + prefix).stdout().lines()
-        .filter(id -> !id.isBlank()).forEach(command::add);
+    docker
+        .run("ps", "-aq", "--filter", "name=^" + prefix)
+        .stdout()
+        .lines()
+        .filter(id -> !id.isBlank())
+        .forEach(command::add);
     if (command.size() > 2) {
       docker.run(command.toArray(String[]::new));
     }

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 public final class SwarmCluster implements AutoCloseable {
 
   /** The script, found from the build's base directory (failsafe's working directory). */
-  private static final Path SCRIPT = Path.of(System.getProperty("swarm.clusterScript", "scripts/cluster.sh"));
+  private static final Path SCRIPT =
+      Path.of(System.getProperty("swarm.clusterScript", "scripts/cluster.sh"));
   /** Three nodes start in about 10 s on an idle machine; a busy CI machine takes several times that. */
   private static final long SCRIPT_TIMEOUT_SECONDS = 300;
 
@@ -34,13 +35,23 @@ public final class SwarmCluster implements AutoCloseable {
    */
   public static SwarmCluster start(int managers, int workers) {
     if (!Files.isRegularFile(SCRIPT)) {
-      throw new IllegalStateException("no cluster script at " + SCRIPT.toAbsolutePath()
-          + " (set -Dswarm.clusterScript)");
+      throw new IllegalStateException(
+          "no cluster script at " + SCRIPT.toAbsolutePath() + " (set -Dswarm.clusterScript)");
     }
     String id = "j" + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
-    String stdout = script("up", "--name", id, "--managers", String.valueOf(managers), "--workers",
-        String.valueOf(workers), "--owner", String.valueOf(ProcessHandle.current().pid()));
-    return new SwarmCluster(id, stdout.lines().filter(line -> !line.isBlank()).map(ClusterNode::parse).toList());
+    String stdout = script(
+        "up",
+        "--name",
+        id,
+        "--managers",
+        String.valueOf(managers),
+        "--workers",
+        String.valueOf(workers),
+        "--owner",
+        String.valueOf(ProcessHandle.current().pid()));
+    return new SwarmCluster(
+        id,
+        stdout.lines().filter(line -> !line.isBlank()).map(ClusterNode::parse).toList());
   }
 
   public String id() {
@@ -52,7 +63,9 @@ public final class SwarmCluster implements AutoCloseable {
   }
 
   public ClusterNode node(String name) {
-    return nodes.stream().filter(node -> node.name().equals(name)).findFirst()
+    return nodes.stream()
+        .filter(node -> node.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no node " + name + " in " + nodes));
   }
 
@@ -119,8 +132,8 @@ public final class SwarmCluster implements AutoCloseable {
     System.arraycopy(args, 0, command, 2, args.length);
     Cli.Result result = Cli.commands().withTimeout(SCRIPT_TIMEOUT_SECONDS).run(command);
     if (result.exitCode() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed (" + result.exitCode() + "):\n"
-          + result.output());
+      throw new IllegalStateException(
+          String.join(" ", command) + " failed (" + result.exitCode() + "):\n" + result.output());
     }
     return result.stdout();
   }

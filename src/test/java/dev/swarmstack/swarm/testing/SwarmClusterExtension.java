@@ -37,12 +37,16 @@ public final class SwarmClusterExtension implements BeforeAllCallback, Parameter
   private static SwarmCluster cluster(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     MultiNodeSwarm layout = AnnotationSupport.findAnnotation(testClass, MultiNodeSwarm.class)
-        .orElseThrow(() -> new IllegalStateException(testClass + " is not annotated with @MultiNodeSwarm"));
-    Store store = layout.shared() ? context.getRoot().getStore(NAMESPACE)
+        .orElseThrow(
+            () -> new IllegalStateException(testClass + " is not annotated with @MultiNodeSwarm"));
+    Store store = layout.shared()
+        ? context.getRoot().getStore(NAMESPACE)
         : classContext(context).getStore(NAMESPACE);
-    String key = layout.shared() ? "shared " + layout.managers() + "/" + layout.workers()
+    String key = layout.shared()
+        ? "shared " + layout.managers() + "/" + layout.workers()
         : "class " + testClass.getName();
-    return store.getOrComputeIfAbsent(key, k -> new ClusterResource(layout), ClusterResource.class).cluster;
+    return store.getOrComputeIfAbsent(key, k -> new ClusterResource(layout), ClusterResource.class)
+        .cluster;
   }
 
   /** The class's own context: where a private cluster lives, whether asked from a test method or the class. */

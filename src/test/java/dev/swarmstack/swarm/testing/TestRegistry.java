@@ -12,6 +12,7 @@ public final class TestRegistry {
   public static final String HOST = "127.0.0.1:5000";
   /** The repository, without a tag. */
   public static final String REPOSITORY = HOST + "/swarmtest/busybox";
+
   public static final RegistryAuth AUTH = new RegistryAuth(HOST, "swarmtest", "swarmtest-password");
 
   private TestRegistry() {}
@@ -19,7 +20,8 @@ public final class TestRegistry {
   /** The docker CLI logged in to the registry with a configuration of its own in {@code dockerConfig}. */
   public static Cli loggedIn(Path dockerConfig) {
     Cli docker = Cli.docker().withDockerConfig(dockerConfig);
-    docker.okWithInput(AUTH.password() + "\n", "login", HOST, "--username", AUTH.username(), "--password-stdin");
+    docker.okWithInput(
+        AUTH.password() + "\n", "login", HOST, "--username", AUTH.username(), "--password-stdin");
     return docker;
   }
 

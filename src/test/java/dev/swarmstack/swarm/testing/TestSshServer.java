@@ -44,25 +44,32 @@ public final class TestSshServer implements AutoCloseable {
     keygen(folder.resolve("deploy"), "");
     keygen(folder.resolve("nodocker"), "");
     keygen(folder.resolve("locked"), PASSPHRASE);
-    Files.writeString(folder.resolve("authorized_keys"), Files.readString(folder.resolve("deploy.pub"))
-        + Files.readString(folder.resolve("locked.pub"))
-        + "environment=\"PATH=/nonexistent\" " + Files.readString(folder.resolve("nodocker.pub")));
+    Files.writeString(
+        folder.resolve("authorized_keys"),
+        Files.readString(folder.resolve("deploy.pub"))
+            + Files.readString(folder.resolve("locked.pub"))
+            + "environment=\"PATH=/nonexistent\" "
+            + Files.readString(folder.resolve("nodocker.pub")));
     int port = FreePorts.one();
-    Files.writeString(folder.resolve("sshd_config"), String.join("\n",
-        "Port " + port,
-        "ListenAddress 127.0.0.1",
-        "HostKey " + folder.resolve("host_key"),
-        "PidFile " + folder.resolve("sshd.pid"),
-        "AuthorizedKeysFile " + folder.resolve("authorized_keys"),
-        "PermitRootLogin prohibit-password",
-        "PasswordAuthentication no",
-        "KbdInteractiveAuthentication no",
-        "PermitUserEnvironment yes",
-        "UsePAM no",
-        "StrictModes no",
-        ""));
+    Files.writeString(
+        folder.resolve("sshd_config"),
+        String.join(
+            "\n",
+            "Port " + port,
+            "ListenAddress 127.0.0.1",
+            "HostKey " + folder.resolve("host_key"),
+            "PidFile " + folder.resolve("sshd.pid"),
+            "AuthorizedKeysFile " + folder.resolve("authorized_keys"),
+            "PermitRootLogin prohibit-password",
+            "PasswordAuthentication no",
+            "KbdInteractiveAuthentication no",
+            "PermitUserEnvironment yes",
+            "UsePAM no",
+            "StrictModes no",
+            ""));
     Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege separation folder
-    Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", folder.resolve("sshd_config").toString())
+    Process sshd = new ProcessBuilder(
+            "/usr/sbin/sshd", "-D", "-e", "-f", folder.resolve("sshd_config").toString())
         .redirectErrorStream(true)
         .redirectOutput(folder.resolve("sshd.log").toFile())
         .start();
@@ -74,7 +81,8 @@ public final class TestSshServer implements AutoCloseable {
   private void awaitListening() throws IOException, InterruptedException {
     for (int attempt = 0; attempt < 100; attempt++) {
       if (!sshd.isAlive()) {
-        throw new IllegalStateException("sshd ended at start: " + Files.readString(folder.resolve("sshd.log")));
+        throw new IllegalStateException(
+            "sshd ended at start: " + Files.readString(folder.resolve("sshd.log")));
       }
       try (Socket probe = new Socket()) {
         probe.connect(new InetSocketAddress("127.0.0.1", port), 1000);
@@ -83,7 +91,8 @@ public final class TestSshServer implements AutoCloseable {
         sshd.waitFor(100, TimeUnit.MILLISECONDS);
       }
     }
-    throw new IllegalStateException("sshd does not listen on port " + port + ": " + Files.readString(folder.resolve("sshd.log")));
+    throw new IllegalStateException("sshd does not listen on port " + port + ": "
+        + Files.readString(folder.resolve("sshd.log")));
   }
 
   public int port() {
@@ -118,22 +127,35 @@ public final class TestSshServer implements AutoCloseable {
       keygen(hostKey, "");
     }
     String publicHostKey = Files.readString(Path.of(hostKey + ".pub")).trim();
-    Files.writeString(client.resolve("known_hosts"), "[127.0.0.1]:" + port + " " + publicHostKey + "\n");
-    Files.writeString(client.resolve("config"), String.join("\n",
-        "Host " + ALIAS,
-        "  HostName 127.0.0.1",
-        "  Port " + port,
-        "  User " + System.getProperty("user.name"),
-        "Host " + ALIAS + " 127.0.0.1",
-        "  IdentityFile " + identity,
-        ""));
+    Files.writeString(
+        client.resolve("known_hosts"), "[127.0.0.1]:" + port + " " + publicHostKey + "\n");
+    Files.writeString(
+        client.resolve("config"),
+        String.join(
+            "\n",
+            "Host " + ALIAS,
+            "  HostName 127.0.0.1",
+            "  Port " + port,
+            "  User " + System.getProperty("user.name"),
+            "Host " + ALIAS + " 127.0.0.1",
+            "  IdentityFile " + identity,
+            ""));
     return client;
   }
 
   /** Writes an ECDSA key pair to {@code file} and {@code file.pub}. */
   public static void keygen(Path file, String passphrase) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", "ecdsa", "-N", passphrase, "-C", "swarm-test",
-        "-f", file.toString()));
+    List<String> command = new ArrayList<>(List.of(
+        "ssh-keygen",
+        "-q",
+        "-t",
+        "ecdsa",
+        "-N",
+        passphrase,
+        "-C",
+        "swarm-test",
+        "-f",
+        file.toString()));
     Process keygen = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(keygen.getInputStream().readAllBytes());
     if (keygen.waitFor() != 0) {
@@ -150,7 +172,8 @@ public final class TestSshServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     try (var files = Files.walk(folder)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile()
+          .delete());
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -36,29 +36,79 @@ public final class TlsDockerd implements AutoCloseable {
     Path folder = Files.createTempDirectory(Path.of("/tmp"), "swarm-tls-");
     Path certs = Files.createDirectories(folder.resolve("client"));
     Path server = Files.createDirectories(folder.resolve("server"));
-    openssl(folder, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=swarm test CA",
-        "-keyout", "server/ca-key.pem", "-out", "client/ca.pem");
-    openssl(folder, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=another CA",
-        "-keyout", "other-ca-key.pem", "-out", "other-ca.pem");
-    signed(folder, "server/server", "/CN=127.0.0.1", "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
+    openssl(
+        folder,
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=swarm test CA",
+        "-keyout",
+        "server/ca-key.pem",
+        "-out",
+        "client/ca.pem");
+    openssl(
+        folder,
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=another CA",
+        "-keyout",
+        "other-ca-key.pem",
+        "-out",
+        "other-ca.pem");
+    signed(
+        folder,
+        "server/server",
+        "/CN=127.0.0.1",
+        "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
     signed(folder, "client/cert", "/CN=swarm test client", "extendedKeyUsage=clientAuth\n");
     Files.move(certs.resolve("cert-key.pem"), certs.resolve("key.pem"));
     int port = FreePorts.one();
     int random = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16);
     String bridge = "swtls" + java.util.HexFormat.of().toHexDigits((short) random);
     // 198.18.0.0/15 is for benchmarks: no real network of this machine uses it
-    for (String[] step : new String[][] {{"link", "add", bridge, "type", "bridge"},
-        {"addr", "add", "198.18." + (random & 0xff) + ".1/24", "dev", bridge}, {"link", "set", bridge, "up"}}) {
-      Cli.Result result = Cli.commands().run(Stream.concat(Stream.of("ip"), Stream.of(step)).toArray(String[]::new));
+    for (String[] step : new String[][] {
+      {"link", "add", bridge, "type", "bridge"},
+      {"addr", "add", "198.18." + (random & 0xff) + ".1/24", "dev", bridge},
+      {"link", "set", bridge, "up"}
+    }) {
+      Cli.Result result = Cli.commands()
+          .run(Stream.concat(Stream.of("ip"), Stream.of(step)).toArray(String[]::new));
       if (result.exitCode() != 0) {
-        throw new IllegalStateException("ip " + String.join(" ", step) + " failed: " + result.output());
+        throw new IllegalStateException(
+            "ip " + String.join(" ", step) + " failed: " + result.output());
       }
     }
-    Process dockerd = new ProcessBuilder("dockerd", "--data-root", folder.resolve("data").toString(),
-        "--exec-root", folder.resolve("exec").toString(), "--pidfile", folder.resolve("dockerd.pid").toString(),
-        "-H", "tcp://127.0.0.1:" + port, "--tlsverify", "--tlscacert", certs.resolve("ca.pem").toString(),
-        "--tlscert", server.resolve("server.pem").toString(), "--tlskey", server.resolve("server-key.pem").toString(),
-        "--bridge=" + bridge, "--iptables=false", "--ip-masq=false")
+    Process dockerd = new ProcessBuilder(
+            "dockerd",
+            "--data-root",
+            folder.resolve("data").toString(),
+            "--exec-root",
+            folder.resolve("exec").toString(),
+            "--pidfile",
+            folder.resolve("dockerd.pid").toString(),
+            "-H",
+            "tcp://127.0.0.1:" + port,
+            "--tlsverify",
+            "--tlscacert",
+            certs.resolve("ca.pem").toString(),
+            "--tlscert",
+            server.resolve("server.pem").toString(),
+            "--tlskey",
+            server.resolve("server-key.pem").toString(),
+            "--bridge=" + bridge,
+            "--iptables=false",
+            "--ip-masq=false")
         .redirectErrorStream(true)
         .redirectOutput(folder.resolve("dockerd.log").toFile())
         .start();
@@ -68,11 +118,38 @@ public final class TlsDockerd implements AutoCloseable {
   }
 
   /** A key and a certificate signed by the test CA: {@code <name>-key.pem} and {@code <name>.pem}. */
-  private static void signed(Path folder, String name, String subject, String extensions) throws IOException, InterruptedException {
+  private static void signed(Path folder, String name, String subject, String extensions)
+      throws IOException, InterruptedException {
     Files.writeString(folder.resolve(name + ".ext"), extensions);
-    openssl(folder, "req", "-newkey", "rsa:2048", "-nodes", "-subj", subject, "-keyout", name + "-key.pem", "-out", name + ".csr");
-    openssl(folder, "x509", "-req", "-in", name + ".csr", "-CA", "client/ca.pem", "-CAkey", "server/ca-key.pem",
-        "-CAcreateserial", "-days", "2", "-extfile", name + ".ext", "-out", name + ".pem");
+    openssl(
+        folder,
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        subject,
+        "-keyout",
+        name + "-key.pem",
+        "-out",
+        name + ".csr");
+    openssl(
+        folder,
+        "x509",
+        "-req",
+        "-in",
+        name + ".csr",
+        "-CA",
+        "client/ca.pem",
+        "-CAkey",
+        "server/ca-key.pem",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        name + ".ext",
+        "-out",
+        name + ".pem");
   }
 
   private static void openssl(Path folder, String... args) {
@@ -86,7 +163,8 @@ public final class TlsDockerd implements AutoCloseable {
   private void awaitListening() throws IOException, InterruptedException {
     for (int attempt = 0; attempt < 600; attempt++) {
       if (!dockerd.isAlive()) {
-        throw new IllegalStateException("the TLS dockerd ended at start: " + Files.readString(folder.resolve("dockerd.log")));
+        throw new IllegalStateException(
+            "the TLS dockerd ended at start: " + Files.readString(folder.resolve("dockerd.log")));
       }
       try (Socket probe = new Socket()) {
         probe.connect(new InetSocketAddress("127.0.0.1", port), 1000);
@@ -95,7 +173,8 @@ public final class TlsDockerd implements AutoCloseable {
         dockerd.waitFor(100, TimeUnit.MILLISECONDS);
       }
     }
-    throw new IllegalStateException("the TLS dockerd does not listen on " + port + ": " + Files.readString(folder.resolve("dockerd.log")));
+    throw new IllegalStateException("the TLS dockerd does not listen on " + port + ": "
+        + Files.readString(folder.resolve("dockerd.log")));
   }
 
   /** {@code tcp://127.0.0.1:<port>} */

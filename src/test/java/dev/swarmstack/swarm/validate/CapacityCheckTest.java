@@ -14,27 +14,41 @@ class CapacityCheckTest {
 
   @Test
   void twoHundredServicesOnTheDefaultNetworkAreReportedAtTheFirstOfThem() {
-    List<String> errors = errors(services(200, "") );
+    List<String> errors = errors(services(200, ""));
 
     assertEquals(1, errors.size(), errors.toString());
-    assertTrue(errors.get(0).startsWith("stack.yml#/services/s000: network shop_default needs 401 addresses but has 253:"),
+    assertTrue(
+        errors
+            .get(0)
+            .startsWith(
+                "stack.yml#/services/s000: network shop_default needs 401 addresses but has 253:"),
         errors.get(0));
-    assertTrue(errors.get(0).contains("Use a /23 or larger subnet: ipam: {config: [{subnet: 10.10.0.0/23}]}"),
+    assertTrue(
+        errors
+            .get(0)
+            .contains("Use a /23 or larger subnet: ipam: {config: [{subnet: 10.10.0.0/23}]}"),
         errors.get(0));
   }
 
   @Test
   void aDeclaredNetworkIsReportedAtItsDeclaration() {
-    List<String> errors = errors(services(200, ", networks: {front: null}") + "networks: {front: {}}\n");
+    List<String> errors =
+        errors(services(200, ", networks: {front: null}") + "networks: {front: {}}\n");
 
     assertEquals(1, errors.size(), errors.toString());
-    assertTrue(errors.get(0).startsWith("stack.yml#/networks/front: network shop_front needs 401 addresses"), errors.get(0));
+    assertTrue(
+        errors
+            .get(0)
+            .startsWith("stack.yml#/networks/front: network shop_front needs 401 addresses"),
+        errors.get(0));
   }
 
   @Test
   void aSlash20Suffices() {
-    assertEquals(List.of(), errors(services(200, ", networks: {front: null}")
-        + "networks: {front: {ipam: {config: [{subnet: 10.77.0.0/20}]}}}\n"));
+    assertEquals(
+        List.of(),
+        errors(services(200, ", networks: {front: null}")
+            + "networks: {front: {ipam: {config: [{subnet: 10.77.0.0/20}]}}}\n"));
   }
 
   @Test
@@ -51,24 +65,31 @@ class CapacityCheckTest {
     List<String> errors = errors(stack);
 
     assertEquals(1, errors.size(), errors.toString());
-    assertTrue(errors.get(0).contains("needs 14 addresses but has 13: 3 virtual IPs"), errors.get(0));
+    assertTrue(
+        errors.get(0).contains("needs 14 addresses but has 13: 3 virtual IPs"), errors.get(0));
     assertEquals(List.of(), errors(stack.replace("replicas: 4", "replicas: 3")));
   }
 
   @Test
   void externalNetworksAreLeftToTheDeploy() {
-    assertEquals(List.of(), errors(services(300, ", networks: {shared: null}") + "networks: {shared: {external: true}}\n"));
+    assertEquals(
+        List.of(),
+        errors(services(300, ", networks: {shared: null}")
+            + "networks: {shared: {external: true}}\n"));
   }
 
   @Test
   void aMalformedSubnetIsNotCounted() {
-    assertEquals(List.of(), errors("services: {web: {image: a, networks: {n: null}}}\n"
-        + "networks: {n: {ipam: {config: [{subnet: not-a-subnet}]}}}\n"));
+    assertEquals(
+        List.of(),
+        errors("services: {web: {image: a, networks: {n: null}}}\n"
+            + "networks: {n: {ipam: {config: [{subnet: not-a-subnet}]}}}\n"));
   }
 
   private static String services(int count, String networks) {
-    return "services:\n" + IntStream.range(0, count)
-        .mapToObj(i -> String.format("  s%03d: {image: a%s}%n", i, networks))
-        .collect(Collectors.joining());
+    return "services:\n"
+        + IntStream.range(0, count)
+            .mapToObj(i -> String.format("  s%03d: {image: a%s}%n", i, networks))
+            .collect(Collectors.joining());
   }
 }

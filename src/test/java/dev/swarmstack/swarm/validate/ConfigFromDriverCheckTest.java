@@ -16,10 +16,12 @@ class ConfigFromDriverCheckTest {
         """);
 
     assertEquals(1, errors.size(), errors.toString());
-    assertEquals("stack.yml#/networks/lan: network lan uses the macvlan driver: a stack would create it on one node"
-        + " only, and the engine refuses services on such a network. Declare it under <sharedNetworks> instead and"
-        + " create it with swarm:networks (a config-only network with the parent interface and subnet, plus a"
-        + " swarm-scoped network made from it); services that name it then use it as an external network", errors.get(0));
+    assertEquals(
+        "stack.yml#/networks/lan: network lan uses the macvlan driver: a stack would create it on one node"
+            + " only, and the engine refuses services on such a network. Declare it under <sharedNetworks> instead and"
+            + " create it with swarm:networks (a config-only network with the parent interface and subnet, plus a"
+            + " swarm-scoped network made from it); services that name it then use it as an external network",
+        errors.get(0));
   }
 
   @Test

@@ -39,9 +39,12 @@ class StackValidatorTest {
 
   @Test
   void aBridgeNetworkIsExplained() {
-    assertEquals(List.of("stack.yml#/networks/lan: network lan is a bridge network: a bridge connects containers on a"
-        + " single host only, and swarm services need an overlay network, which spans the nodes of the swarm;"
-        + " use <driver>overlay</driver> in the pom or driver: overlay in a compose file"), errors("""
+    assertEquals(
+        List.of(
+            "stack.yml#/networks/lan: network lan is a bridge network: a bridge connects containers on a"
+                + " single host only, and swarm services need an overlay network, which spans the nodes of the swarm;"
+                + " use <driver>overlay</driver> in the pom or driver: overlay in a compose file"),
+        errors("""
         services: {web: {image: nginx, networks: {lan: null}}}
         networks: {lan: {driver: bridge}}
         """));
@@ -65,13 +68,14 @@ class StackValidatorTest {
             ports: [{target: 70000}]
         """);
 
-    assertEquals(List.of(
-        "stack.yml#/services/web/deploy/replicas: deploy mode global runs one task per node and cannot take replicas:"
-            + " remove replicas or use replicated",
-        "stack.yml#/services/web/networks/nowhere: service web uses network 'nowhere', which is not declared at the"
-            + " top level (none is declared); declare it under networks, or fix the name",
-        "stack.yml#/services/web/ports/0/target: port target must be a container port between 1 and 65535, not 70000",
-        "stack.yml#/services/web: service web has no image: swarm services run only from images; set its image"),
+    assertEquals(
+        List.of(
+            "stack.yml#/services/web/deploy/replicas: deploy mode global runs one task per node and cannot take replicas:"
+                + " remove replicas or use replicated",
+            "stack.yml#/services/web/networks/nowhere: service web uses network 'nowhere', which is not declared at the"
+                + " top level (none is declared); declare it under networks, or fix the name",
+            "stack.yml#/services/web/ports/0/target: port target must be a container port between 1 and 65535, not 70000",
+            "stack.yml#/services/web: service web has no image: swarm services run only from images; set its image"),
         errors.stream().sorted().toList());
   }
 
@@ -86,12 +90,13 @@ class StackValidatorTest {
           id: {image: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}
         """);
 
-    assertEquals(List.of(
-        "stack.yml#/services/digest/image: invalid image reference 'redis@sha256:abc' for service digest: invalid"
-            + " reference format; write it as [registry[:port]/]repository[:tag][@digest], the repository in lower case",
-        "stack.yml#/services/upper/image: invalid image reference 'team/App:1' for service upper: invalid reference"
-            + " format: repository name must be lowercase; write it as [registry[:port]/]repository[:tag][@digest], the"
-            + " repository in lower case"),
+    assertEquals(
+        List.of(
+            "stack.yml#/services/digest/image: invalid image reference 'redis@sha256:abc' for service digest: invalid"
+                + " reference format; write it as [registry[:port]/]repository[:tag][@digest], the repository in lower case",
+            "stack.yml#/services/upper/image: invalid image reference 'team/App:1' for service upper: invalid reference"
+                + " format: repository name must be lowercase; write it as [registry[:port]/]repository[:tag][@digest], the"
+                + " repository in lower case"),
         errors.stream().sorted().toList());
   }
 
@@ -122,17 +127,28 @@ class StackValidatorTest {
         """);
 
     assertEquals(3, errors.size(), errors.toString());
-    assertTrue(errors.get(0).contains("secret 'tokn'") && errors.get(0).contains("(declared: cert, token)"), errors.get(0));
-    assertTrue(errors.get(1).contains("config 'site'") && errors.get(1).contains("none is declared"), errors.get(1));
-    assertTrue(errors.get(2).startsWith("stack.yml#/services/web/volumes/0: ") && errors.get(2).contains("declared: data"));
+    assertTrue(
+        errors.get(0).contains("secret 'tokn'")
+            && errors.get(0).contains("(declared: cert, token)"),
+        errors.get(0));
+    assertTrue(
+        errors.get(1).contains("config 'site'") && errors.get(1).contains("none is declared"),
+        errors.get(1));
+    assertTrue(errors.get(2).startsWith("stack.yml#/services/web/volumes/0: ")
+        && errors.get(2).contains("declared: data"));
   }
 
   @Test
   void aSecretOrConfigMountedWithoutASourceIsAProblemNotACrash() { // found by PomMappingFuzzTest
-    String fix = " without naming it: add its source (source: in a compose file, <source> in the pom), one of the ";
-    assertEquals(List.of("stack.yml#/services/web/secrets/0: service web mounts a secret" + fix + "secrets declared at"
-        + " the top level", "stack.yml#/services/web/configs/0: service web mounts a config" + fix + "configs declared"
-        + " at the top level"), errors("""
+    String fix =
+        " without naming it: add its source (source: in a compose file, <source> in the pom), one of the ";
+    assertEquals(
+        List.of(
+            "stack.yml#/services/web/secrets/0: service web mounts a secret" + fix
+                + "secrets declared at" + " the top level",
+            "stack.yml#/services/web/configs/0: service web mounts a config" + fix
+                + "configs declared" + " at the top level"),
+        errors("""
         services: {web: {image: nginx, secrets: [{target: /run/token}], configs: [{target: /etc/x.conf}]}}
         secrets: {token: {external: true}}
         """));

@@ -28,11 +28,17 @@ final class Stacks {
   }
 
   static List<String> errors(String yaml) {
-    return validate(yaml).stream().filter(Problem::isError).map(Problem::toString).toList();
+    return validate(yaml).stream()
+        .filter(Problem::isError)
+        .map(Problem::toString)
+        .toList();
   }
 
   static List<String> warnings(String yaml) {
-    return validate(yaml).stream().filter(p -> !p.isError()).map(Problem::toString).toList();
+    return validate(yaml).stream()
+        .filter(p -> !p.isError())
+        .map(Problem::toString)
+        .toList();
   }
 
   static LoadedStack load(String yaml, Path workingDir) {
@@ -40,7 +46,11 @@ final class Stacks {
       JsonNode tree = ComposeMapper.yaml().readTree(yaml);
       SourceMap origins = new SourceMap();
       mapOrigins(tree, JsonPointer.empty(), origins);
-      return new LoadedStack(ComposeMapper.json().treeToValue(tree, ComposeFile.class), origins, List.of(), workingDir);
+      return new LoadedStack(
+          ComposeMapper.json().treeToValue(tree, ComposeFile.class),
+          origins,
+          List.of(),
+          workingDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,35 +13,46 @@ import org.junit.jupiter.api.Test;
 class OwnershipTest {
 
   private static final ObjectNode WRITTEN_SPEC = spec("V=1");
-  private final Ownership ownership = new Ownership(
-      Map.of("app_a", new EngineObject("id-a", "app_a", 10, WRITTEN_SPEC, service(10, WRITTEN_SPEC, ""))));
+  private final Ownership ownership = new Ownership(Map.of(
+      "app_a", new EngineObject("id-a", "app_a", 10, WRITTEN_SPEC, service(10, WRITTEN_SPEC, ""))));
 
   @Test
   void theSwarmRecordingTheUpdatesProgressIsNoChange() {
-    assertEquals(List.of(), ownership.changedByOthers(Map.of("app_a", service(14, spec("V=1"), "completed"))));
+    assertEquals(
+        List.of(),
+        ownership.changedByOthers(Map.of("app_a", service(14, spec("V=1"), "completed"))));
   }
 
   @Test
   void aNewerVersionWithAnotherSpecIsSomeoneElses() {
-    assertEquals(List.of("service app_a was changed by someone else while this deploy waited: version 17, we wrote 10;"
-            + " its spec is no longer this deploy's (docker service inspect app_a shows it)"),
+    assertEquals(
+        List.of(
+            "service app_a was changed by someone else while this deploy waited: version 17, we wrote 10;"
+                + " its spec is no longer this deploy's (docker service inspect app_a shows it)"),
         ownership.changedByOthers(Map.of("app_a", service(17, spec("X=1"), "updating"))));
   }
 
   @Test
   void theSwarmsOwnRollbackIsLeftToTheConvergenceRules() {
-    assertEquals(List.of(), ownership.changedByOthers(Map.of("app_a", service(17, spec("V=0"), "rollback_started"))));
+    assertEquals(
+        List.of(),
+        ownership.changedByOthers(Map.of("app_a", service(17, spec("V=0"), "rollback_started"))));
   }
 
   @Test
   void aServiceThatIsGoneIsLeftToTheTimeout() {
     assertEquals(List.of(), ownership.changedByOthers(Map.of()));
-    assertEquals(List.of(), Ownership.NONE.changedByOthers(Map.of("app_a", service(17, spec("X=1"), ""))));
+    assertEquals(
+        List.of(), Ownership.NONE.changedByOthers(Map.of("app_a", service(17, spec("X=1"), ""))));
   }
 
   private static ObjectNode spec(String env) {
     ObjectNode spec = JsonNodeFactory.instance.objectNode().put("Name", "app_a");
-    spec.putObject("TaskTemplate").putObject("ContainerSpec").put("Image", "local/busybox:1").putArray("Env").add(env);
+    spec.putObject("TaskTemplate")
+        .putObject("ContainerSpec")
+        .put("Image", "local/busybox:1")
+        .putArray("Env")
+        .add(env);
     return spec;
   }
 

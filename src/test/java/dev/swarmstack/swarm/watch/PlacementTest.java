@@ -21,41 +21,62 @@ class PlacementTest {
       """;
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "node.role==worker | true",
-      "node.role == manager | false",
-      "node.role!=manager | true",
-      "NODE.HOSTNAME==W1 | true",
-      "node.id==n1abc | true",
-      "node.labels.Zone==EAST | true",
-      "node.labels.zone==east | false",
-      "Node.Labels.Zone==east | true",
-      "node.labels.missing!=x | true",
-      "engine.labels.tier==edge | true",
-      "node.platform.os==linux | true",
-      "node.platform.arch==x86_64 | true",
-      "node.ip==10.0.3.7 | true",
-      "node.ip==10.0.3.0/24 | true",
-      "node.ip!=10.0.0.0/24 | true",
-      "node.ip==not-an-address | false",
-      "node.color==blue | false",
-      "no operator | false"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "node.role==worker | true",
+        "node.role == manager | false",
+        "node.role!=manager | true",
+        "NODE.HOSTNAME==W1 | true",
+        "node.id==n1abc | true",
+        "node.labels.Zone==EAST | true",
+        "node.labels.zone==east | false",
+        "Node.Labels.Zone==east | true",
+        "node.labels.missing!=x | true",
+        "engine.labels.tier==edge | true",
+        "node.platform.os==linux | true",
+        "node.platform.arch==x86_64 | true",
+        "node.ip==10.0.3.7 | true",
+        "node.ip==10.0.3.0/24 | true",
+        "node.ip!=10.0.0.0/24 | true",
+        "node.ip==not-an-address | false",
+        "node.color==blue | false",
+        "no operator | false"
+      })
   void aConstraintMatchesAsSwarmkitMatchesIt(String constraint, boolean admitted) throws Exception {
-    assertEquals(admitted, Placement.admits(placement("{\"Constraints\": [\"" + constraint + "\"]}"), node()));
+    assertEquals(
+        admitted,
+        Placement.admits(placement("{\"Constraints\": [\"" + constraint + "\"]}"), node()));
   }
 
   @Test
   void everyConstraintMustHold() throws Exception {
-    assertEquals(false, Placement.admits(placement("{\"Constraints\": [\"node.role==worker\", \"node.labels.ssd==false\"]}"), node()));
+    assertEquals(
+        false,
+        Placement.admits(
+            placement("{\"Constraints\": [\"node.role==worker\", \"node.labels.ssd==false\"]}"),
+            node()));
     assertEquals(true, Placement.admits(placement("{}"), node()));
   }
 
   @Test
   void aPlatformMatchesByOsAndArchitectureInEitherSpelling() throws Exception {
-    assertEquals(true, Placement.admits(placement("{\"Platforms\": [{\"OS\": \"linux\", \"Architecture\": \"amd64\"}]}"), node()));
-    assertEquals(false, Placement.admits(placement("{\"Platforms\": [{\"OS\": \"linux\", \"Architecture\": \"arm64\"}]}"), node()));
-    assertEquals(true, Placement.admits(placement(
-        "{\"Platforms\": [{\"OS\": \"windows\"}, {\"Architecture\": \"amd64\", \"OS\": \"linux\"}]}"), node()));
+    assertEquals(
+        true,
+        Placement.admits(
+            placement("{\"Platforms\": [{\"OS\": \"linux\", \"Architecture\": \"amd64\"}]}"),
+            node()));
+    assertEquals(
+        false,
+        Placement.admits(
+            placement("{\"Platforms\": [{\"OS\": \"linux\", \"Architecture\": \"arm64\"}]}"),
+            node()));
+    assertEquals(
+        true,
+        Placement.admits(
+            placement(
+                "{\"Platforms\": [{\"OS\": \"windows\"}, {\"Architecture\": \"amd64\", \"OS\": \"linux\"}]}"),
+            node()));
   }
 
   private static JsonNode placement(String json) throws Exception {

@@ -29,14 +29,18 @@ public final class ContentSources {
    * @param environment the Maven process's environment variables
    * @param properties Maven properties: user properties first, then the project's
    */
-  public ContentSources(Function<String, Optional<String>> environment,
+  public ContentSources(
+      Function<String, Optional<String>> environment,
       Function<String, Optional<String>> properties) {
     this.environment = environment;
     this.properties = properties;
   }
 
   /** The stack with the pom's in-memory contents filled in; errors (missing variable, two sources) go to problems. */
-  public LoadedStack apply(LoadedStack stack, List<FileObjectConfig> secrets, List<FileObjectConfig> configs,
+  public LoadedStack apply(
+      LoadedStack stack,
+      List<FileObjectConfig> secrets,
+      List<FileObjectConfig> configs,
       Problems problems) {
     ComposeFile compose = stack.compose();
     SortedMap<String, FileObject> newSecrets = fill(compose.secrets(), secrets, "secret", problems);
@@ -44,13 +48,22 @@ public final class ContentSources {
     if (newSecrets == compose.secrets() && newConfigs == compose.configs()) {
       return stack;
     }
-    ComposeFile filled = new ComposeFile(compose.version(), compose.services(), compose.networks(), compose.volumes(),
-        newSecrets, newConfigs, compose.extensions());
+    ComposeFile filled = new ComposeFile(
+        compose.version(),
+        compose.services(),
+        compose.networks(),
+        compose.volumes(),
+        newSecrets,
+        newConfigs,
+        compose.extensions());
     return new LoadedStack(filled, stack.origins(), stack.problems(), stack.workingDir());
   }
 
-  private SortedMap<String, FileObject> fill(SortedMap<String, FileObject> loaded, List<FileObjectConfig> declared,
-      String item, Problems problems) {
+  private SortedMap<String, FileObject> fill(
+      SortedMap<String, FileObject> loaded,
+      List<FileObjectConfig> declared,
+      String item,
+      Problems problems) {
     if (loaded == null || declared == null) {
       return loaded;
     }
@@ -63,17 +76,23 @@ public final class ContentSources {
       String element = "<" + item + "s><" + item + ">" + config.name + "</" + item + ">";
       List<String> sources = sources(config, item);
       if (sources.size() > 1) {
-        problems.error(Origin.pom(element), item + " " + config.name + " has " + sources.size() + " content sources ("
-            + String.join(", ", sources) + "): keep exactly one");
+        problems.error(
+            Origin.pom(element),
+            item + " " + config.name + " has " + sources.size() + " content sources ("
+                + String.join(", ", sources) + "): keep exactly one");
         continue;
       }
       if (config.content != null && item.equals("secret")) {
-        problems.error(Origin.pom(element + "<content>"), "inline <content> is for configs only: a secret's value"
-            + " does not belong in the pom. Use <environment>, <property> or <file>");
+        problems.error(
+            Origin.pom(element + "<content>"),
+            "inline <content> is for configs only: a secret's value"
+                + " does not belong in the pom. Use <environment>, <property> or <file>");
         continue;
       }
-      resolve(config, element, problems).ifPresent(value ->
-          filled.put(config.name, object.withContent(new Content(value.getBytes(StandardCharsets.UTF_8)))));
+      resolve(config, element, problems)
+          .ifPresent(value -> filled.put(
+              config.name,
+              object.withContent(new Content(value.getBytes(StandardCharsets.UTF_8)))));
     }
     return filled;
   }
@@ -82,17 +101,21 @@ public final class ContentSources {
     if (config.environment != null) {
       Optional<String> value = environment.apply(config.environment);
       if (value.isEmpty()) {
-        problems.error(Origin.pom(element + "<environment>"), "environment variable " + config.environment
-            + " is not set: set it for the Maven process (e.g. from the CI system's secret store), or name another"
-            + " source");
+        problems.error(
+            Origin.pom(element + "<environment>"),
+            "environment variable " + config.environment
+                + " is not set: set it for the Maven process (e.g. from the CI system's secret store), or name another"
+                + " source");
       }
       return value;
     }
     if (config.property != null) {
       Optional<String> value = properties.apply(config.property);
       if (value.isEmpty()) {
-        problems.error(Origin.pom(element + "<property>"), "Maven property " + config.property + " is not set: pass"
-            + " -D" + config.property + "=... or define it in <properties> or a settings.xml profile");
+        problems.error(
+            Origin.pom(element + "<property>"),
+            "Maven property " + config.property + " is not set: pass" + " -D" + config.property
+                + "=... or define it in <properties> or a settings.xml profile");
       }
       return value;
     }

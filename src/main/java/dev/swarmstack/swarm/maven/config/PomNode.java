@@ -36,7 +36,8 @@ final class PomNode {
     this.context = context;
   }
 
-  private static PomNode recorded(ObjectNode node, JsonPointer pointer, String element, Context context) {
+  private static PomNode recorded(
+      ObjectNode node, JsonPointer pointer, String element, Context context) {
     context.origins().put(pointer, Origin.pom(element));
     return new PomNode(node, pointer, element, context);
   }
@@ -66,7 +67,8 @@ final class PomNode {
     if (node.get(key) instanceof ObjectNode existing) {
       return new PomNode(existing, pointer.appendProperty(key), element + elementSuffix, context);
     }
-    return recorded(node.putObject(key), pointer.appendProperty(key), element + elementSuffix, context);
+    return recorded(
+        node.putObject(key), pointer.appendProperty(key), element + elementSuffix, context);
   }
 
   /** The child object {@code key}, written in the pom as the camelCase element of {@code key}. */
@@ -84,7 +86,11 @@ final class PomNode {
   /** A string at the end of the array {@code key}, written in the pom as {@code itemSuffix}. */
   void appendValue(String key, String itemSuffix, String value) {
     ArrayNode array = node.withArray(key);
-    context.origins().put(pointer.appendProperty(key).appendIndex(array.size()), Origin.pom(element + itemSuffix));
+    context
+        .origins()
+        .put(
+            pointer.appendProperty(key).appendIndex(array.size()),
+            Origin.pom(element + itemSuffix));
     array.add(value);
   }
 
@@ -122,8 +128,12 @@ final class PomNode {
     if (!node.has(key)) {
       return true;
     }
-    context.problems().error(Origin.pom(valueElement), "this value is also set at "
-        + context.origins().at(pointer.appendProperty(key)) + ": set it in one place only");
+    context
+        .problems()
+        .error(
+            Origin.pom(valueElement),
+            "this value is also set at " + context.origins().at(pointer.appendProperty(key))
+                + ": set it in one place only");
     return false;
   }
 
@@ -144,8 +154,10 @@ final class PomNode {
     if (value instanceof Map<?, ?> map) {
       ObjectNode object = NODES.objectNode();
       // sorted so that the same pom always gives the same tree
-      new TreeMap<>(map).forEach((k, v) -> object.set(k.toString(),
-          toNode(v, at.appendProperty(k.toString()), valueElement + "<" + k + ">")));
+      new TreeMap<>(map)
+          .forEach((k, v) -> object.set(
+              k.toString(),
+              toNode(v, at.appendProperty(k.toString()), valueElement + "<" + k + ">")));
       return object;
     }
     if (value instanceof List<?> list) {

@@ -27,8 +27,13 @@ public final class PomStackMapper {
    * in two forms at once are added to {@code problems} and left out of the tree, so that loading the rest can
    * still find the other errors.
    */
-  public SourceTree map(List<NetworkConfig> networks, List<ServiceConfig> services, List<VolumeConfig> volumes,
-      List<FileObjectConfig> secrets, List<FileObjectConfig> configs, Problems problems) {
+  public SourceTree map(
+      List<NetworkConfig> networks,
+      List<ServiceConfig> services,
+      List<VolumeConfig> volumes,
+      List<FileObjectConfig> secrets,
+      List<FileObjectConfig> configs,
+      Problems problems) {
     SourceMap origins = new SourceMap();
     PomNode root = PomNode.root(new PomNode.Context(origins, problems));
     ServiceMapper serviceMapper = new ServiceMapper();
@@ -45,8 +50,13 @@ public final class PomStackMapper {
    * Maps each entry of a pom list to the compose map entry under its {@code <name>}: compose's maps are keyed,
    * the pom's lists are not, so a missing or repeated name is reported here.
    */
-  private static <T> void named(PomNode root, String section, String item, List<T> entries,
-      Function<T, String> name, BiConsumer<T, PomNode> mapper) {
+  private static <T> void named(
+      PomNode root,
+      String section,
+      String item,
+      List<T> entries,
+      Function<T, String> name,
+      BiConsumer<T, PomNode> mapper) {
     if (entries == null || entries.isEmpty()) {
       return;
     }
@@ -57,13 +67,17 @@ public final class PomStackMapper {
       String key = name.apply(entry);
       String position = "<" + item + ">[" + (i + 1) + "]";
       if (key == null || key.isBlank()) {
-        map.error(position, "<" + item + "> has no <name>: add <name>, the key other entries refer to it by");
+        map.error(
+            position,
+            "<" + item + "> has no <name>: add <name>, the key other entries refer to it by");
         continue;
       }
       Integer first = seen.putIfAbsent(key, i + 1);
       if (first != null) {
-        map.error(position, "<" + item + "> '" + key + "' is also defined as " + "<" + item + ">[" + first
-            + "]: give each a different <name>, or merge them");
+        map.error(
+            position,
+            "<" + item + "> '" + key + "' is also defined as " + "<" + item + ">[" + first
+                + "]: give each a different <name>, or merge them");
         continue;
       }
       mapper.accept(entry, map.object(key, "<" + item + ">" + key + "</" + item + ">"));
@@ -86,8 +100,8 @@ public final class PomStackMapper {
       for (int i = 0; i < attached.size(); i++) {
         String name = attached.get(i).name;
         if (name != null && Network.PREDEFINED.contains(name)) {
-          firstUse.putIfAbsent(name,
-              "<services><service>" + service.name + "</service><networks>[" + (i + 1) + "]");
+          firstUse.putIfAbsent(
+              name, "<services><service>" + service.name + "</service><networks>[" + (i + 1) + "]");
         }
       }
     }
@@ -103,16 +117,20 @@ public final class PomStackMapper {
   private void network(NetworkConfig network, PomNode node) {
     List<String> sharedOnly = network.sharedOnlySettings();
     if (!sharedOnly.isEmpty()) {
-      node.error("", String.join(", ", sharedOnly) + (sharedOnly.size() == 1 ? " is" : " are") + " for shared networks"
-          + " only: compose file format 3 has no such key, and the generated stack file must stay valid for docker"
-          + " stack config. Declare the network under <sharedNetworks> instead and create it with swarm:networks;"
-          + " services that name it then use it as an external network");
+      node.error(
+          "",
+          String.join(", ", sharedOnly) + (sharedOnly.size() == 1 ? " is" : " are")
+              + " for shared networks"
+              + " only: compose file format 3 has no such key, and the generated stack file must stay valid for docker"
+              + " stack config. Declare the network under <sharedNetworks> instead and create it with swarm:networks;"
+              + " services that name it then use it as an external network");
     }
     node.put("name", "engineName", network.engineName);
     node.put("driver", network.driver);
     node.put("driver_opts", network.driverOpts);
     if (Boolean.TRUE.equals(network.encrypted)) {
-      // the overlay driver encrypts when the option is present, whatever its value; the CLI writes ""
+      // the overlay driver encrypts when the option is present, whatever its value; the CLI writes
+      // ""
       node.object("driver_opts").as(node.element()).put("encrypted", "encrypted", "");
     }
     node.put("attachable", network.attachable);

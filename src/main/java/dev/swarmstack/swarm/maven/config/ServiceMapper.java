@@ -48,7 +48,8 @@ final class ServiceMapper {
       return;
     }
     if (command.line != null && !command.args.isEmpty()) {
-      node.error("<" + PomNode.camelCase(key) + ">",
+      node.error(
+          "<" + PomNode.camelCase(key) + ">",
           "give the command either as one string or as <arg> elements, not both");
       return;
     }
@@ -106,9 +107,11 @@ final class ServiceMapper {
       PomNode reservations = node.object("reservations");
       reservations.put("cpus", resources.reservations.cpus);
       reservations.put("memory", resources.reservations.memory);
-      List<ResourcesConfig.GenericResource> generic = orEmpty(resources.reservations.genericResources);
+      List<ResourcesConfig.GenericResource> generic =
+          orEmpty(resources.reservations.genericResources);
       for (int i = 0; i < generic.size(); i++) {
-        PomNode spec = reservations.append("generic_resources", "<genericResources>[" + (i + 1) + "]")
+        PomNode spec = reservations
+            .append("generic_resources", "<genericResources>[" + (i + 1) + "]")
             .object("discrete_resource_spec", "");
         spec.put("kind", generic.get(i).kind);
         spec.put("value", generic.get(i).value);
@@ -135,7 +138,8 @@ final class ServiceMapper {
     node.put("constraints", placement.constraints);
     List<PreferenceConfig> preferences = orEmpty(placement.preferences);
     for (int i = 0; i < preferences.size(); i++) {
-      node.append("preferences", "<preferences>[" + (i + 1) + "]").put("spread", preferences.get(i).spread);
+      node.append("preferences", "<preferences>[" + (i + 1) + "]")
+          .put("spread", preferences.get(i).spread);
     }
     node.put("max_replicas_per_node", placement.maxReplicasPerNode);
   }
@@ -145,7 +149,8 @@ final class ServiceMapper {
     for (int i = 0; i < all.size(); i++) {
       PortConfig port = all.get(i);
       String item = "<ports>[" + (i + 1) + "]";
-      if (shortOrLong(service, item, port.spec, port.target, port.published, port.protocol, port.mode)) {
+      if (shortOrLong(
+          service, item, port.spec, port.target, port.published, port.protocol, port.mode)) {
         service.appendValue("ports", item, port.spec);
       } else {
         PomNode node = service.append("ports", item);
@@ -171,7 +176,8 @@ final class ServiceMapper {
       ServiceNetworkConfig network = all.get(i);
       String item = "<networks>[" + (i + 1) + "]";
       if (network.name == null || network.name.isBlank()) {
-        service.error(item, "the network has no name: write <network>backend</network> or add <name>");
+        service.error(
+            item, "the network has no name: write <network>backend</network> or add <name>");
       } else if (orEmpty(network.aliases).isEmpty() && network.driverOpts == null) {
         map.as(service.element() + item).putNull(network.name);
       } else {
@@ -187,8 +193,18 @@ final class ServiceMapper {
     for (int i = 0; i < all.size(); i++) {
       MountConfig mount = all.get(i);
       String item = "<volumes>[" + (i + 1) + "]";
-      if (shortOrLong(service, item, mount.spec, mount.type, mount.source, mount.target, mount.readOnly,
-          mount.consistency, mount.bind, mount.volume, mount.tmpfs)) {
+      if (shortOrLong(
+          service,
+          item,
+          mount.spec,
+          mount.type,
+          mount.source,
+          mount.target,
+          mount.readOnly,
+          mount.consistency,
+          mount.bind,
+          mount.volume,
+          mount.tmpfs)) {
         service.appendValue("volumes", item, mount.spec);
         continue;
       }
@@ -210,12 +226,16 @@ final class ServiceMapper {
     }
   }
 
-  private static void fileReferences(List<FileReferenceConfig> references, PomNode service, String key) {
+  private static void fileReferences(
+      List<FileReferenceConfig> references, PomNode service, String key) {
     List<FileReferenceConfig> all = orEmpty(references);
     for (int i = 0; i < all.size(); i++) {
       FileReferenceConfig reference = all.get(i);
       String item = "<" + key + ">[" + (i + 1) + "]";
-      if (reference.target == null && reference.uid == null && reference.gid == null && reference.mode == null) {
+      if (reference.target == null
+          && reference.uid == null
+          && reference.gid == null
+          && reference.mode == null) {
         service.appendValue(key, item, reference.source);
         continue;
       }
@@ -235,9 +255,13 @@ final class ServiceMapper {
     }
     String digits = mode.strip();
     try {
-      return digits.length() > 1 && digits.startsWith("0") ? Long.parseLong(digits, 8) : Long.parseLong(digits);
+      return digits.length() > 1 && digits.startsWith("0")
+          ? Long.parseLong(digits, 8)
+          : Long.parseLong(digits);
     } catch (NumberFormatException e) {
-      reference.error("<mode>", "invalid file mode '" + mode + "': use octal digits with a leading zero, e.g. 0440");
+      reference.error(
+          "<mode>",
+          "invalid file mode '" + mode + "': use octal digits with a leading zero, e.g. 0440");
       return null;
     }
   }
@@ -298,11 +322,14 @@ final class ServiceMapper {
    * True for the short form; false for the long form. Both at once is reported, and the long form is then
    * kept so the loader reports what else is wrong with it.
    */
-  private static boolean shortOrLong(PomNode service, String item, String shortForm, Object... longFields) {
+  private static boolean shortOrLong(
+      PomNode service, String item, String shortForm, Object... longFields) {
     boolean anyLong = Stream.of(longFields).anyMatch(f -> f != null);
     if (shortForm != null && anyLong) {
-      service.error(item, "write either the short form as the element's text or the long form with child "
-          + "elements, not both");
+      service.error(
+          item,
+          "write either the short form as the element's text or the long form with child "
+              + "elements, not both");
     }
     return shortForm != null && !anyLong;
   }

@@ -27,15 +27,19 @@ public final class SharedNetworkMapper {
     for (int i = 0; i < entries.size(); i++) {
       NetworkConfig network = entries.get(i);
       if (network.name == null || network.name.isBlank()) {
-        problems.error(Origin.pom(SECTION + "<network>[" + (i + 1) + "]"), "<network> has no <name>: add <name>, the"
-            + " network's name on the engine and the name services refer to it by");
+        problems.error(
+            Origin.pom(SECTION + "<network>[" + (i + 1) + "]"),
+            "<network> has no <name>: add <name>, the"
+                + " network's name on the engine and the name services refer to it by");
         continue;
       }
       String element = SECTION + "<network>" + network.name + "</network>";
       Integer first = seen.putIfAbsent(network.name, i + 1);
       if (first != null) {
-        problems.error(Origin.pom(element), "<network> '" + network.name + "' is also defined as <network>[" + first
-            + "]: give each a different <name>, or merge them");
+        problems.error(
+            Origin.pom(element),
+            "<network> '" + network.name + "' is also defined as <network>[" + first
+                + "]: give each a different <name>, or merge them");
         continue;
       }
       int errors = problems.all().size();
@@ -55,8 +59,11 @@ public final class SharedNetworkMapper {
     Map<String, SharedNetworkName> byName = new HashMap<>();
     for (NetworkConfig network : networks == null ? List.<NetworkConfig>of() : networks) {
       if (network.name != null) {
-        byName.putIfAbsent(network.name, new SharedNetworkName(network.engineName == null ? network.name
-            : network.engineName, Origin.pom(SECTION + "<network>" + network.name + "</network>")));
+        byName.putIfAbsent(
+            network.name,
+            new SharedNetworkName(
+                network.engineName == null ? network.name : network.engineName,
+                Origin.pom(SECTION + "<network>" + network.name + "</network>")));
       }
     }
     return byName;
@@ -64,40 +71,60 @@ public final class SharedNetworkMapper {
 
   private static void check(NetworkConfig network, String element, Problems problems) {
     if (network.external != null) {
-      problems.error(Origin.pom(element + "<external>"), "a shared network is created by swarm:networks, so it can't"
-          + " be external: remove <external>, or leave the network out of <sharedNetworks> if something else creates"
-          + " it");
+      problems.error(
+          Origin.pom(element + "<external>"),
+          "a shared network is created by swarm:networks, so it can't"
+              + " be external: remove <external>, or leave the network out of <sharedNetworks> if something else creates"
+              + " it");
     }
     if (Boolean.TRUE.equals(network.encrypted) && !driver(network).equals(DEFAULT_DRIVER)) {
-      problems.error(Origin.pom(element + "<encrypted>"), "only the overlay driver encrypts traffic, not "
-          + driver(network) + ": remove <encrypted>, or use <driver>overlay</driver>");
+      problems.error(
+          Origin.pom(element + "<encrypted>"),
+          "only the overlay driver encrypts traffic, not " + driver(network)
+              + ": remove <encrypted>, or use <driver>overlay</driver>");
     }
     IpamConfig ipam = network.ipam;
-    if (ipam != null && ipam.subnet == null && (ipam.gateway != null || ipam.ipRange != null || ipam.auxAddresses != null)) {
-      problems.error(Origin.pom(element + "<ipam>"), "<gateway>, <ipRange> and <auxAddresses> belong to <subnet>,"
-          + " which is missing: add <subnet> (e.g. <subnet>10.20.0.0/24</subnet>)");
+    if (ipam != null
+        && ipam.subnet == null
+        && (ipam.gateway != null || ipam.ipRange != null || ipam.auxAddresses != null)) {
+      problems.error(
+          Origin.pom(element + "<ipam>"),
+          "<gateway>, <ipRange> and <auxAddresses> belong to <subnet>,"
+              + " which is missing: add <subnet> (e.g. <subnet>10.20.0.0/24</subnet>)");
     }
   }
 
   private static SharedNetwork toShared(NetworkConfig network, String element) {
-    Map<String, String> options = new TreeMap<>(network.driverOpts == null ? Map.of() : network.driverOpts);
+    Map<String, String> options =
+        new TreeMap<>(network.driverOpts == null ? Map.of() : network.driverOpts);
     if (Boolean.TRUE.equals(network.encrypted)) {
-      // the overlay driver encrypts when the option is present, whatever its value; the CLI sends ""
+      // the overlay driver encrypts when the option is present, whatever its value; the CLI sends
+      // ""
       options.put("encrypted", "");
     }
     IpamConfig ipam = network.ipam;
     List<SharedNetwork.Pool> pools = new ArrayList<>();
     if (ipam != null && ipam.subnet != null) {
-      pools.add(new SharedNetwork.Pool(ipam.subnet, ipam.ipRange, ipam.gateway,
+      pools.add(new SharedNetwork.Pool(
+          ipam.subnet,
+          ipam.ipRange,
+          ipam.gateway,
           ipam.auxAddresses == null ? null : new TreeMap<>(ipam.auxAddresses)));
     }
     if (ipam != null && ipam.subnets != null) {
       ipam.subnets.forEach(subnet -> pools.add(new SharedNetwork.Pool(subnet, null, null, null)));
     }
-    return new SharedNetwork(network.engineName == null ? network.name : network.engineName, driver(network),
-        new TreeMap<>(options), Boolean.TRUE.equals(network.attachable), Boolean.TRUE.equals(network.internal),
-        Boolean.TRUE.equals(network.enableIpv6), network.labels == null ? null : new TreeMap<>(network.labels),
-        ipam == null ? null : ipam.driver, pools, Origin.pom(element));
+    return new SharedNetwork(
+        network.engineName == null ? network.name : network.engineName,
+        driver(network),
+        new TreeMap<>(options),
+        Boolean.TRUE.equals(network.attachable),
+        Boolean.TRUE.equals(network.internal),
+        Boolean.TRUE.equals(network.enableIpv6),
+        network.labels == null ? null : new TreeMap<>(network.labels),
+        ipam == null ? null : ipam.driver,
+        pools,
+        Origin.pom(element));
   }
 
   private static String driver(NetworkConfig network) {

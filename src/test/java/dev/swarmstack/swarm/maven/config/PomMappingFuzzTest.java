@@ -59,8 +59,10 @@ class PomMappingFuzzTest {
     List<FileObjectConfig> configs = list(FileObjectConfig.class, data, 0);
     try {
       Problems problems = new Problems();
-      SourceTree pom = new PomStackMapper().map(networks, services, volumes, secrets, configs, problems);
-      LoadedStack stack = new StackLoader(name -> Optional.empty()).loadLeniently(List.of(), pom, baseDir);
+      SourceTree pom =
+          new PomStackMapper().map(networks, services, volumes, secrets, configs, problems);
+      LoadedStack stack =
+          new StackLoader(name -> Optional.empty()).loadLeniently(List.of(), pom, baseDir);
       stack = new ContentSources(name -> Optional.empty(), name -> Optional.empty())
           .apply(stack, secrets, configs, problems);
       new StackValidator("fuzz").validate(stack);
@@ -124,7 +126,9 @@ class PomMappingFuzzTest {
           }
           field.setAccessible(true);
           Object value = depth >= MAX_DEPTH ? null : value(field.getGenericType(), data, depth + 1);
-          if (value != null || field.get(pojo) == null) { // a field Maven never leaves null (args) keeps its default
+          if (value != null
+              || field.get(pojo)
+                  == null) { // a field Maven never leaves null (args) keeps its default
             field.set(pojo, value);
           }
         }

@@ -57,7 +57,8 @@ class PomStackMapperTest {
     password.name = "db_password";
     password.file = "src/main/swarm/db_password.txt";
 
-    SourceTree tree = mapper.map(List.of(backend, edge), List.of(api), null, List.of(password), null, problems);
+    SourceTree tree =
+        mapper.map(List.of(backend, edge), List.of(api), null, List.of(password), null, problems);
 
     assertEquals(List.of(), problems.all());
     assertEquals("""
@@ -100,19 +101,29 @@ class PomStackMapperTest {
             file: src/main/swarm/db_password.txt
         """, yaml(tree));
 
-    assertEquals("<services><service>api</service><replicas>", origin(tree, "services", "api", "deploy", "replicas"));
-    assertEquals("<services><service>api</service><updateConfig><order>",
+    assertEquals(
+        "<services><service>api</service><replicas>",
+        origin(tree, "services", "api", "deploy", "replicas"));
+    assertEquals(
+        "<services><service>api</service><updateConfig><order>",
         origin(tree, "services", "api", "deploy", "update_config", "order"));
-    assertEquals("<services><service>api</service><ports>[1]", origin(tree, "services", "api", "ports", 0));
-    assertEquals("<services><service>api</service><networks>[1]",
+    assertEquals(
+        "<services><service>api</service><ports>[1]", origin(tree, "services", "api", "ports", 0));
+    assertEquals(
+        "<services><service>api</service><networks>[1]",
         origin(tree, "services", "api", "networks", "backend"));
-    assertEquals("<services><service>api</service><environment><JAVA_OPTS>",
+    assertEquals(
+        "<services><service>api</service><environment><JAVA_OPTS>",
         origin(tree, "services", "api", "environment", "JAVA_OPTS"));
-    assertEquals("<networks><network>backend</network><encrypted>",
+    assertEquals(
+        "<networks><network>backend</network><encrypted>",
         origin(tree, "networks", "backend", "driver_opts", "encrypted"));
-    assertEquals("<networks><network>backend</network><ipam><subnet>",
+    assertEquals(
+        "<networks><network>backend</network><ipam><subnet>",
         origin(tree, "networks", "backend", "ipam", "config", 0, "subnet"));
-    assertEquals("<secrets><secret>db_password</secret><file>", origin(tree, "secrets", "db_password", "file"));
+    assertEquals(
+        "<secrets><secret>db_password</secret><file>",
+        origin(tree, "secrets", "db_password", "file"));
   }
 
   @Test
@@ -225,24 +236,42 @@ class PomStackMapperTest {
               nproc: 512
         """, yaml(tree));
 
-    assertEquals("<services><service>web</service><ports>[2]<published>",
+    assertEquals(
+        "<services><service>web</service><ports>[2]<published>",
         origin(tree, "services", "web", "ports", 1, "published"));
-    assertEquals("<services><service>web</service><volumes>[2]<tmpfs><size>",
+    assertEquals(
+        "<services><service>web</service><volumes>[2]<tmpfs><size>",
         origin(tree, "services", "web", "volumes", 1, "tmpfs", "size"));
-    assertEquals("<services><service>web</service><configs>[1]<mode>",
+    assertEquals(
+        "<services><service>web</service><configs>[1]<mode>",
         origin(tree, "services", "web", "configs", 0, "mode"));
-    assertEquals("<services><service>web</service><networks>[1]<aliases>[1]",
+    assertEquals(
+        "<services><service>web</service><networks>[1]<aliases>[1]",
         origin(tree, "services", "web", "networks", "front", "aliases", 0));
-    assertEquals("<services><service>web</service><ulimits>[1]<hard>",
+    assertEquals(
+        "<services><service>web</service><ulimits>[1]<hard>",
         origin(tree, "services", "web", "ulimits", "nofile", "hard"));
-    assertEquals("<services><service>web</service><ulimits>[2]<value>",
+    assertEquals(
+        "<services><service>web</service><ulimits>[2]<value>",
         origin(tree, "services", "web", "ulimits", "nproc"));
-    assertEquals("<services><service>web</service><deploy><labels><team>",
+    assertEquals(
+        "<services><service>web</service><deploy><labels><team>",
         origin(tree, "services", "web", "deploy", "labels", "team"));
-    assertEquals("<services><service>web</service><deploy><resources><reservations><genericResources>[1]<kind>",
-        origin(tree, "services", "web", "deploy", "resources", "reservations", "generic_resources", 0,
-            "discrete_resource_spec", "kind"));
-    assertEquals("<services><service>web</service><placement><preferences>[1]<spread>",
+    assertEquals(
+        "<services><service>web</service><deploy><resources><reservations><genericResources>[1]<kind>",
+        origin(
+            tree,
+            "services",
+            "web",
+            "deploy",
+            "resources",
+            "reservations",
+            "generic_resources",
+            0,
+            "discrete_resource_spec",
+            "kind"));
+    assertEquals(
+        "<services><service>web</service><placement><preferences>[1]<spread>",
         origin(tree, "services", "web", "deploy", "placement", "preferences", 0, "spread"));
   }
 
@@ -263,9 +292,11 @@ class PomStackMapperTest {
     api.command.set("run");
     api.command.addArg("run");
 
-    mapper.map(List.of(network("n"), network("n")), List.of(unnamed, api), null, null, null, problems);
+    mapper.map(
+        List.of(network("n"), network("n")), List.of(unnamed, api), null, null, null, problems);
 
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "<services><service>[1]: <service> has no <name>: add <name>, the key other entries refer to it by",
             "<services><service>api</service><command>: give the command either as one string or as <arg> "
                 + "elements, not both",
@@ -288,14 +319,16 @@ class PomStackMapperTest {
 
     mapper.map(List.of(net), null, null, null, null, problems);
 
-    assertEquals("<networks><network>n</network><encrypted>: this value is also set at "
-        + "<networks><network>n</network><driverOpts><encrypted>: set it in one place only",
+    assertEquals(
+        "<networks><network>n</network><encrypted>: this value is also set at "
+            + "<networks><network>n</network><driverOpts><encrypted>: set it in one place only",
         problems.all().get(0).toString());
   }
 
   @Test
   void nothingConfiguredGivesAnEmptyTree() {
-    assertEquals("{}", mapper.map(null, List.of(), null, null, null, problems).root().toString());
+    assertEquals(
+        "{}", mapper.map(null, List.of(), null, null, null, problems).root().toString());
   }
 
   /** YAML that shows which scalars are strings: {@code "0.5"} is text, {@code 3} a number. */

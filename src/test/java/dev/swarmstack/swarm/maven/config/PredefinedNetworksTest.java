@@ -30,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PredefinedNetworksTest {
 
-  private static final String BRIDGE_EXPLAINED = " is a bridge network: a bridge connects containers on a single host"
-      + " only, and swarm services need an overlay network, which spans the nodes of the swarm; use"
-      + " <driver>overlay</driver> in the pom or driver: overlay in a compose file";
+  private static final String BRIDGE_EXPLAINED =
+      " is a bridge network: a bridge connects containers on a single host"
+          + " only, and swarm services need an overlay network, which spans the nodes of the swarm; use"
+          + " <driver>overlay</driver> in the pom or driver: overlay in a compose file";
 
   @TempDir
   Path dir;
@@ -51,7 +52,8 @@ class PredefinedNetworksTest {
             name: host
             external: true
         """), generated);
-    // the CLI reads the generated file back to the same declaration (it would reject an undeclared host on deploy)
+    // the CLI reads the generated file back to the same declaration (it would reject an undeclared
+    // host on deploy)
     Path file = Files.writeString(dir.resolve("generated.yml"), generated);
     String cli = Cli.docker().ok("stack", "config", "-c", file.toString());
     assertTrue(cli.contains("""
@@ -60,7 +62,8 @@ class PredefinedNetworksTest {
             name: host
             external: true
         """), cli);
-    assertEquals("<services><service>web</service><networks>[1]",
+    assertEquals(
+        "<services><service>web</service><networks>[1]",
         stack.origins().at("networks", "host").location());
   }
 
@@ -72,7 +75,10 @@ class PredefinedNetworksTest {
 
     List<String> errors = errors(loadPom(List.of(own), service("web", "host")));
 
-    assertEquals(List.of(), errors, "an overlay network of the stack (shop_host) whose key happens to be host");
+    assertEquals(
+        List.of(),
+        errors,
+        "an overlay network of the stack (shop_host) whose key happens to be host");
   }
 
   @Test
@@ -80,9 +86,11 @@ class PredefinedNetworksTest {
     NetworkConfig back = new NetworkConfig();
     back.name = "back";
 
-    assertEquals(List.of("<services><service>web</service><networks>[1]: service web is on the host network and on"
-            + " other networks too: the engine creates the service but rejects every task (a container on host can"
-            + " join no other network); attach it to host alone"),
+    assertEquals(
+        List.of(
+            "<services><service>web</service><networks>[1]: service web is on the host network and on"
+                + " other networks too: the engine creates the service but rejects every task (a container on host can"
+                + " join no other network); attach it to host alone"),
         errors(loadPom(List.of(back), service("web", "host", "back"))));
   }
 
@@ -91,14 +99,19 @@ class PredefinedNetworksTest {
     List<String> errors = errors(loadPom(List.of(), service("web", "none")));
 
     assertEquals(1, errors.size(), errors.toString());
-    assertTrue(errors.get(0).startsWith("<services><service>web</service><networks>[1]: service web is on the none"
-        + " network, which swarm services cannot use: the engine refuses the service"), errors.get(0));
+    assertTrue(
+        errors
+            .get(0)
+            .startsWith("<services><service>web</service><networks>[1]: service web is on the none"
+                + " network, which swarm services cannot use: the engine refuses the service"),
+        errors.get(0));
     assertTrue(errors.get(0).contains("<internal>true</internal>"), errors.get(0));
   }
 
   @Test
   void aPomServiceOnBridgeIsExplained() {
-    assertEquals(List.of("<services><service>web</service><networks>[1]: network bridge" + BRIDGE_EXPLAINED),
+    assertEquals(
+        List.of("<services><service>web</service><networks>[1]: network bridge" + BRIDGE_EXPLAINED),
         errors(loadPom(List.of(), service("web", "bridge"))));
   }
 
@@ -108,7 +121,8 @@ class PredefinedNetworksTest {
     lan.name = "lan";
     lan.driver = "bridge";
 
-    assertEquals(List.of("<networks><network>lan</network>: network lan" + BRIDGE_EXPLAINED),
+    assertEquals(
+        List.of("<networks><network>lan</network>: network lan" + BRIDGE_EXPLAINED),
         errors(loadPom(List.of(lan), service("web", "lan"))));
   }
 
@@ -129,7 +143,9 @@ class PredefinedNetworksTest {
 
   @Test
   void anUndeclaredHostInAComposeFileIsRefusedAsTheCliRefusesItOnDeploy() throws IOException {
-    assertEquals(List.of(file() + ":4:23: service web uses the host network, which a compose file must declare, as"
+    assertEquals(
+        List.of(file()
+            + ":4:23: service web uses the host network, which a compose file must declare, as"
             + " docker stack deploy requires: add networks: {host: {external: true}} at the top level (the pom"
             + " declares it by itself)"),
         errors(loadCompose("""
@@ -156,9 +172,12 @@ class PredefinedNetworksTest {
         """));
 
     // the list form is normalised to a map: the origin is the service's networks key
-    assertEquals(List.of(file() + ":5:5: service web is on the host network and on other networks too: the engine"
-        + " creates the service but rejects every task (a container on host can join no other network); attach it"
-        + " to host alone"), errors);
+    assertEquals(
+        List.of(file()
+            + ":5:5: service web is on the host network and on other networks too: the engine"
+            + " creates the service but rejects every task (a container on host can join no other network); attach it"
+            + " to host alone"),
+        errors);
   }
 
   @Test
@@ -173,14 +192,21 @@ class PredefinedNetworksTest {
         """));
 
     assertEquals(2, errors.size(), errors.toString());
-    assertTrue(errors.get(0).startsWith(file() + ":3:21: service a is on the none network, which swarm services"
-        + " cannot use"), errors.get(0));
-    assertTrue(errors.get(1).startsWith(file() + ":4:21: service b is on the none network"), errors.get(1));
+    assertTrue(
+        errors
+            .get(0)
+            .startsWith(file() + ":3:21: service a is on the none network, which swarm services"
+                + " cannot use"),
+        errors.get(0));
+    assertTrue(
+        errors.get(1).startsWith(file() + ":4:21: service b is on the none network"),
+        errors.get(1));
   }
 
   @Test
   void composeBridgeIsExplainedWhereverItIsNamed() throws IOException {
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             file() + ":7:3: network docker0" + BRIDGE_EXPLAINED,
             file() + ":6:3: network lan" + BRIDGE_EXPLAINED,
             file() + ":3:21: service a's network bridge" + BRIDGE_EXPLAINED),
@@ -204,19 +230,25 @@ class PredefinedNetworksTest {
         """);
 
     assertEquals(List.of(), errors(stack));
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             file() + ":3:23: Ignoring unsupported options: network_mode",
-            file() + ":3:37: service web: network_mode host is ignored in a swarm, so the service joins the stack's"
+            file()
+                + ":3:37: service web: network_mode host is ignored in a swarm, so the service joins the stack's"
                 + " networks (default when it lists none) instead; for the node's network write networks: [host] and"
                 + " declare networks: {host: {external: true}} (in the pom: <networks><network>host</network>"
                 + "</networks>)"),
-        Stream.concat(stack.warnings().stream(), new StackValidator("shop").validate(stack).stream())
-            .filter(problem -> !problem.isError()).map(Problem::toString).toList());
+        Stream.concat(
+                stack.warnings().stream(), new StackValidator("shop").validate(stack).stream())
+            .filter(problem -> !problem.isError())
+            .map(Problem::toString)
+            .toList());
   }
 
   private LoadedStack loadPom(List<NetworkConfig> networks, ServiceConfig... services) {
     Problems problems = new Problems();
-    SourceTree tree = new PomStackMapper().map(networks, Arrays.asList(services), null, null, null, problems);
+    SourceTree tree =
+        new PomStackMapper().map(networks, Arrays.asList(services), null, null, null, problems);
     assertEquals(List.of(), problems.all());
     return new StackLoader(name -> Optional.empty()).load(List.of(), tree, dir);
   }
@@ -232,19 +264,24 @@ class PredefinedNetworksTest {
   }
 
   private static List<String> errors(LoadedStack stack) {
-    return new StackValidator("shop").validate(stack).stream().filter(Problem::isError).map(Problem::toString)
-        .toList();
+    return new StackValidator("shop")
+        .validate(stack).stream()
+            .filter(Problem::isError)
+            .map(Problem::toString)
+            .toList();
   }
 
   private static ServiceConfig service(String name, String... networks) {
     ServiceConfig service = new ServiceConfig();
     service.name = name;
     service.image = "nginx";
-    service.networks = Arrays.stream(networks).map(network -> {
-      ServiceNetworkConfig attachment = new ServiceNetworkConfig();
-      attachment.set(network);
-      return attachment;
-    }).toList();
+    service.networks = Arrays.stream(networks)
+        .map(network -> {
+          ServiceNetworkConfig attachment = new ServiceNetworkConfig();
+          attachment.set(network);
+          return attachment;
+        })
+        .toList();
     return service;
   }
 }
