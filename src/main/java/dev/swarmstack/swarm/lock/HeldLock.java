@@ -73,6 +73,9 @@ public final class HeldLock implements AutoCloseable {
           current.get().version(),
           StackLock.relabelled(current.get(), mine.renewedUntil(clock.instant().plus(lease))));
     } catch (EngineException e) {
+      if (renewer.isShutdown()) {
+        return; // released meanwhile: the lease no longer matters
+      }
       // the next renewal tries again; the lease lasts three periods
       log.warn("Could not renew the lock of stack " + mine.stack() + ": " + e.getMessage());
     }
@@ -99,11 +102,15 @@ public final class HeldLock implements AutoCloseable {
   /** Stops renewing and removes the lock config, unless it is no longer this build's; never throws. */
   @Override
   public void close() {
-    renewer.shutdownNow();
+    // a renewal in flight finishes, and must not outlive the release; interrupting it would report
+    // a failure
+    renewer.shutdown();
     try {
-      renewer.awaitTermination(
-          10, TimeUnit.SECONDS); // a renewal in flight must not outlive the release
+      if (!renewer.awaitTermination(10, TimeUnit.SECONDS)) {
+        renewer.shutdownNow();
+      }
     } catch (InterruptedException e) {
+      renewer.shutdownNow();
       Thread.currentThread().interrupt();
     }
     try {
