@@ -144,7 +144,8 @@ start_dockerd() {
     start-node "$hostname" "$nodedir" "$(cgroup_of "$node")" >>"$nodedir/dockerd.log" 2>&1 </dev/null &
   local launcher=$!
   # the launcher becomes dockerd (every step execs): its mount namespace names the node's processes
-  wait_for 10 test -f "$nodedir/dockerd.pid" || { kill -KILL "$launcher" 2>/dev/null || true
+  # a busy machine (CI runs three test lanes) can take well over 10 s to start a dockerd on its old swarm data
+  wait_for 60 test -f "$nodedir/dockerd.pid" || { kill -KILL "$launcher" 2>/dev/null || true
     fail "dockerd of $node did not start; see $nodedir/dockerd.log"; }
   readlink "/proc/$(cat "$nodedir/dockerd.pid")/ns/mnt" >"$nodedir/mntns"
   wait_for 60 node_docker "$node" info || fail "dockerd of $node did not answer within 60 s; see $nodedir/dockerd.log"
