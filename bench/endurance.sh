@@ -12,7 +12,6 @@
 set -euo pipefail
 
 readonly SERVICES=2
-readonly IMAGE=local/busybox:1
 cd "$(dirname "$0")/.."
 readonly PROJECT_DIR=$PWD
 
@@ -26,37 +25,11 @@ readonly CLI_STACK=$PLUGIN_STACK # the docker CLI deploys nothing here; common.s
 
 source bench/common.sh
 
-# Version $1 of the stack: both services, the secret and the config carry it.
+# Version $1 of the stack: both services, the secret and the config carry it (the stack file is EnduranceIT's).
 write_version() {
   printf 'token-%s\n' "$1" >"$WORK_DIR/token.txt"
   printf 'version=%s\n' "$1" >"$WORK_DIR/settings.conf"
-  cat >"$WORK_DIR/stack.yml" <<STACK
-version: "3.8"
-services:
-  api:
-    image: $IMAGE
-    command: ["sleep", "3600"]
-    stop_grace_period: 1s
-    environment: {VERSION: "$1"}
-    secrets: [token]
-    configs: [{source: settings, target: /etc/settings.conf}]
-    networks: [back]
-    deploy: {update_config: {monitor: 1s}}
-  worker:
-    image: $IMAGE
-    command: ["sleep", "3600"]
-    stop_grace_period: 1s
-    environment: {VERSION: "$1"}
-    secrets: [token]
-    networks: [back]
-    deploy: {update_config: {monitor: 1s}}
-networks:
-  back: {}
-secrets:
-  token: {file: ./token.txt}
-configs:
-  settings: {file: ./settings.conf}
-STACK
+  cp "$PROJECT_DIR/src/test/resources/endurance/stack.yml" "$WORK_DIR/stack.yml"
 }
 
 count() {
@@ -77,7 +50,7 @@ times=()
 for ((round = 1; round <= ROUNDS; round++)); do
   version=$( ((round % 2)) && echo a || echo b)
   write_version "$version"
-  seconds=$(elapsed "round$round" bash -c "cd '$WORK_DIR' && mvn -B -o swarm:deploy -Dswarm.timeout=180s")
+  seconds=$(elapsed "round$round" bash -c "cd '$WORK_DIR' && mvn -B -o swarm:deploy -Dswarm.timeout=180s -DENDURANCE_VERSION=$version")
   times+=("$seconds")
   services=$(count service) networks=$(count network) secrets=$(count secret) configs=$(count config)
   printf '%5d %7s %9d %8d %8d %7d %8d %10s\n' "$round" "$version" "$services" "$networks" "$secrets" "$configs" \

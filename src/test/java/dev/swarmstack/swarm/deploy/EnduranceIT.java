@@ -11,6 +11,7 @@ import dev.swarmstack.swarm.engine.Polling;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,33 +34,8 @@ class EnduranceIT extends EngineTestBase {
   private static final ConvergeOptions WAIT =
       new ConvergeOptions(false, Duration.ofSeconds(180), true, 5);
 
-  /** Both services read the secret and the config; VERSION changes their specs. */
-  private static final String STACK = """
-      services:
-        api:
-          image: local/busybox:1
-          command: [sleep, "3600"]
-          stop_grace_period: 1s
-          environment: {VERSION: "%1$s"}
-          secrets: [token]
-          configs: [{source: settings, target: /etc/settings.conf}]
-          networks: [back]
-          deploy: {update_config: {monitor: 1s}}
-        worker:
-          image: local/busybox:1
-          command: [sleep, "3600"]
-          stop_grace_period: 1s
-          environment: {VERSION: "%1$s"}
-          secrets: [token]
-          networks: [back]
-          deploy: {update_config: {monitor: 1s}}
-      networks:
-        back: {}
-      secrets:
-        token: {file: ./token.txt}
-      configs:
-        settings: {file: ./settings.conf}
-      """;
+  /** Both services read the secret and the config; ENDURANCE_VERSION changes their specs. */
+  private static final Path STACK = Path.of("src/test/resources/endurance/stack.yml");
 
   @TempDir
   Path dir;
@@ -103,10 +79,12 @@ class EnduranceIT extends EngineTestBase {
   private ConvertedStack convert(String version) throws IOException {
     Files.writeString(dir.resolve("token.txt"), "token-" + version);
     Files.writeString(dir.resolve("settings.conf"), "version=" + version);
-    Path file = Files.writeString(dir.resolve("stack.yml"), STACK.formatted(version));
+    Path file = Files.copy(STACK, dir.resolve("stack.yml"), StandardCopyOption.REPLACE_EXISTING);
     return new StackConverter(namespace, name -> Optional.empty())
         .withRotation(true)
-        .convert(new StackLoader(name -> Optional.empty()).load(List.of(file), null, dir));
+        .convert(new StackLoader(
+                name -> Optional.of(version).filter(v -> name.equals("ENDURANCE_VERSION")))
+            .load(List.of(file), null, dir));
   }
 
   /** Names of the stack's objects of one kind, as the docker CLI lists them. */
