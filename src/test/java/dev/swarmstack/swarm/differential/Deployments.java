@@ -50,8 +50,14 @@ final class Deployments implements AutoCloseable {
   private static final int PUBLISHED_PORTS = 6;
 
   final Cli docker = Cli.docker();
-  final WriteCounter counter =
-      new WriteCounter(DockerSwarmEngine.connect(EngineConnection.defaults()));
+  /**
+   * Longer than the plugin's default per call: three lanes deploy corpus stacks at once, and on that busy engine a
+   * network inspect once took over 30 s (a CI-like run on 05604f6, corpus case 66).
+   */
+  private static final Duration ENGINE_CALL_TIMEOUT = Duration.ofSeconds(120);
+
+  final WriteCounter counter = new WriteCounter(
+      DockerSwarmEngine.connect(new EngineConnection(null, null, null, ENGINE_CALL_TIMEOUT)));
   final List<String> log = new ArrayList<>();
   private final DeployLog deployLog = new RecordingLog(log);
   private final String external;
