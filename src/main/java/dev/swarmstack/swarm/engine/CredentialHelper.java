@@ -90,9 +90,7 @@ final class CredentialHelper {
           .redirectErrorStream(true)
           .start();
       CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(process));
-      try (OutputStream input = process.getOutputStream()) {
-        input.write(serverUrl.getBytes(StandardCharsets.UTF_8));
-      }
+      writeInput(process, serverUrl);
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw failure("did not answer within " + TIMEOUT_SECONDS + " s", null);
@@ -110,6 +108,18 @@ final class CredentialHelper {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failure("was interrupted", e);
+    }
+  }
+
+  /**
+   * A helper that fails may exit before it reads its input, and the write then meets a closed pipe: what it said
+   * and its exit code tell more than the pipe does, as with the docker CLI, which ignores that write error too.
+   */
+  private static void writeInput(Process process, String serverUrl) {
+    try (OutputStream input = process.getOutputStream()) {
+      input.write(serverUrl.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException closedByHelper) {
+      // reported through the helper's exit code and output below
     }
   }
 
