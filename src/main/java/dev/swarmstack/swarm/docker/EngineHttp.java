@@ -213,6 +213,31 @@ final class EngineHttp implements AutoCloseable {
 
   private Reply send(
       String method, String path, JsonNode body, Map<String, String> headers, String doing) {
+    try {
+      return sendOnce(method, path, body, headers, doing);
+    } catch (StaleConnectionException e) {
+      // a kept-alive connection to an engine that restarted since: the retry opens a new one. Only
+      // reads: a write may have reached the engine before the connection broke
+      if (!method.equals("GET")) {
+        throw e.failure;
+      }
+      return sendOnce(method, path, body, headers, doing);
+    }
+  }
+
+  /** A pooled connection that broke before the answer came: {@code failure} is what to report. */
+  private static final class StaleConnectionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient EngineException failure;
+
+    StaleConnectionException(EngineException failure) {
+      super(failure.getMessage(), null, false, false);
+      this.failure = failure;
+    }
+  }
+
+  private Reply sendOnce(
+      String method, String path, JsonNode body, Map<String, String> headers, String doing) {
     Request.Builder request = Request.builder().method(method).path(path).headers(headers);
     if (body != null) {
       request.putHeader("Content-Type", "application/json").bodyBytes(toBytes(body));
@@ -248,7 +273,7 @@ final class EngineHttp implements AutoCloseable {
       // doesn't contain, and
       // the transport's repeat the address, its wrapper's with a shaded class name
       failure.addSuppressed(root);
-      throw failure;
+      throw isBrokenConnection(root) ? new StaleConnectionException(failure) : failure;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       answer.cancel(true);
@@ -269,6 +294,15 @@ final class EngineHttp implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
+  }
+
+  /** The peer closed a connection that was open before: it was kept alive across an engine restart. */
+  private static boolean isBrokenConnection(Throwable root) {
+    String message = String.valueOf(root.getMessage());
+    return root instanceof IOException
+        && (message.contains("Broken pipe")
+            || message.contains("Connection reset")
+            || root.getClass().getSimpleName().equals("NoHttpResponseException"));
   }
 
   private static Throwable root(Throwable failure) {
