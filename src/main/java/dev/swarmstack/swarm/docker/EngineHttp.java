@@ -221,7 +221,11 @@ final class EngineHttp implements AutoCloseable {
       if (!method.equals("GET")) {
         throw e.failure;
       }
-      return sendOnce(method, path, body, headers, doing);
+      try {
+        return sendOnce(method, path, body, headers, doing);
+      } catch (StaleConnectionException again) {
+        throw again.failure;
+      }
     }
   }
 
