@@ -7,12 +7,15 @@ import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.StackException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Everything one deploy will do, computed and checked before the first write: printed for the user, then applied
@@ -45,6 +48,7 @@ public final class DeployPlan {
   private final List<PlannedChange> changes;
   private final Map<Kind, List<ObjectWrite>> objectWrites;
   private final List<ServiceWrite> serviceWrites;
+  private final SortedMap<String, ObjectNode> servicesAsDeployed;
   private final Map<Kind, List<EngineObject>> removals;
   private final List<Problem> blockers;
   private final Map<Kind, Map<String, String>> ids;
@@ -54,6 +58,8 @@ public final class DeployPlan {
     changes = List.copyOf(builder.changes);
     objectWrites = copy(builder.objectWrites);
     serviceWrites = List.copyOf(builder.serviceWrites);
+    servicesAsDeployed =
+        Collections.unmodifiableSortedMap(new TreeMap<>(builder.servicesAsDeployed));
     removals = copy(builder.removals);
     blockers = List.copyOf(builder.blockers);
     ids = new EnumMap<>(Kind.class);
@@ -84,6 +90,14 @@ public final class DeployPlan {
 
   List<ServiceWrite> serviceWrites() {
     return serviceWrites;
+  }
+
+  /**
+   * The spec of every declared service once the plan is applied, written or left as it was: images as pinned,
+   * secrets, configs and networks by name. What the stack's history records.
+   */
+  public SortedMap<String, ObjectNode> servicesAsDeployed() {
+    return servicesAsDeployed;
   }
 
   /** The objects of {@code kind} that pruning removes. */
@@ -130,6 +144,7 @@ public final class DeployPlan {
     private final List<PlannedChange> changes = new ArrayList<>();
     private final Map<Kind, List<ObjectWrite>> objectWrites = new EnumMap<>(Kind.class);
     private final List<ServiceWrite> serviceWrites = new ArrayList<>();
+    private final Map<String, ObjectNode> servicesAsDeployed = new HashMap<>();
     private final Map<Kind, List<EngineObject>> removals = new EnumMap<>(Kind.class);
     private final List<Problem> blockers = new ArrayList<>();
     private final Map<Kind, Map<String, String>> ids = new EnumMap<>(Kind.class);
@@ -156,6 +171,10 @@ public final class DeployPlan {
 
     void writeService(ServiceWrite write) {
       serviceWrites.add(write);
+    }
+
+    void deployedAs(String service, ObjectNode spec) {
+      servicesAsDeployed.put(service, spec);
     }
 
     void remove(Kind kind, EngineObject object) {

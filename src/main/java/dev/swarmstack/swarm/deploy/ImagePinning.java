@@ -44,6 +44,9 @@ final class ImagePinning {
    */
   void pin(ObjectNode taskTemplate, String composeImage, EngineObject existing) {
     ObjectNode containerSpec = taskTemplate.withObjectProperty("ContainerSpec");
+    if (options.resolveImage() == ResolveImage.RECORDED) {
+      return; // the recorded spec has the image and platforms that ran
+    }
     boolean imageUnchanged =
         existing != null && composeImage.equals(StackLabels.label(existing, StackLabels.IMAGE));
     // like the CLI: outside "always", an unchanged image keeps what the last deploy pinned; unlike

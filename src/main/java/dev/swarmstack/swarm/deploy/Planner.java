@@ -11,6 +11,7 @@ import dev.swarmstack.swarm.deploy.DeployPlan.ObjectWrite;
 import dev.swarmstack.swarm.deploy.PlannedChange.Change;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.history.StackHistory;
 import dev.swarmstack.swarm.model.Network;
 import dev.swarmstack.swarm.network.NetworkDrift;
 import dev.swarmstack.swarm.network.NetworkDrift.Difference;
@@ -74,17 +75,18 @@ final class Planner {
     planFileObjects(plan, Kind.CONFIG, stack.configs(), ours(allConfigs, namespace), problems);
     new ServicePlanner(engine, options, log).plan(plan, stack, stackServices, problems);
     if (options.prune()) {
-      // old versions of declared objects go after the deploy converged (VersionCleanup): a rollback
-      // needs them
+      // old versions of declared objects go after the deploy converged (VersionCleanup), and those
+      // a stored revision uses stay with it: a rollback needs them
+      Set<String> inHistory = StackHistory.referencedNames(swarm.configs(), namespace);
       planRemovals(
           plan,
           Kind.SECRET,
-          withoutVersionsOf(stack.secrets().keySet(), ours(allSecrets, namespace)),
+          prunable(stack.secrets().keySet(), ours(allSecrets, namespace), inHistory),
           stack.secrets());
       planRemovals(
           plan,
           Kind.CONFIG,
-          withoutVersionsOf(stack.configs().keySet(), ours(allConfigs, namespace)),
+          prunable(stack.configs().keySet(), ours(allConfigs, namespace), inHistory),
           stack.configs());
       planRemovals(plan, Kind.NETWORK, stackNetworks, stack.networks());
       if (!options.pruneAllServices()) {
@@ -183,7 +185,11 @@ final class Planner {
     Map<String, String> ids = plan.knownIds(kind);
     declared.forEach((name, declaredSpec) -> {
       ObjectNode spec = declaredSpec.deepCopy();
-      String hash = ContentHash.of(spec);
+      // a revision from the stack's history knows the content by its hash only
+      boolean fromHistory = !spec.has("Data") && spec.path("Labels").has(StackLabels.CONTENT_HASH);
+      String hash = fromHistory
+          ? spec.path("Labels").path(StackLabels.CONTENT_HASH).asText()
+          : ContentHash.of(spec);
       spec.withObjectProperty("Labels").put(StackLabels.CONTENT_HASH, hash);
       EngineObject existing = ours.get(name);
       if (existing == null && ids.containsKey(name)) {
@@ -193,6 +199,18 @@ final class Planner {
                 + plan.namespace() + "\". Declare it external: true to use it, or give this "
                 + kind.label()
                 + " another name");
+        return;
+      }
+      if (fromHistory
+          && (existing == null
+              || !hash.equals(StackLabels.label(existing, StackLabels.CONTENT_HASH)))) {
+        problems.error(
+            Origin.UNKNOWN,
+            kind.label() + " \"" + name + "\" of this revision is "
+                + (existing == null ? "gone from the swarm" : "there with other content")
+                + ", and a stack's history keeps only the hash of a " + kind.label()
+                + "'s content, never the content. Deploy that version again from its sources, or"
+                + " roll back to another revision");
         return;
       }
       if (existing == null) {
@@ -271,11 +289,13 @@ final class Planner {
             + objects.stream().map(EngineObject::name).sorted().collect(Collectors.joining(", "));
   }
 
-  private static Map<String, EngineObject> withoutVersionsOf(
-      Set<String> declared, Map<String, EngineObject> deployed) {
+  private static Map<String, EngineObject> prunable(
+      Set<String> declared, Map<String, EngineObject> deployed, Set<String> inHistory) {
     Map<String, EngineObject> others = new java.util.TreeMap<>(deployed);
-    others.keySet().removeIf(name -> declared.stream()
-        .anyMatch(current -> VersionNames.sameObject(name, current)));
+    others
+        .keySet()
+        .removeIf(name -> inHistory.contains(name)
+            || declared.stream().anyMatch(current -> VersionNames.sameObject(name, current)));
     return others;
   }
 

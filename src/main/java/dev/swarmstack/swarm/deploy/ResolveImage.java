@@ -9,15 +9,24 @@ public enum ResolveImage {
   /** Only new services and services whose compose image changed; others keep their pinned image. */
   CHANGED,
   /** Never ask the registry; nodes resolve the tag themselves. */
-  NEVER;
+  NEVER,
+  /**
+   * The images exactly as a stack's history recorded them, already pinned: a rollback deploys what ran then. Not a
+   * user's choice, so {@link #parse} doesn't accept it.
+   */
+  RECORDED;
 
   /** @throws IllegalArgumentException naming the accepted values */
   public static ResolveImage parse(String value) {
     try {
-      return valueOf(value.trim().toUpperCase(Locale.ROOT));
+      ResolveImage mode = valueOf(value.trim().toUpperCase(Locale.ROOT));
+      if (mode != RECORDED) {
+        return mode;
+      }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "resolveImage is '" + value + "'; use always, changed or never", e);
+      // named below
     }
+    throw new IllegalArgumentException(
+        "resolveImage is '" + value + "'; use always, changed or never");
   }
 }

@@ -62,6 +62,7 @@ final class ServicePlanner {
       images.pin(taskTemplate, composeImage, existing);
       ServiceWrite write =
           new ServiceWrite(name, spec, existing, images.credentialsFor(composeImage));
+      plan.deployedAs(name, spec.deepCopy());
       if (existing == null) {
         plan.writeService(write);
         plan.add(Kind.SERVICE, name, Change.CREATE, "");

@@ -2,11 +2,16 @@ package dev.swarmstack.swarm.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.convert.ConvertedStack;
+import dev.swarmstack.swarm.deploy.DeployPlan.Kind;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.history.Recording;
+import dev.swarmstack.swarm.history.Revision;
+import dev.swarmstack.swarm.history.RevisionReferences;
+import dev.swarmstack.swarm.history.StackHistory;
 import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.stack.StackLabels;
 import dev.swarmstack.swarm.watch.Ownership;
@@ -19,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code swarm:deploy} from end to end: plan, record what the stack was, apply, wait until the whole stack has
@@ -35,9 +41,17 @@ public final class StackRollout {
     this.log = log;
   }
 
-  /** @throws DeployFailedException when the stack did not converge (after the rollback, if on) */
+  /**
+   * @param recording whether the deploy goes into the stack's history, which also keeps the secret and config
+   *     versions its revisions use
+   * @throws DeployFailedException when the stack did not converge (after the rollback, if on)
+   */
   public RolloutReport deploy(
-      String namespace, ConvertedStack stack, DeployOptions options, ConvergeOptions converge) {
+      String namespace,
+      ConvertedStack stack,
+      DeployOptions options,
+      ConvergeOptions converge,
+      Recording recording) {
     Deployer deployer = new Deployer(engine, log);
     Instant planning = Instant.now();
     DeployPlan plan = deployer.plan(namespace, stack, options);
@@ -51,14 +65,17 @@ public final class StackRollout {
     } catch (EngineException e) {
       report.time("apply", Duration.between(applying, Instant.now()));
       report.failure.add("applying the plan failed: " + e.getMessage());
-      throw fail(namespace, report, before, converge).causedBy(e);
+      throw fail(namespace, report, before, converge, recordingOf(plan, stack, recording))
+          .causedBy(e);
     }
     Instant waiting = Instant.now();
     report.time("apply", Duration.between(applying, waiting));
     if (converge.detach()) {
       log.info("Not waiting for stack " + namespace + " to converge (swarm.detach)");
+      RevisionReferences history =
+          record(namespace, Revision.Outcome.DETACHED, plan, stack, recording);
       deployer.removePruned(plan, options);
-      new VersionCleanup(engine, log).keep(namespace, stack);
+      new VersionCleanup(engine, log).keep(namespace, stack, history);
       summarise(report, namespace, null);
       return report;
     }
@@ -74,7 +91,8 @@ public final class StackRollout {
       report.failure.add(
           "lost the swarm manager while waiting for the stack to converge: " + e.getMessage());
       report.failure.add("the plan was applied; the swarm goes on rolling it out, unwatched");
-      throw fail(namespace, report, before, converge).causedBy(e);
+      throw fail(namespace, report, before, converge, recordingOf(plan, stack, recording))
+          .causedBy(e);
     }
     report.time("converge", Duration.between(waiting, Instant.now()));
     try {
@@ -87,9 +105,14 @@ public final class StackRollout {
       report.outcome = Outcome.CONVERGED;
       log.info("Stack " + namespace + " converged in "
           + seconds(Duration.between(applying, Instant.now())));
-      cleanUpAfterConverging(namespace, () -> {
+      RevisionReferences history = afterConverging(
+          namespace,
+          "recording it in the stack's history",
+          () -> record(namespace, Revision.Outcome.CONVERGED, plan, stack, recording));
+      afterConverging(namespace, "removing what it no longer uses", () -> {
         deployer.removePruned(plan, options);
-        new VersionCleanup(engine, log).removeUnused(namespace, stack);
+        new VersionCleanup(engine, log).removeUnused(namespace, stack, history);
+        return null;
       });
       return report;
     }
@@ -101,9 +124,10 @@ public final class StackRollout {
           before,
           converge,
           Optional.of("no rollback: restoring the previous specs would"
-              + " overwrite the other writer's change; the stack is left as it is now"));
+              + " overwrite the other writer's change; the stack is left as it is now"),
+          recordingOf(plan, stack, recording));
     }
-    throw fail(namespace, report, before, converge);
+    throw fail(namespace, report, before, converge, recordingOf(plan, stack, recording));
   }
 
   /**
@@ -118,22 +142,64 @@ public final class StackRollout {
     return new Ownership(written);
   }
 
-  /** A cleanup that fails after the stack converged fails the build, saying first that the stack did converge. */
-  private static void cleanUpAfterConverging(String namespace, Runnable cleanup) {
+  /** A step that fails after the stack converged fails the build, saying first that the stack did converge. */
+  private static <T> T afterConverging(String namespace, String step, Supplier<T> work) {
     try {
-      cleanup.run();
+      return work.get();
     } catch (EngineException e) {
       throw new EngineException(
-          "stack " + namespace + " converged, but removing what it no longer uses failed: "
-              + e.getMessage() + ". The next deploy removes what is left",
+          "stack " + namespace + " converged, but " + step + " failed: " + e.getMessage()
+              + ". The next deploy does what is left",
           e.status(),
           e);
     }
   }
 
+  /**
+   * Records the deploy as the stack's next revision, unless it changed nothing, and drops the oldest beyond the
+   * maximum. With recording off the history stays as it is, and what it uses stays too.
+   */
+  private RevisionReferences record(
+      String namespace,
+      Revision.Outcome outcome,
+      DeployPlan plan,
+      ConvertedStack stack,
+      Recording recording) {
+    StackHistory history = new StackHistory(engine);
+    if (!recording.isOn()) {
+      return history.trim(namespace, Integer.MAX_VALUE);
+    }
+    if (plan.writeCount() == 0) {
+      log.info("No new revision of stack " + namespace + ": the deploy changed nothing");
+    } else {
+      Revision revision = history.recordDeploy(
+          namespace,
+          recording,
+          outcome,
+          stack,
+          plan.servicesAsDeployed(),
+          plan.changes().stream()
+              .filter(change -> change.kind() == Kind.SERVICE && change.isWrite())
+              .map(PlannedChange::name)
+              .toList());
+      log.info("Recorded revision " + revision.number() + " of stack " + namespace + " ("
+          + revision.outcome().text() + ")");
+    }
+    return history.trim(namespace, recording.max());
+  }
+
+  /** What a failed deploy records, once its rollback converged: the attempt, for the record. */
+  private Runnable recordingOf(DeployPlan plan, ConvertedStack stack, Recording recording) {
+    return () -> record(plan.namespace(), Revision.Outcome.ROLLED_BACK, plan, stack, recording);
+  }
+
   private DeployFailedException fail(
-      String namespace, RolloutReport report, StackSnapshot before, ConvergeOptions converge) {
-    return fail(namespace, report, before, converge, Optional.empty());
+      String namespace,
+      RolloutReport report,
+      StackSnapshot before,
+      ConvergeOptions converge,
+      Runnable recordRolledBack) {
+    return fail(namespace, report, before, converge, Optional.empty(), recordRolledBack);
   }
 
   /** @param noRollback why the stack must be left as it is, even with rollback on */
@@ -142,7 +208,8 @@ public final class StackRollout {
       RolloutReport report,
       StackSnapshot before,
       ConvergeOptions converge,
-      Optional<String> noRollback) {
+      Optional<String> noRollback,
+      Runnable recordRolledBack) {
     List<String> story = new ArrayList<>();
     story.add("Deploy of stack " + namespace + " failed:");
     report.failure.forEach(line -> story.add("  " + line));
@@ -164,6 +231,13 @@ public final class StackRollout {
                         + " check it through another manager (swarm:ps with <dockerHosts>)");
               },
               () -> rollBackKeepingTheStory(namespace, report, before, converge));
+    }
+    if (report.outcome == Outcome.ROLLED_BACK) {
+      try {
+        recordRolledBack.run();
+      } catch (EngineException e) {
+        report.rollback.add("the failed deploy is not in the stack's history: " + e.getMessage());
+      }
     }
     story.add("Rollback:");
     report.rollback.forEach(line -> story.add("  " + line));

@@ -8,6 +8,7 @@ import dev.swarmstack.swarm.convert.VersionNames;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.history.RevisionReferences;
 import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.HashSet;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Removes the old versions of a stack's rotated secrets and configs once the deploy has converged: objects of this
  * stack (its namespace label and the plugin's content hash) that are an earlier version of a declared one (see
- * {@link VersionNames#sameObject}) and that no service of the swarm uses any more. Before convergence they must
+ * {@link VersionNames#sameObject}) and that no service of the swarm uses any more, nor a revision the stack's
+ * history keeps; also those that only revisions just dropped from the history used. Before convergence they must
  * stay, since a rollback goes back to them. Objects no longer declared at all are left to pruning; nothing outside
  * the stack is touched.
  */
@@ -36,15 +38,15 @@ final class VersionCleanup {
   }
 
   /** Removes them; a removal the engine refuses is reported and skipped, as the deploy itself succeeded. */
-  void removeUnused(String namespace, ConvertedStack stack) {
-    OldVersions old = oldVersions(namespace, stack);
+  void removeUnused(String namespace, ConvertedStack stack, RevisionReferences history) {
+    OldVersions old = oldVersions(namespace, stack, history);
     old.secrets().forEach(secret -> remove("secret", secret, engine::removeSecret));
     old.configs().forEach(config -> remove("config", config, engine::removeConfig));
   }
 
   /** With {@code swarm.detach} the deploy doesn't know whether the update sticks: the old versions stay. */
-  void keep(String namespace, ConvertedStack stack) {
-    OldVersions old = oldVersions(namespace, stack);
+  void keep(String namespace, ConvertedStack stack, RevisionReferences history) {
+    OldVersions old = oldVersions(namespace, stack, history);
     List<String> kept = Stream.concat(old.secrets().stream(), old.configs().stream())
         .map(EngineObject::name)
         .toList();
@@ -58,25 +60,31 @@ final class VersionCleanup {
 
   private record OldVersions(List<EngineObject> secrets, List<EngineObject> configs) {}
 
-  private OldVersions oldVersions(String namespace, ConvertedStack stack) {
+  private OldVersions oldVersions(
+      String namespace, ConvertedStack stack, RevisionReferences history) {
     Map<String, String> label = StackLabels.of(namespace);
     try (ParallelReads reads = new ParallelReads()) {
       Future<List<EngineObject>> secrets = reads.start(() -> engine.listSecrets(label));
       Future<List<EngineObject>> configs = reads.start(() -> engine.listConfigs(label));
       Set<String> used = usedIds();
       return new OldVersions(
-          unused(result(secrets), stack.secrets().keySet(), used),
-          unused(result(configs), stack.configs().keySet(), used));
+          unused(result(secrets), stack.secrets().keySet(), used, history),
+          unused(result(configs), stack.configs().keySet(), used, history));
     }
   }
 
   private static List<EngineObject> unused(
-      List<EngineObject> objects, Set<String> declared, Set<String> used) {
+      List<EngineObject> objects,
+      Set<String> declared,
+      Set<String> used,
+      RevisionReferences history) {
     return objects.stream()
         .filter(object -> StackLabels.label(object, StackLabels.CONTENT_HASH) != null)
         .filter(object -> !declared.contains(object.name()) && !used.contains(object.id()))
-        .filter(object ->
-            declared.stream().anyMatch(current -> VersionNames.sameObject(object.name(), current)))
+        .filter(object -> !history.kept().contains(object.name()))
+        .filter(object -> history.released().contains(object.name())
+            || declared.stream()
+                .anyMatch(current -> VersionNames.sameObject(object.name(), current)))
         .toList();
   }
 

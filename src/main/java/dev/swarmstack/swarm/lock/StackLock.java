@@ -6,6 +6,7 @@ import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.BuildIdentity;
 import dev.swarmstack.swarm.stack.DeployLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

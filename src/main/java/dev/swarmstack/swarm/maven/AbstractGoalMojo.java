@@ -1,6 +1,7 @@
 package dev.swarmstack.swarm.maven;
 
 import dev.swarmstack.swarm.engine.EngineException;
+import dev.swarmstack.swarm.history.HistoryException;
 import dev.swarmstack.swarm.lock.LockException;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.StackException;
@@ -57,7 +58,7 @@ public abstract class AbstractGoalMojo extends AbstractMojo implements PomConfig
       doExecute();
     } catch (StackException e) {
       throw new MojoFailureException(StackException.describe(e.problems()));
-    } catch (LockException e) {
+    } catch (LockException | HistoryException e) {
       throw new MojoFailureException(e.getMessage());
     } catch (EngineException e) {
       throw new MojoExecutionException("Docker engine: " + e.getMessage(), e);

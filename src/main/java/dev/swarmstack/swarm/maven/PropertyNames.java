@@ -27,6 +27,8 @@ public final class PropertyNames {
   public static final String NETWORKS_SKIP = "swarm.networks.skip";
   public static final String NETWORKS_RM_SKIP = "swarm.networks-rm.skip";
   public static final String UNLOCK_SKIP = "swarm.unlock.skip";
+  public static final String HISTORY_SKIP = "swarm.history.skip";
+  public static final String ROLLBACK_SKIP = "swarm.rollback.skip";
   public static final String NETWORKS_RECREATE = SharedNetworks.RECREATE_PROPERTY;
 
   public static final String DOCKER_HOST = "swarm.docker.host";
@@ -46,6 +48,9 @@ public final class PropertyNames {
   public static final String LOCK = "swarm.lock";
   public static final String LOCK_TIMEOUT = "swarm.lock.timeout";
   public static final String LOCK_ID = "swarm.lock.id";
+  public static final String HISTORY_MAX = "swarm.history.max";
+  public static final String REVISION = "swarm.revision";
+  public static final String RM_KEEP_HISTORY = "swarm.rm.keepHistory";
 
   private PropertyNames() {}
 }

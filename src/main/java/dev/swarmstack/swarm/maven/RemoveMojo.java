@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.maven;
 
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.remove.StackRemover;
+import dev.swarmstack.swarm.remove.StackRemover.History;
 import dev.swarmstack.swarm.remove.StackRemover.Volumes;
 import java.io.IOException;
 import java.time.Duration;
@@ -37,6 +38,10 @@ public class RemoveMojo extends AbstractEngineMojo {
   @Parameter(property = PropertyNames.RM_VOLUMES, defaultValue = "false")
   private boolean removeVolumes;
 
+  /** Keeps the stack's history (its revisions, configs {@code <stack>.rev-<n>}), which is removed with it otherwise. */
+  @Parameter(property = PropertyNames.RM_KEEP_HISTORY, defaultValue = "false")
+  private boolean keepHistory;
+
   /**
    * Takes the stack's lock (a swarm config {@code <stack>.lock}) for the whole goal, so that two deploys or rms of
    * one stack don't run at once. Off: nothing stops another build from writing the stack meanwhile.
@@ -58,6 +63,10 @@ public class RemoveMojo extends AbstractEngineMojo {
       throws MojoExecutionException, MojoFailureException, IOException {
     Duration wait = duration(timeout, PropertyNames.TIMEOUT);
     underStackLock(engine, "rm", lock, lockTimeout, () -> new StackRemover(engine, deployLog())
-        .remove(stackName, wait, removeVolumes ? Volumes.REMOVE : Volumes.KEEP));
+        .remove(
+            stackName,
+            wait,
+            removeVolumes ? Volumes.REMOVE : Volumes.KEEP,
+            keepHistory ? History.KEEP : History.REMOVE));
   }
 }

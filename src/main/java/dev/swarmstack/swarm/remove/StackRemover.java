@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.remove;
 
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.history.StackHistory;
 import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.stack.StackLabels;
 import java.time.Duration;
@@ -23,6 +24,12 @@ public final class StackRemover {
     REMOVE
   }
 
+  /** The stack's history goes with it, unless asked to stay (to roll back to after removing the stack). */
+  public enum History {
+    KEEP,
+    REMOVE
+  }
+
   private final SwarmEngine engine;
   private final DeployLog log;
 
@@ -31,12 +38,21 @@ public final class StackRemover {
     this.log = log;
   }
 
+  /** Removes the stack and its history. */
+  public int remove(String namespace, Duration timeout, Volumes volumePolicy) {
+    return remove(namespace, timeout, volumePolicy, History.REMOVE);
+  }
+
   /**
    * @param timeout how long to wait for the services' tasks to stop, and for each network or volume to become free
-   * @return the number of objects removed (0: nothing found)
+   * @return the number of objects removed (0: nothing found), revisions of its history included
    */
-  public int remove(String namespace, Duration timeout, Volumes volumePolicy) {
+  public int remove(
+      String namespace, Duration timeout, Volumes volumePolicy, History historyPolicy) {
     engine.info().requireManager(engine.address());
+    StackHistory history = new StackHistory(engine);
+    List<StackHistory.Entry> revisions =
+        historyPolicy == History.REMOVE ? history.entries(namespace) : List.of();
     Map<String, String> stackLabel = StackLabels.of(namespace);
     List<EngineObject> services = engine.listServices(stackLabel);
     List<EngineObject> networks = engine.listNetworks(stackLabel);
@@ -44,8 +60,12 @@ public final class StackRemover {
     List<EngineObject> configs = engine.listConfigs(stackLabel);
     List<EngineObject> volumes =
         volumePolicy == Volumes.REMOVE ? engine.listVolumes(stackLabel) : List.of();
-    int total =
-        services.size() + networks.size() + secrets.size() + configs.size() + volumes.size();
+    int total = services.size()
+        + networks.size()
+        + secrets.size()
+        + configs.size()
+        + volumes.size()
+        + revisions.size();
     if (total == 0) {
       log.info("Nothing found in stack: " + namespace);
       return 0;
@@ -57,6 +77,10 @@ public final class StackRemover {
     cleanup.removeConfigs(sorted(configs));
     cleanup.removeNetworks(sorted(networks));
     cleanup.removeVolumes(sorted(volumes));
+    if (!revisions.isEmpty()) {
+      log.info("Removing the stack's history: " + revisions.size() + " revision(s)");
+      revisions.forEach(revision -> engine.removeConfig(revision.config().id()));
+    }
     if (volumePolicy == Volumes.REMOVE) {
       log.info("Removed the stack's volumes on " + engine.address()
           + " only: volumes are local to each node, so"

@@ -1,24 +1,28 @@
-package dev.swarmstack.swarm.lock;
+package dev.swarmstack.swarm.stack;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
-/** Names this build for those who wait for its lock: where to look for it, and which process to check. */
-final class BuildIdentity {
+/** Who runs this build and where: named in a stack's lock and in each revision of its history. */
+public final class BuildIdentity {
 
   private BuildIdentity() {}
 
   /** {@code user@host}. */
-  static String owner() {
-    return System.getProperty("user.name", "unknown") + "@" + host();
+  public static String owner() {
+    return user() + "@" + host();
   }
 
-  static long pid() {
+  public static String user() {
+    return System.getProperty("user.name", "unknown");
+  }
+
+  public static long pid() {
     return ProcessHandle.current().pid();
   }
 
-  private static String host() {
+  public static String host() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {

@@ -10,6 +10,7 @@ import dev.swarmstack.swarm.convert.ContentHash;
 import dev.swarmstack.swarm.convert.VersionNames;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.history.RevisionReferences;
 import dev.swarmstack.swarm.remove.StackCleanup;
 import dev.swarmstack.swarm.stack.StackLabels;
 import dev.swarmstack.swarm.testing.InMemorySwarmEngine;
@@ -114,7 +115,8 @@ class CleanupTest {
     String foreign = VersionNames.of("app_token", "sha256:" + "2".repeat(64));
     createVersion(foreign, "by hand", false);
 
-    new VersionCleanup(engine, new RecordingLog(log)).removeUnused("app", stack.converted());
+    new VersionCleanup(engine, new RecordingLog(log))
+        .removeUnused("app", stack.converted(), RevisionReferences.NONE);
 
     assertEquals(List.of(current, inUse, foreign).stream().sorted().toList(), swarm.secretNames());
     assertTrue(
@@ -129,7 +131,8 @@ class CleanupTest {
     String old = VersionNames.of("app_token", "sha256:" + "0".repeat(64));
     createVersion(old, "v1", true);
 
-    new VersionCleanup(engine, new RecordingLog(log)).keep("app", stack.converted());
+    new VersionCleanup(engine, new RecordingLog(log))
+        .keep("app", stack.converted(), RevisionReferences.NONE);
 
     assertTrue(swarm.secretNames().contains(old));
     assertTrue(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
+import dev.swarmstack.swarm.history.Recording;
 import dev.swarmstack.swarm.stack.StackLabels;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +55,8 @@ class ConvergeIT extends EngineTestBase {
     ObjectNode global = fastMonitor(stack.service("agent", TestStack.IMAGE, "back"));
     global.putObject("Mode").putObject("Global");
 
-    RolloutReport report = rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+    RolloutReport report =
+        rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off());
 
     assertEquals(Outcome.CONVERGED, report.outcome());
     assertEquals(
@@ -80,7 +82,7 @@ class ConvergeIT extends EngineTestBase {
     image(stack, "worker", "local/does-not-exist:1");
 
     DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
-        .deploy(namespace, stack.converted(), OPTIONS, WAIT));
+        .deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off()));
 
     // the engine rejects the first task within seconds: the wait ends on that, not on its timeout
     String message = failure.getMessage();
@@ -112,7 +114,7 @@ class ConvergeIT extends EngineTestBase {
     crash.putObject("UpdateConfig").put("Monitor", Duration.ofSeconds(30).toNanos());
 
     DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
-        .deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK));
+        .deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK, Recording.off()));
 
     String message = failure.getMessage();
     assertTrue(
@@ -133,7 +135,7 @@ class ConvergeIT extends EngineTestBase {
     TestStack stack = new TestStack(namespace);
     stack.network("back");
     ObjectNode api = fastMonitor(stack.service("api", TestStack.IMAGE, "back"));
-    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off());
     api.withObjectProperty("UpdateConfig")
         .put("FailureAction", "rollback")
         .put("Monitor", 5_000_000_000L);
@@ -142,7 +144,7 @@ class ConvergeIT extends EngineTestBase {
         .add("false");
 
     DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
-        .deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK));
+        .deploy(namespace, stack.converted(), OPTIONS, NO_ROLLBACK, Recording.off()));
 
     assertTrue(failure.getMessage().contains("service api failed: "), failure.getMessage());
     assertEquals(Outcome.FAILED, failure.report().outcome());
@@ -153,7 +155,7 @@ class ConvergeIT extends EngineTestBase {
     TestStack stack = TestStack.twoServices(namespace);
     stack.services.values().forEach(ConvergeIT::fastMonitor);
     fastMonitor(stack.service("cache", TestStack.IMAGE, "back"));
-    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off());
     Map<String, ObjectNode> before = Map.of(
         "web", spec(stack, "web"), "worker", spec(stack, "worker"), "cache", spec(stack, "cache"));
 
@@ -165,7 +167,7 @@ class ConvergeIT extends EngineTestBase {
     fastMonitor(stack.service("added", TestStack.IMAGE, "extra"));
 
     DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
-        .deploy(namespace, stack.converted(), OPTIONS, WAIT));
+        .deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off()));
 
     assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
     assertTrue(
@@ -203,14 +205,14 @@ class ConvergeIT extends EngineTestBase {
         .put("UID", "0")
         .put("GID", "0")
         .put("Mode", 292);
-    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off());
     ObjectNode legacyBefore = spec(stack, "legacy");
 
     stack.services.remove(stack.scoped("legacy"));
     stack.configs.remove(stack.scoped("legacy"));
     image(stack, "worker", "local/does-not-exist:1");
     DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
-        .deploy(namespace, stack.converted(), OPTIONS, WAIT));
+        .deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off()));
 
     assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
     assertTrue(
@@ -236,7 +238,7 @@ class ConvergeIT extends EngineTestBase {
     ConvergeOptions shortWait = new ConvergeOptions(false, Duration.ofSeconds(4), true, 5);
 
     DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
-        .deploy(namespace, stack.converted(), OPTIONS, shortWait));
+        .deploy(namespace, stack.converted(), OPTIONS, shortWait, Recording.off()));
 
     assertTrue(
         failure.getMessage().contains("timed out after 4 s")
@@ -261,7 +263,7 @@ class ConvergeIT extends EngineTestBase {
         .add("node.labels.swarmstack-test-never==true");
 
     DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
-        .deploy(namespace, stack.converted(), OPTIONS, WAIT));
+        .deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off()));
 
     assertFalse(failure.getMessage().contains("timed out"), failure.getMessage());
     assertTrue(
@@ -283,10 +285,11 @@ class ConvergeIT extends EngineTestBase {
   @Test
   void redeployingAnUnchangedStackConvergesWithoutWaitingForTheMonitorWindow() {
     TestStack stack = TestStack.twoServices(namespace);
-    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+    rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off());
     log.clear();
 
-    RolloutReport again = rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT);
+    RolloutReport again =
+        rollout().deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off());
 
     assertEquals(Outcome.CONVERGED, again.outcome());
     // the watcher's progress lines ("web     1/1 running", "web     converged in 0.0 s"), not the

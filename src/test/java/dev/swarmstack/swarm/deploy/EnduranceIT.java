@@ -8,6 +8,7 @@ import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.engine.Polling;
+import dev.swarmstack.swarm.history.Recording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ class EnduranceIT extends EngineTestBase {
   void alternatingDeploysLeaveOnlyTheCurrentVersionsObjects() throws IOException {
     for (int round = 1; round <= ROUNDS; round++) {
       String version = round % 2 == 1 ? "a" : "b";
-      RolloutReport report =
-          new StackRollout(engine, deployLog).deploy(namespace, convert(version), OPTIONS, WAIT);
+      RolloutReport report = new StackRollout(engine, deployLog)
+          .deploy(namespace, convert(version), OPTIONS, WAIT, Recording.off());
 
       assertEquals(Outcome.CONVERGED, report.outcome(), "round " + round + ": " + log);
       String where = "after round " + round + " (version " + version + ")";

@@ -14,6 +14,7 @@ import dev.swarmstack.swarm.compose.StackLoader;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
+import dev.swarmstack.swarm.history.Recording;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.stack.StackLabels;
 import dev.swarmstack.swarm.testing.FreePorts;
@@ -291,7 +292,8 @@ class NetworkDriversIT extends EngineTestBase {
             namespace,
             new StackConverter(namespace, name -> Optional.empty()).convert(stack),
             OPTIONS,
-            WAIT);
+            WAIT,
+            Recording.off());
   }
 
   private ConvertedStack convert(String compose) throws IOException {

@@ -11,6 +11,7 @@ import dev.swarmstack.swarm.compose.StackLoader;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.convert.StackConverter;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
+import dev.swarmstack.swarm.history.Recording;
 import dev.swarmstack.swarm.maven.config.ContentSources;
 import dev.swarmstack.swarm.maven.config.PomStackMapper;
 import dev.swarmstack.swarm.problem.Problems;
@@ -214,7 +215,7 @@ class RotationIT extends EngineTestBase {
         .apply(loaded, List.of(secret), null, problems);
     assertEquals(List.of(), problems.all());
 
-    rollout().deploy(namespace, converter().convert(filled), OPTIONS, WAIT);
+    rollout().deploy(namespace, converter().convert(filled), OPTIONS, WAIT, Recording.off());
 
     assertEquals("from-the-ci-vault", read("app", "/run/secrets/db_password"));
     assertTrue(single(secretNames()).matches(namespace + "_db_password-[0-9a-f]{8}"));
@@ -229,8 +230,8 @@ class RotationIT extends EngineTestBase {
     ConvertedStack broken =
         convert(ONE_SERVICE.replace("image: local/busybox:1", "image: local/does-not-exist:1"));
 
-    DeployFailedException failure = assertThrows(
-        DeployFailedException.class, () -> rollout().deploy(namespace, broken, OPTIONS, WAIT));
+    DeployFailedException failure = assertThrows(DeployFailedException.class, () -> rollout()
+        .deploy(namespace, broken, OPTIONS, WAIT, Recording.off()));
 
     assertEquals(Outcome.ROLLED_BACK, failure.report().outcome(), failure.getMessage());
     assertEquals(
@@ -251,7 +252,7 @@ class RotationIT extends EngineTestBase {
   private RolloutReport deploy(String compose, String contentFile, String content)
       throws IOException {
     Files.writeString(dir.resolve(contentFile), content);
-    return rollout().deploy(namespace, convert(compose), OPTIONS, WAIT);
+    return rollout().deploy(namespace, convert(compose), OPTIONS, WAIT, Recording.off());
   }
 
   private ConvertedStack convert(String compose) throws IOException {

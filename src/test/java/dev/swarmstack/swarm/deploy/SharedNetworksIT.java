@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
+import dev.swarmstack.swarm.history.Recording;
 import dev.swarmstack.swarm.network.SharedNetwork;
 import dev.swarmstack.swarm.network.SharedNetworks;
 import dev.swarmstack.swarm.problem.Origin;
@@ -214,7 +215,8 @@ class SharedNetworksIT extends EngineTestBase {
     shared().create(List.of(macvlan), false);
     assertEquals(List.of(), engine.writes(), "a second run changes nothing");
 
-    new StackRollout(engine, deployLog).deploy(namespace, stackOn(name).converted(), OPTIONS, WAIT);
+    new StackRollout(engine, deployLog)
+        .deploy(namespace, stackOn(name).converted(), OPTIONS, WAIT, Recording.off());
 
     List<String> addresses = appAddresses();
     assertEquals(1, addresses.size(), addresses.toString());
@@ -249,14 +251,17 @@ class SharedNetworksIT extends EngineTestBase {
     if (kernelHasIpvlan()) {
       assertEquals(
           Outcome.CONVERGED,
-          rollout.deploy(namespace, stackOn(name).converted(), OPTIONS, WAIT).outcome());
+          rollout
+              .deploy(namespace, stackOn(name).converted(), OPTIONS, WAIT, Recording.off())
+              .outcome());
       List<String> addresses = appAddresses();
       assertEquals(1, addresses.size(), addresses.toString());
       assertTrue(addresses.get(0).startsWith(prefix), addresses.get(0));
     } else {
       DeployFailedException failure = assertThrows(
           DeployFailedException.class,
-          () -> rollout.deploy(namespace, stackOn(name).converted(), OPTIONS, WAIT));
+          () ->
+              rollout.deploy(namespace, stackOn(name).converted(), OPTIONS, WAIT, Recording.off()));
       String message = failure.getMessage();
       assertTrue(
           message.contains("failed to create the ipvlan port: operation not supported"), message);

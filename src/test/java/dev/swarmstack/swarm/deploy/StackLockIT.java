@@ -11,6 +11,7 @@ import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.history.Recording;
 import dev.swarmstack.swarm.lock.HeldLock;
 import dev.swarmstack.swarm.lock.StackLock;
 import dev.swarmstack.swarm.stack.DeployLog;
@@ -145,7 +146,8 @@ class StackLockIT extends EngineTestBase {
     CompletableFuture<DeployFailedException> deploy = CompletableFuture.supplyAsync(() -> {
       try (HeldLock held =
           new StackLock(engine, buildLog).acquire(namespace, "deploy", LOCK_TIMEOUT)) {
-        new StackRollout(engine, buildLog).deploy(namespace, stack.converted(), OPTIONS, WAIT);
+        new StackRollout(engine, buildLog)
+            .deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off());
         return null;
       } catch (DeployFailedException expected) {
         return expected;
@@ -206,7 +208,8 @@ class StackLockIT extends EngineTestBase {
       together.await(1, TimeUnit.MINUTES);
       try (HeldLock held =
           new StackLock(own, buildLog).acquire(namespace, "deploy", LOCK_TIMEOUT)) {
-        return new StackRollout(own, buildLog).deploy(namespace, stack.converted(), OPTIONS, WAIT);
+        return new StackRollout(own, buildLog)
+            .deploy(namespace, stack.converted(), OPTIONS, WAIT, Recording.off());
       }
     } catch (Exception e) {
       throw new IllegalStateException(name + " failed: " + e.getMessage() + "\n" + timeline, e);

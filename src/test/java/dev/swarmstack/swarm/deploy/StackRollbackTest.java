@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.deploy.RolloutReport.Outcome;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.history.Recording;
 import dev.swarmstack.swarm.testing.InMemorySwarmEngine;
 import dev.swarmstack.swarm.testing.RecordingLog;
 import java.time.Duration;
@@ -201,7 +202,7 @@ class StackRollbackTest {
   private RolloutReport deploy(
       TestStack deployed, DeployOptions options, ConvergeOptions converge) {
     return new StackRollout(engine, new RecordingLog(log))
-        .deploy("app", deployed.converted(), options, converge);
+        .deploy("app", deployed.converted(), options, converge, Recording.off());
   }
 
   private JsonNode spec(String service) {

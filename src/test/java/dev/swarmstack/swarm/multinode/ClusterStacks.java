@@ -15,6 +15,7 @@ import dev.swarmstack.swarm.deploy.StackRollout;
 import dev.swarmstack.swarm.docker.DockerSwarmEngine;
 import dev.swarmstack.swarm.engine.EngineConnection;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.history.Recording;
 import dev.swarmstack.swarm.remove.StackRemover;
 import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.testing.Cli;
@@ -68,7 +69,7 @@ final class ClusterStacks implements AutoCloseable {
   /** Deploys the compose file's stack and waits, as {@code swarm:deploy} does. */
   RolloutReport deploy(String composeYaml, ConvergeOptions converge) {
     return new StackRollout(engine, deployLog)
-        .deploy(namespace, convert(composeYaml), DEPLOY, converge);
+        .deploy(namespace, convert(composeYaml), DEPLOY, converge, Recording.off());
   }
 
   RolloutReport deploy(String composeYaml) {
@@ -78,7 +79,7 @@ final class ClusterStacks implements AutoCloseable {
   /** Deploys and waits through another engine, e.g. one that wraps {@link #engine} to inject faults. */
   RolloutReport deployThrough(SwarmEngine through, String composeYaml) {
     return new StackRollout(through, deployLog)
-        .deploy(namespace, convert(composeYaml), DEPLOY, WAIT);
+        .deploy(namespace, convert(composeYaml), DEPLOY, WAIT, Recording.off());
   }
 
   private ConvertedStack convert(String composeYaml) {
