@@ -66,9 +66,9 @@ public class DeployMojo extends AbstractPlanMojo {
   @Override
   protected void run(SwarmEngine engine)
       throws MojoExecutionException, MojoFailureException, IOException {
-    DeployOptions options = deployOptions();
+    DeployOptions options = options();
     ConvergeOptions converge = new ConvergeOptions(detach, options.timeout(), rollback, logLines);
-    ConvertedStack stack = convertedStack(); // bad input fails here, without waiting for the lock
+    ConvertedStack stack = convertedStack();
     underStackLock(
         engine, "deploy", lock, lockTimeout, () -> deploy(engine, stack, options, converge));
   }

@@ -34,7 +34,7 @@ public class DiffMojo extends AbstractPlanMojo {
   @Override
   protected void run(SwarmEngine engine) throws MojoFailureException {
     Deployer deployer = new Deployer(engine, deployLog());
-    DeployPlan plan = deployer.preview(stackName, convertedStack(), deployOptions());
+    DeployPlan plan = deployer.preview(stackName, convertedStack(), options());
     deployer.printPlan(plan);
     plan.blockers().forEach(blocker -> getLog().warn("Deploying this would fail: " + blocker));
     if (failOnChanges && plan.hasDrift()) {
