@@ -65,7 +65,7 @@ public final class FieldChanges {
     ObjectNode before = SpecComparison.normalise(existing);
     ObjectNode after = SpecComparison.normalise(desired);
     List<String> lines = new ArrayList<>();
-    for (String path : SpecComparison.differences(desired, existing)) {
+    for (String path : SpecComparison.differencesOfNormalised(after, before)) {
       lines.add(describe(path, before.at(path), after.at(path)));
     }
     return lines;

@@ -61,8 +61,13 @@ public final class SpecComparison {
 
   /** The paths (JSON pointers) whose values differ, sorted; empty when {@link #same}. */
   public static List<String> differences(ObjectNode desired, ObjectNode existing) {
+    return differencesOfNormalised(normalise(desired), normalise(existing));
+  }
+
+  /** {@link #differences} of specs that went through {@link #normalise} already. */
+  static List<String> differencesOfNormalised(ObjectNode desired, ObjectNode existing) {
     TreeSet<String> paths = new TreeSet<>();
-    collectDifferences("", normalise(desired), normalise(existing), paths);
+    collectDifferences("", desired, existing, paths);
     return new ArrayList<>(paths);
   }
 

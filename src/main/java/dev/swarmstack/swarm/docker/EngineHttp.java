@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Raw Engine API calls over docker-java's transport: our own JSON in and out (so that no field is lost to
@@ -106,6 +107,10 @@ final class EngineHttp implements AutoCloseable {
     if (address.usesTls()) {
       requireCertificates(address);
       builder.sslConfig(new LocalDirectorySSLConfig(address.tlsCertPath().toString()));
+    } else if (!address.uri().getScheme().equals("tcp")) {
+      // else the transport builds the JVM's default context, parsing every CA certificate, for a
+      // socket that never uses it (over tcp, a context of ours would make it speak https)
+      builder.sslConfig(() -> SSLContext.getInstance("TLS"));
     }
     this.client = builder.build();
     this.calls = Executors.newCachedThreadPool(task -> {

@@ -70,18 +70,30 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
   @Override
   protected final void doExecute()
       throws MojoExecutionException, MojoFailureException, IOException {
-    try (SwarmEngine engine = new EngineTarget(
-            dockerHost,
-            dockerHosts,
-            certPath,
-            engineTimeout,
-            EngineTarget.ssh(sshDirectory, this::sshPassphrase),
-            this::sourceOf,
-            getLog())
-        .connect()) {
+    ConnectingEngine connecting = ConnectingEngine.start(new EngineTarget(
+        dockerHost,
+        dockerHosts,
+        certPath,
+        engineTimeout,
+        EngineTarget.ssh(sshDirectory, this::sshPassphrase),
+        this::sourceOf,
+        getLog()));
+    try {
+      prepare();
+    } catch (MojoExecutionException | MojoFailureException | IOException | RuntimeException e) {
+      connecting.abandon();
+      throw e;
+    }
+    try (SwarmEngine engine = connecting.engine()) {
       run(engine);
     }
   }
+
+  /**
+   * The goal's work that needs no engine, such as loading and converting the stack, done while the engine
+   * connects; {@link #run} follows.
+   */
+  protected void prepare() throws MojoExecutionException, MojoFailureException, IOException {}
 
   /** The passphrase parameter, else the settings.xml {@code <server>} named after the ssh host (decrypted). */
   private Optional<String> sshPassphrase(String host) {

@@ -34,12 +34,33 @@ abstract class AbstractPlanMojo extends AbstractEngineMojo {
   @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "5m")
   private String timeout;
 
-  /** The stack as Engine API specs, from the compose files and the pom. */
-  protected ConvertedStack convertedStack() {
-    return converter().convert(loadStack());
+  private DeployOptions options;
+
+  private ConvertedStack stack;
+
+  /** The options, then the stack: bad input fails here, before the engine is asked anything. */
+  @Override
+  protected void prepare() throws MojoFailureException {
+    options = deployOptions();
+    stack = usesStackDefinition() ? converter().convert(loadStack()) : null;
   }
 
-  protected DeployOptions deployOptions() throws MojoFailureException {
+  /** Whether the goal deploys the pom's stack definition, rather than a revision from the stack's history. */
+  protected boolean usesStackDefinition() {
+    return true;
+  }
+
+  /** The stack as Engine API specs, from the compose files and the pom ({@link #prepare}). */
+  protected ConvertedStack convertedStack() {
+    return stack;
+  }
+
+  /** The options of the plan and the deploy ({@link #prepare}). */
+  protected DeployOptions options() {
+    return options;
+  }
+
+  private DeployOptions deployOptions() throws MojoFailureException {
     return new DeployOptions(
         prune,
         resolveImageMode(),

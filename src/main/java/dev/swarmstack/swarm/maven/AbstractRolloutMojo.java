@@ -60,7 +60,7 @@ abstract class AbstractRolloutMojo extends AbstractPlanMojo {
   }
 
   protected ConvergeOptions convergeOptions(boolean detach) throws MojoFailureException {
-    return new ConvergeOptions(detach, deployOptions().timeout(), rollback, logLines);
+    return new ConvergeOptions(detach, options().timeout(), rollback, logLines);
   }
 
   /** How many revisions to keep. */

@@ -43,10 +43,10 @@ public class DeployMojo extends AbstractRolloutMojo {
   @Override
   protected void run(SwarmEngine engine)
       throws MojoExecutionException, MojoFailureException, IOException {
-    DeployOptions options = deployOptions();
+    DeployOptions options = options();
     ConvergeOptions converge = convergeOptions(detach);
     Recording recording = new Recording(historyMax(), thisBuild(), OptionalInt.empty());
-    ConvertedStack stack = convertedStack(); // bad input fails here, without waiting for the lock
+    ConvertedStack stack = convertedStack();
     underLock(
         engine,
         "deploy",

@@ -42,6 +42,11 @@ public class DiffMojo extends AbstractPlanMojo {
   }
 
   @Override
+  protected boolean usesStackDefinition() {
+    return revision == null;
+  }
+
+  @Override
   protected void run(SwarmEngine engine) throws MojoFailureException {
     OptionalInt number = Revisions.number(revision);
     Deployer deployer = new Deployer(engine, deployLog());
@@ -49,10 +54,10 @@ public class DiffMojo extends AbstractPlanMojo {
     String target;
     if (number.isPresent()) {
       RevisionRollback rollback = new RevisionRollback(engine, deployLog());
-      plan = rollback.preview(stackName, rollback.target(stackName, number), deployOptions());
+      plan = rollback.preview(stackName, rollback.target(stackName, number), options());
       target = "revision " + number.getAsInt();
     } else {
-      plan = deployer.preview(stackName, convertedStack(), deployOptions());
+      plan = deployer.preview(stackName, convertedStack(), options());
       target = "its declaration";
     }
     deployer.printPlan(plan);

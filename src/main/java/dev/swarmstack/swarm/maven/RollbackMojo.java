@@ -40,9 +40,14 @@ public class RollbackMojo extends AbstractRolloutMojo {
   }
 
   @Override
+  protected boolean usesStackDefinition() {
+    return false;
+  }
+
+  @Override
   protected void run(SwarmEngine engine)
       throws MojoExecutionException, MojoFailureException, IOException {
-    DeployOptions options = deployOptions();
+    DeployOptions options = options();
     ConvergeOptions converge = convergeOptions(false);
     int historyMax = historyMax();
     Provenance build = thisBuild();

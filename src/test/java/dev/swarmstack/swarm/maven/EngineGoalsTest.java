@@ -88,6 +88,20 @@ class EngineGoalsTest {
     }
   }
 
+  /** The stack is loaded while the engine connects; the engine's failure still goes first, as it did before. */
+  @Test
+  @InjectMojo(goal = "deploy", pom = POM)
+  @MojoParameter(name = "dockerHost", value = NO_ENGINE)
+  @MojoParameter(name = "engineTimeout", value = "2s")
+  @MojoParameter(name = "resolveImage", value = "sometimes")
+  void anUnreachableEngineGoesBeforeAConfigurationError(DeployMojo mojo) {
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+    assertTrue(
+        e.getMessage().startsWith("Docker engine: asking the engine for its version: "),
+        e.getMessage());
+  }
+
   @Test
   @InjectMojo(goal = "ls", pom = POM)
   @MojoParameter(name = "dockerHosts", value = NO_ENGINE + ",unix:///nonexistent/swarm-test.sock")
