@@ -42,7 +42,8 @@ public final class StackDefinitionLoader {
     stack = withSharedNetworksUsed(stack, definition.sharedNetworks());
     // validating what could be loaded shows every error at once; a value the loader refused is
     // reported once
-    problems.addAllNotReportedYet(new StackValidator(definition.stackName()).validate(stack));
+    problems.addAllNotReportedYet(
+        new StackValidator(definition.stackName(), log.terms()).validate(stack));
     problems.warnings().forEach(warning -> log.warn(warning.toString()));
     if (problems.hasErrors()) {
       throw new StackException(problems.all().stream().filter(Problem::isError).toList());

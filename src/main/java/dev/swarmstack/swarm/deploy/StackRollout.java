@@ -7,6 +7,8 @@ import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.problem.Command;
+import dev.swarmstack.swarm.problem.Setting;
 import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.stack.StackLabels;
 import dev.swarmstack.swarm.watch.Ownership;
@@ -56,7 +58,8 @@ public final class StackRollout {
     Instant waiting = Instant.now();
     report.time("apply", Duration.between(applying, waiting));
     if (converge.detach()) {
-      log.info("Not waiting for stack " + namespace + " to converge (swarm.detach)");
+      log.info("Not waiting for stack " + namespace + " to converge ("
+          + log.terms().name(Setting.DETACH) + ")");
       deployer.removePruned(plan, options);
       new VersionCleanup(engine, log).keep(namespace, stack);
       summarise(report, namespace, null);
@@ -152,8 +155,8 @@ public final class StackRollout {
       report.rollback.add(noRollback.get());
     } else if (!converge.rollback()) {
       report.outcome = Outcome.FAILED;
-      report.rollback.add(
-          "no rollback (swarm.rollback=false): the stack is left as the failed deploy made it");
+      report.rollback.add("no rollback (" + log.terms().set(Setting.ROLLBACK, "false")
+          + "): the stack is left as the failed deploy made it");
     } else {
       unreachable()
           .ifPresentOrElse(
@@ -161,7 +164,8 @@ public final class StackRollout {
                 report.outcome = Outcome.FAILED;
                 report.rollback.add(
                     "no rollback: " + reason + ". The stack is left as the failed deploy made it;"
-                        + " check it through another manager (swarm:ps with <dockerHosts>)");
+                        + " check it through another manager (" + log.terms().run(Command.PS)
+                        + " with " + log.terms().name(Setting.DOCKER_HOSTS) + ")");
               },
               () -> rollBackKeepingTheStory(namespace, report, before, converge));
     }

@@ -8,6 +8,7 @@ import dev.swarmstack.swarm.convert.VersionNames;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.problem.Setting;
 import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.HashSet;
@@ -42,7 +43,7 @@ final class VersionCleanup {
     old.configs().forEach(config -> remove("config", config, engine::removeConfig));
   }
 
-  /** With {@code swarm.detach} the deploy doesn't know whether the update sticks: the old versions stay. */
+  /** A detached deploy doesn't know whether the update sticks: the old versions stay. */
   void keep(String namespace, ConvertedStack stack) {
     OldVersions old = oldVersions(namespace, stack);
     List<String> kept = Stream.concat(old.secrets().stream(), old.configs().stream())
@@ -51,8 +52,8 @@ final class VersionCleanup {
     if (!kept.isEmpty()) {
       log.info(
           "Keeping " + kept.size() + " old secret/config version(s) (" + String.join(", ", kept)
-              + "): with"
-              + " swarm.detach the swarm may still roll back to them; the next deploy that waits removes them");
+              + "): with " + log.terms().name(Setting.DETACH)
+              + " the swarm may still roll back to them; the next deploy that waits removes them");
     }
   }
 

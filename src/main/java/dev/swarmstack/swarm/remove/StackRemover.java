@@ -36,7 +36,7 @@ public final class StackRemover {
    * @return the number of objects removed (0: nothing found)
    */
   public int remove(String namespace, Duration timeout, Volumes volumePolicy) {
-    engine.info().requireManager(engine.address());
+    engine.info().requireManager(engine.address(), log.terms());
     Map<String, String> stackLabel = StackLabels.of(namespace);
     List<EngineObject> services = engine.listServices(stackLabel);
     List<EngineObject> networks = engine.listNetworks(stackLabel);
