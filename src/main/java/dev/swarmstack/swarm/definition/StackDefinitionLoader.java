@@ -35,7 +35,7 @@ public final class StackDefinitionLoader {
   public LoadedStack load(StackDefinition definition) {
     Problems problems = new Problems();
     problems.addAll(definition.definitionProblems());
-    LoadedStack stack = new StackLoader(definition.variables())
+    LoadedStack stack = new StackLoader(definition.variables(), log.terms())
         .loadLeniently(definition.composeFiles(), definition.definitions(), definition.baseDir());
     problems.addAll(stack.problems());
     stack = definition.contents().fill(stack, problems);
