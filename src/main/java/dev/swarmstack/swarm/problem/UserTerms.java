@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * How the user's front end names the settings and commands that core messages point to, so that a pom user reads
  * {@code swarm.rotate=true or <rotate>true</rotate>} and anyone else a plain {@code --rotate=true}. The caller gives
- * it with the workflow's log ({@code DeployLog#terms()}); the core never spells a front end's names itself.
+ * it with the workflow's log ({@code DeployLog#terms()}), so that the core needn't spell a front end's names.
  */
 public interface UserTerms {
 
