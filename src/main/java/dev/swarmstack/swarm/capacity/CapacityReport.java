@@ -2,7 +2,9 @@ package dev.swarmstack.swarm.capacity;
 
 import dev.swarmstack.swarm.capacity.AddressSpace.Allocation;
 import dev.swarmstack.swarm.capacity.AddressSpace.State;
+import dev.swarmstack.swarm.problem.Command;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,13 +21,13 @@ public final class CapacityReport {
   private CapacityReport() {}
 
   /** Reports an error for each network that can't hold its services. */
-  public static void report(List<NetworkNeed> needs, Problems problems) {
+  public static void report(List<NetworkNeed> needs, UserTerms terms, Problems problems) {
     needs.stream()
         .filter(need -> !need.fits())
-        .forEach(need -> problems.error(need.network().origin(), message(need)));
+        .forEach(need -> problems.error(need.network().origin(), message(need, terms)));
   }
 
-  static String message(NetworkNeed need) {
+  static String message(NetworkNeed need, UserTerms terms) {
     AddressSpace network = need.network();
     String what = network.allocation() == Allocation.INGRESS
         ? "the ingress network (routing mesh for ports published" + " in ingress mode)"
@@ -34,7 +36,7 @@ public final class CapacityReport {
         + breakdown(need)
         + "; " + subnets(need)
         + ". The engine would accept the deploy and leave the tasks it finds no address for"
-        + " New or Rejected (\"ip addresses may be exhausted\"). " + fix(need);
+        + " New or Rejected (\"ip addresses may be exhausted\"). " + fix(need, terms);
   }
 
   private static String breakdown(NetworkNeed need) {
@@ -84,7 +86,7 @@ public final class CapacityReport {
         : pool.subnet() + " (ip_range " + pool.ipRange() + ")";
   }
 
-  private static String fix(NetworkNeed need) {
+  private static String fix(NetworkNeed need, UserTerms terms) {
     AddressSpace network = need.network();
     int prefix = need.suggestedPrefix();
     String size = "a /" + prefix + " or larger";
@@ -113,7 +115,8 @@ public final class CapacityReport {
                 : "");
     if (network.state() == State.STACK) {
       return "The network exists since an earlier deploy and the engine can't change its subnet: declare "
-          + size + " subnet (" + declare + "), remove the stack (swarm:rm) and deploy again";
+          + size + " subnet (" + declare + "), remove the stack (" + terms.run(Command.RM)
+          + ") and deploy again";
     }
     return "Use " + size + " subnet: " + declare;
   }

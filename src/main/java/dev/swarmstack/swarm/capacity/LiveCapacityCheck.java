@@ -9,6 +9,7 @@ import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,12 +32,13 @@ public final class LiveCapacityCheck {
   }
 
   /** Adds an error for each network of {@code stack} that can't address its services. */
-  public void check(ConvertedStack stack, Problems problems) {
+  public void check(ConvertedStack stack, UserTerms terms, Problems problems) {
     check(
         stack,
         engine.listNodes(),
         engine.listNetworks(Map.of()),
         engine.listServices(Map.of()),
+        terms,
         problems);
   }
 
@@ -46,6 +48,7 @@ public final class LiveCapacityCheck {
       List<ObjectNode> allNodes,
       List<EngineObject> all,
       List<EngineObject> allServices,
+      UserTerms terms,
       Problems problems) {
     long nodes = allNodes.stream().filter(LiveCapacityCheck::canRunTasks).count();
     Map<String, EngineObject> byName = new HashMap<>();
@@ -93,7 +96,7 @@ public final class LiveCapacityCheck {
       networks.add(new AddressSpace(
           ingress.name(), Allocation.INGRESS, pools(ingress.raw()), State.FOREIGN, Origin.UNKNOWN));
     }
-    CapacityReport.report(AddressCount.count(networks, loads, nodes), problems);
+    CapacityReport.report(AddressCount.count(networks, loads, nodes), terms, problems);
   }
 
   /** Ready nodes whose availability lets the scheduler place tasks on them. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.model.ComposeFile;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +26,17 @@ import java.util.stream.Collectors;
 public final class StackLoader {
 
   private final VariableSource variables;
+  private final UserTerms terms;
 
-  public StackLoader(VariableSource variables) {
+  /** @param terms how messages name what the user sets */
+  public StackLoader(VariableSource variables, UserTerms terms) {
     this.variables = variables;
+    this.terms = terms;
+  }
+
+  /** A loader whose messages use {@link UserTerms#NEUTRAL}. */
+  public StackLoader(VariableSource variables) {
+    this(variables, UserTerms.NEUTRAL);
   }
 
   /**
@@ -61,7 +70,7 @@ public final class StackLoader {
     String version = null;
     boolean everyFileRead = true;
     for (Path file : composeFiles) {
-      Optional<SourceTree> read = YamlTreeReader.read(file, problems);
+      Optional<SourceTree> read = YamlTreeReader.read(file, problems, terms);
       if (read.isEmpty()) {
         everyFileRead = false;
         continue;

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.problem.Setting;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -49,20 +51,22 @@ final class YamlTreeReader {
 
   private final Path file;
   private final Problems problems;
+  private final UserTerms terms;
   private final SourceMap origins = new SourceMap();
   private final Map<String, Anchored> anchors = new HashMap<>();
   private int aliasedValues;
 
   private record Anchored(JsonNode node, JsonPointer at, int size) {}
 
-  private YamlTreeReader(Path file, Problems problems) {
+  private YamlTreeReader(Path file, Problems problems, UserTerms terms) {
     this.file = file;
     this.problems = problems;
+    this.terms = terms;
   }
 
   /** The file's tree, or empty after recording why it could not be read. */
-  static Optional<SourceTree> read(Path file, Problems problems) {
-    return new YamlTreeReader(file, problems).read();
+  static Optional<SourceTree> read(Path file, Problems problems, UserTerms terms) {
+    return new YamlTreeReader(file, problems, terms).read();
   }
 
   private Optional<SourceTree> read() {
@@ -70,7 +74,8 @@ final class YamlTreeReader {
         file)) { // else the parser reports "invalid YAML: java.io.IOException: Is a directory"
       problems.error(
           new Origin(file.toString()),
-          "this is a directory, not a compose file: name a file in <composeFiles>");
+          "this is a directory, not a compose file: name a file in "
+              + terms.name(Setting.COMPOSE_FILES));
       return Optional.empty();
     }
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -100,7 +105,8 @@ final class YamlTreeReader {
     } catch (NoSuchFileException e) {
       problems.error(
           new Origin(file.toString()),
-          "compose file not found: fix the path in <composeFiles> (a relative"
+          "compose file not found: fix the path in " + terms.name(Setting.COMPOSE_FILES)
+              + " (a relative"
               + " path starts at the project's base directory)");
     } catch (IOException e) {
       problems.error(new Origin(file.toString()), "cannot read compose file: " + e.getMessage());

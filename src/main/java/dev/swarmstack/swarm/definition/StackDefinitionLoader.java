@@ -35,14 +35,15 @@ public final class StackDefinitionLoader {
   public LoadedStack load(StackDefinition definition) {
     Problems problems = new Problems();
     problems.addAll(definition.definitionProblems());
-    LoadedStack stack = new StackLoader(definition.variables())
+    LoadedStack stack = new StackLoader(definition.variables(), log.terms())
         .loadLeniently(definition.composeFiles(), definition.definitions(), definition.baseDir());
     problems.addAll(stack.problems());
     stack = definition.contents().fill(stack, problems);
     stack = withSharedNetworksUsed(stack, definition.sharedNetworks());
     // validating what could be loaded shows every error at once; a value the loader refused is
     // reported once
-    problems.addAllNotReportedYet(new StackValidator(definition.stackName()).validate(stack));
+    problems.addAllNotReportedYet(
+        new StackValidator(definition.stackName(), log.terms()).validate(stack));
     problems.warnings().forEach(warning -> log.warn(warning.toString()));
     if (problems.hasErrors()) {
       throw new StackException(problems.all().stream().filter(Problem::isError).toList());

@@ -21,9 +21,6 @@ public record DeployOptions(
     Duration timeout,
     boolean pruneAllServices) {
 
-  /** The property that confirms a prune of every service, named in the refusal. */
-  public static final String PRUNE_ALL_SERVICES_PROPERTY = "swarm.prune.allServices";
-
   /** Options that refuse to prune every service of a live stack. */
   public DeployOptions(
       boolean prune,

@@ -62,7 +62,7 @@ public final class Deployer {
   /** The plan, even when it can't be applied: {@link DeployPlan#blockers()} say why ({@code swarm:diff}). */
   public DeployPlan preview(String namespace, ConvertedStack stack, DeployOptions options) {
     EngineInfo info = engine.info();
-    info.requireManager(engine.address());
+    info.requireManager(engine.address(), log.terms());
     return new Planner(engine, log)
         .plan(namespace, NewerApiFields.withoutUnsupported(stack, info.apiVersion(), log), options);
   }

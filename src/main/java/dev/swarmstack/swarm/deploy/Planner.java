@@ -15,9 +15,12 @@ import dev.swarmstack.swarm.history.StackHistory;
 import dev.swarmstack.swarm.model.Network;
 import dev.swarmstack.swarm.network.NetworkDrift;
 import dev.swarmstack.swarm.network.NetworkDrift.Difference;
+import dev.swarmstack.swarm.problem.Command;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.problem.Setting;
+import dev.swarmstack.swarm.problem.UserTerms;
 import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.Collection;
@@ -68,7 +71,8 @@ final class Planner {
       planRemovals(plan, Kind.SERVICE, stackServices, stack.services());
     }
     checkExternalNetworks(stack.externalNetworks(), allNetworks, problems);
-    LiveCapacityCheck.check(stack, swarm.nodes(), swarm.networks(), swarm.services(), problems);
+    LiveCapacityCheck.check(
+        stack, swarm.nodes(), swarm.networks(), swarm.services(), log.terms(), problems);
     LivePortCheck.check(stack, swarm.services(), plan.removals(Kind.SERVICE), problems);
     planNetworks(plan, stack.networks(), stackNetworks, allNetworks, problems);
     planFileObjects(plan, Kind.SECRET, stack.secrets(), ours(allSecrets, namespace), problems);
@@ -90,7 +94,7 @@ final class Planner {
           stack.configs());
       planRemovals(plan, Kind.NETWORK, stackNetworks, stack.networks());
       if (!options.pruneAllServices()) {
-        refusePruningEveryService(plan, stackServices.size());
+        refusePruningEveryService(plan, stackServices.size(), log.terms());
       }
     }
     problems.throwIfErrors();
@@ -158,7 +162,9 @@ final class Planner {
         String detail = drift.isEmpty()
             ? ""
             : NetworkDrift.describe(drift) + " differ from the deployed network,"
-                + " which the engine cannot change: remove the stack (swarm:rm) and deploy again to apply them";
+                + " which the engine cannot change: remove the stack ("
+                + log.terms().run(Command.RM)
+                + ") and deploy again to apply them";
         if (!drift.isEmpty()) {
           log.warn("network " + name + ": " + detail);
         }
@@ -176,7 +182,7 @@ final class Planner {
     });
   }
 
-  private static void planFileObjects(
+  private void planFileObjects(
       DeployPlan.Builder plan,
       Kind kind,
       SortedMap<String, ObjectNode> declared,
@@ -233,8 +239,9 @@ final class Planner {
             Origin.UNKNOWN,
             kind.label() + " \"" + name + "\" has new content, but the engine"
                 + " cannot change the content of an existing " + kind.label()
-                + " (only its labels). Turn on rotation"
-                + " (swarm.rotate=true, the default, or <rotate>true</rotate>): each content then gets a "
+                + " (only its labels). Turn on rotation ("
+                + log.terms().set(Setting.ROTATE, "true")
+                + ", the default): each content then gets a "
                 + kind.label()
                 + " of its own, named " + name
                 + "-<hash of the content>, and the services using it switch to it in a"
@@ -266,7 +273,8 @@ final class Planner {
    * A prune that removes every service of a live stack is more often a wrong stack name or compose file than a wish,
    * so it takes a confirmation of its own; the refusal lists what would go.
    */
-  private static void refusePruningEveryService(DeployPlan.Builder plan, int liveServices) {
+  private static void refusePruningEveryService(
+      DeployPlan.Builder plan, int liveServices, UserTerms terms) {
     if (liveServices == 0 || plan.removals(Kind.SERVICE).size() < liveServices) {
       return;
     }
@@ -279,7 +287,7 @@ final class Planner {
         "pruning would remove every service of stack " + plan.namespace()
             + " (" + removals
             + "). Check the stack name and the services declared; to remove them all, set "
-            + DeployOptions.PRUNE_ALL_SERVICES_PROPERTY + "=true"));
+            + terms.set(Setting.PRUNE_ALL_SERVICES, "true")));
   }
 
   private static String named(String kind, List<EngineObject> objects) {

@@ -12,6 +12,8 @@ import dev.swarmstack.swarm.history.Recording;
 import dev.swarmstack.swarm.history.Revision;
 import dev.swarmstack.swarm.history.RevisionReferences;
 import dev.swarmstack.swarm.history.StackHistory;
+import dev.swarmstack.swarm.problem.Command;
+import dev.swarmstack.swarm.problem.Setting;
 import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.stack.StackLabels;
 import dev.swarmstack.swarm.watch.Ownership;
@@ -71,7 +73,8 @@ public final class StackRollout {
     Instant waiting = Instant.now();
     report.time("apply", Duration.between(applying, waiting));
     if (converge.detach()) {
-      log.info("Not waiting for stack " + namespace + " to converge (swarm.detach)");
+      log.info("Not waiting for stack " + namespace + " to converge ("
+          + log.terms().name(Setting.DETACH) + ")");
       RevisionReferences history =
           record(namespace, Revision.Outcome.DETACHED, plan, stack, recording);
       deployer.removePruned(plan, options);
@@ -219,8 +222,8 @@ public final class StackRollout {
       report.rollback.add(noRollback.get());
     } else if (!converge.rollback()) {
       report.outcome = Outcome.FAILED;
-      report.rollback.add(
-          "no rollback (swarm.rollback=false): the stack is left as the failed deploy made it");
+      report.rollback.add("no rollback (" + log.terms().set(Setting.ROLLBACK, "false")
+          + "): the stack is left as the failed deploy made it");
     } else {
       unreachable()
           .ifPresentOrElse(
@@ -228,7 +231,8 @@ public final class StackRollout {
                 report.outcome = Outcome.FAILED;
                 report.rollback.add(
                     "no rollback: " + reason + ". The stack is left as the failed deploy made it;"
-                        + " check it through another manager (swarm:ps with <dockerHosts>)");
+                        + " check it through another manager (" + log.terms().run(Command.PS)
+                        + " with " + log.terms().name(Setting.DOCKER_HOSTS) + ")");
               },
               () -> rollBackKeepingTheStory(namespace, report, before, converge));
     }

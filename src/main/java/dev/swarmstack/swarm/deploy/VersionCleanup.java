@@ -9,6 +9,7 @@ import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.history.RevisionReferences;
+import dev.swarmstack.swarm.problem.Setting;
 import dev.swarmstack.swarm.stack.DeployLog;
 import dev.swarmstack.swarm.stack.StackLabels;
 import java.util.HashSet;
@@ -44,7 +45,7 @@ final class VersionCleanup {
     old.configs().forEach(config -> remove("config", config, engine::removeConfig));
   }
 
-  /** With {@code swarm.detach} the deploy doesn't know whether the update sticks: the old versions stay. */
+  /** A detached deploy doesn't know whether the update sticks: the old versions stay. */
   void keep(String namespace, ConvertedStack stack, RevisionReferences history) {
     OldVersions old = oldVersions(namespace, stack, history);
     List<String> kept = Stream.concat(old.secrets().stream(), old.configs().stream())
@@ -53,8 +54,8 @@ final class VersionCleanup {
     if (!kept.isEmpty()) {
       log.info(
           "Keeping " + kept.size() + " old secret/config version(s) (" + String.join(", ", kept)
-              + "): with"
-              + " swarm.detach the swarm may still roll back to them; the next deploy that waits removes them");
+              + "): with " + log.terms().name(Setting.DETACH)
+              + " the swarm may still roll back to them; the next deploy that waits removes them");
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.model.ImageReference;
+import dev.swarmstack.swarm.problem.UserTerms;
 import dev.swarmstack.swarm.stack.StackLabels;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,15 +73,18 @@ public final class StackInspector {
 
   private final SwarmEngine engine;
   private final Clock clock;
+  private final UserTerms terms;
 
-  public StackInspector(SwarmEngine engine, Clock clock) {
+  /** @param terms how messages name what the user sets */
+  public StackInspector(SwarmEngine engine, Clock clock, UserTerms terms) {
     this.engine = engine;
     this.clock = clock;
+    this.terms = terms;
   }
 
   /** Every stack with its number of services, by name. */
   public List<StackRow> stacks() {
-    engine.info().requireManager(engine.address());
+    engine.info().requireManager(engine.address(), terms);
     Map<String, Integer> counts = new TreeMap<>();
     for (EngineObject service : engine.listServices(Map.of())) {
       String namespace = StackLabels.label(service, StackLabels.NAMESPACE);
@@ -95,7 +99,7 @@ public final class StackInspector {
 
   /** The stack's services by name; empty when the stack has none. */
   public List<ServiceRow> services(String namespace) {
-    engine.info().requireManager(engine.address());
+    engine.info().requireManager(engine.address(), terms);
     List<ObjectNode> tasks = stackTasks(namespace);
     return engine.listServices(StackLabels.of(namespace)).stream()
         .sorted(Comparator.comparing(EngineObject::name))
@@ -111,7 +115,7 @@ public final class StackInspector {
 
   /** The stack's tasks, each slot's newest first, older ones indented as the CLI does; empty when none. */
   public List<TaskRow> tasks(String namespace) {
-    engine.info().requireManager(engine.address());
+    engine.info().requireManager(engine.address(), terms);
     Map<String, String> serviceNames = engine.listServices(StackLabels.of(namespace)).stream()
         .collect(Collectors.toMap(EngineObject::id, EngineObject::name, (a, b) -> a));
     Map<String, String> nodeNames = engine.listNodes().stream()

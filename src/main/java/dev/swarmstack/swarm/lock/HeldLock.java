@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.lock;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.problem.Command;
 import dev.swarmstack.swarm.stack.DeployLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +93,8 @@ public final class HeldLock implements AutoCloseable {
       lost = holder
           .map(other ->
               "the lock of stack " + mine.stack() + " was taken over by " + other.describe())
-          .orElse("the lock of stack " + mine.stack() + " was broken (swarm:unlock)");
+          .orElse("the lock of stack " + mine.stack() + " was broken ("
+              + log.terms().run(Command.UNLOCK) + ")");
       log.warn(
           lost + " while this build held it: another build may write the stack at the same time");
     }

@@ -10,9 +10,9 @@ import java.util.Optional;
  * Who holds a stack lock, as the lock config's labels record it: enough for a waiting user to find the build that
  * holds it, and for another build to tell whether it is still alive ({@link #expires}).
  *
- * @param lockId random; {@code swarm:unlock} needs it, so that it can only break the lock it was shown
+ * @param lockId random; unlocking needs it, so that it can only break the lock it was shown
  * @param owner {@code user@host} of the build
- * @param goal the goal that took it ({@code deploy}, {@code rm})
+ * @param goal what took it, as its user runs it ({@code swarm:deploy})
  */
 public record LockHolder(
     String stack,
@@ -81,7 +81,6 @@ public record LockHolder(
 
   /** For messages: {@code swarm:deploy by alice@ci-7 (pid 4242) since 2026-12-06T10:00:00Z, lock id 3f2a...}. */
   public String describe() {
-    return "swarm:" + goal + " by " + owner + " (pid " + pid + ") since " + started + ", lock id "
-        + lockId;
+    return goal + " by " + owner + " (pid " + pid + ") since " + started + ", lock id " + lockId;
   }
 }

@@ -6,6 +6,7 @@ import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.problem.Setting;
 import dev.swarmstack.swarm.stack.BuildIdentity;
 import dev.swarmstack.swarm.stack.DeployLog;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ public final class StackLock {
    * Takes the lock of {@code stack}, waiting up to {@code timeout} while another build holds it; the returned lock
    * renews itself until closed.
    *
-   * @param goal the goal taking it, for the messages of those who wait ({@code deploy})
+   * @param goal what takes it, as its user runs it, for the messages of those who wait ({@code swarm:deploy})
    * @throws LockException when another build still holds it after {@code timeout}
    */
   public HeldLock acquire(String stack, String goal, Duration timeout) {
@@ -200,7 +201,7 @@ public final class StackLock {
             "A config named " + configName(mine.stack()) + " exists and is not a stack lock: the"
                 + " stack lock needs that name. Rename or remove that config (docker config rm "
                 + configName(mine.stack())
-                + "), or deploy without the lock (swarm.lock=false)");
+                + "), or deploy without the lock (" + log.terms().set(Setting.LOCK, "false") + ")");
       }
       return false;
     }
@@ -245,7 +246,8 @@ public final class StackLock {
       }
       long waited = Duration.between(start, now).toSeconds();
       log.info((shownLockId == null
-              ? "Waiting up to " + timeout.toSeconds() + " s (swarm.lock.timeout)"
+              ? "Waiting up to " + timeout.toSeconds() + " s ("
+                  + log.terms().name(Setting.LOCK_TIMEOUT) + ")"
               : "Still waiting after " + waited + " s")
           + " for the lock of stack " + stack + ", held by "
           + holder.describe() + " (lease until " + holder.expires() + ")");

@@ -130,7 +130,8 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
       return;
     }
     Duration timeout = duration(lockTimeout, PropertyNames.LOCK_TIMEOUT);
-    try (HeldLock held = new StackLock(engine, deployLog()).acquire(stackName, goal, timeout)) {
+    try (HeldLock held =
+        new StackLock(engine, deployLog()).acquire(stackName, "swarm:" + goal, timeout)) {
       write.run();
     } catch (LockHeldException e) {
       throw new MojoFailureException(stillLocked(e));

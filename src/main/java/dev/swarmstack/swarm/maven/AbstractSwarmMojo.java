@@ -17,6 +17,7 @@ import dev.swarmstack.swarm.network.SharedNetwork;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
 import dev.swarmstack.swarm.problem.StackException;
+import dev.swarmstack.swarm.problem.UserTerms;
 import dev.swarmstack.swarm.stack.DeployLog;
 import java.io.File;
 import java.nio.file.Path;
@@ -118,6 +119,11 @@ public abstract class AbstractSwarmMojo extends AbstractGoalMojo {
       @Override
       public void warn(String message) {
         getLog().warn(message);
+      }
+
+      @Override
+      public UserTerms terms() {
+        return PomTerms.INSTANCE;
       }
     };
   }

@@ -28,7 +28,7 @@ public class LsMojo extends AbstractInspectMojo {
 
   @Override
   protected void run(SwarmEngine engine) throws IOException {
-    List<StackRow> rows = new StackInspector(engine, Clock.systemUTC()).stacks();
+    List<StackRow> rows = new StackInspector(engine, Clock.systemUTC(), PomTerms.INSTANCE).stacks();
     report(
         Table.render(
             StackInspector.STACK_COLUMNS, rows.stream().map(StackRow::cells).toList()),

@@ -1,8 +1,5 @@
 package dev.swarmstack.swarm.maven;
 
-import dev.swarmstack.swarm.deploy.DeployOptions;
-import dev.swarmstack.swarm.network.SharedNetworks;
-
 /**
  * Every user property the plugin reads ({@code -Dswarm.stack=shop} or {@code <properties>}), in one place so
  * that names stay consistent across goals and the documentation can list them.
@@ -29,7 +26,7 @@ public final class PropertyNames {
   public static final String UNLOCK_SKIP = "swarm.unlock.skip";
   public static final String HISTORY_SKIP = "swarm.history.skip";
   public static final String ROLLBACK_SKIP = "swarm.rollback.skip";
-  public static final String NETWORKS_RECREATE = SharedNetworks.RECREATE_PROPERTY;
+  public static final String NETWORKS_RECREATE = "swarm.networks.recreate";
 
   public static final String DOCKER_HOST = "swarm.docker.host";
   public static final String DOCKER_HOSTS = "swarm.docker.hosts";
@@ -39,7 +36,7 @@ public final class PropertyNames {
   public static final String SSH_PASSPHRASE = "swarm.docker.ssh.passphrase";
   public static final String RESOLVE_IMAGE = "swarm.resolveImage";
   public static final String PRUNE = "swarm.prune";
-  public static final String PRUNE_ALL_SERVICES = DeployOptions.PRUNE_ALL_SERVICES_PROPERTY;
+  public static final String PRUNE_ALL_SERVICES = "swarm.prune.allServices";
   public static final String DETACH = "swarm.detach";
   public static final String TIMEOUT = "swarm.timeout";
   public static final String ROLLBACK = "swarm.rollback";

@@ -36,7 +36,8 @@ public class PsMojo extends AbstractInspectMojo {
 
   @Override
   protected void run(SwarmEngine engine) throws IOException, MojoFailureException {
-    List<TaskRow> rows = new StackInspector(engine, Clock.systemUTC()).tasks(stackName);
+    List<TaskRow> rows =
+        new StackInspector(engine, Clock.systemUTC(), PomTerms.INSTANCE).tasks(stackName);
     if (rows.isEmpty()) {
       throw new MojoFailureException("nothing found in stack: " + stackName);
     }

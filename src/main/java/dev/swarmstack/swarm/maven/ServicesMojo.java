@@ -32,7 +32,8 @@ public class ServicesMojo extends AbstractInspectMojo {
 
   @Override
   protected void run(SwarmEngine engine) throws IOException {
-    List<ServiceRow> rows = new StackInspector(engine, Clock.systemUTC()).services(stackName);
+    List<ServiceRow> rows =
+        new StackInspector(engine, Clock.systemUTC(), PomTerms.INSTANCE).services(stackName);
     if (rows.isEmpty()) {
       // as the CLI: an empty stack is not an error here
       getLog().info("Nothing found in stack: " + stackName);

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.network.NetworkDrift.Difference;
+import dev.swarmstack.swarm.problem.Command;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.problem.Setting;
 import dev.swarmstack.swarm.remove.StackCleanup;
 import dev.swarmstack.swarm.stack.DeployLog;
 import java.time.Duration;
@@ -21,9 +23,6 @@ import java.util.Optional;
  * foreign network fails the goal with nothing changed.
  */
 public final class SharedNetworks {
-
-  /** The property that allows recreating a drifted network; the Maven layer defines it, messages name it. */
-  public static final String RECREATE_PROPERTY = "swarm.networks.recreate";
 
   private final SwarmEngine engine;
   private final DeployLog log;
@@ -50,10 +49,10 @@ public final class SharedNetworks {
       if (existing.stream().anyMatch(e -> e.isPresent() && !isManaged(network, e.get()))) {
         problems.error(
             network.origin(),
-            "network " + network.name() + " already exists, but swarm:networks did not"
-                + " create it (it has no label " + SharedNetworkRequests.MANAGED_LABEL
-                + "): remove it (docker network rm "
-                + network.name() + ") or give the shared network another <name>");
+            "network " + network.name() + " already exists, but "
+                + log.terms().run(Command.NETWORKS) + " did not create it (it has no label "
+                + SharedNetworkRequests.MANAGED_LABEL + "): remove it (docker network rm "
+                + network.name() + ") or give the shared network another name");
         continue;
       }
       List<Difference> drift = new ArrayList<>();
@@ -69,8 +68,8 @@ public final class SharedNetworks {
             "network " + network.name() + " differs from its declaration: "
                 + NetworkDrift.describe(drift)
                 + ". The engine can't change a network: change the declaration back, or"
-                + " run with -D" + RECREATE_PROPERTY
-                + "=true to remove it and create it anew (only possible while nothing"
+                + " run with " + log.terms().set(Setting.NETWORKS_RECREATE, "true")
+                + " to remove it and create it anew (only possible while nothing"
                 + " is attached to it)");
       } else if (checkDetached(network, existing, problems, "recreated")) {
         log.info("Network " + network.name() + " differs (" + NetworkDrift.describe(drift)
@@ -101,7 +100,8 @@ public final class SharedNetworks {
         log.info("Network " + network.name() + " not found: nothing to remove");
       } else if (existing.stream().anyMatch(e -> e.isPresent() && !isManaged(network, e.get()))) {
         log.warn("Network " + network.name()
-            + " left as it is: swarm:networks did not create it (it has no label "
+            + " left as it is: " + log.terms().run(Command.NETWORKS)
+            + " did not create it (it has no label "
             + SharedNetworkRequests.MANAGED_LABEL + ")");
       } else if (checkDetached(network, existing, problems, "removed")) {
         removals.add(existing);
@@ -120,7 +120,7 @@ public final class SharedNetworks {
 
   private void requireManager(List<SharedNetwork> networks) {
     if (networks.stream().anyMatch(network -> !network.isLocal())) {
-      engine.info().requireManager(engine.address());
+      engine.info().requireManager(engine.address(), log.terms());
     }
   }
 
@@ -191,7 +191,7 @@ public final class SharedNetworks {
         network.origin(),
         "network " + network.name() + " can't be " + action + " while in use by "
             + String.join(", ", attached.stream().distinct().sorted().toList())
-            + ": remove them first (swarm:rm for the"
+            + ": remove them first (" + log.terms().run(Command.RM) + " for the"
             + " stacks that use it, docker rm for containers), then run again");
     return false;
   }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.problem.Command;
+import dev.swarmstack.swarm.problem.Setting;
+import dev.swarmstack.swarm.problem.UserTerms;
 import dev.swarmstack.swarm.stack.StackLabels;
 import dev.swarmstack.swarm.watch.SwarmNodes;
 import java.util.Optional;
@@ -27,28 +30,30 @@ record NetworkHolder(String description, boolean stopping, String fix) {
 
   /** @return empty when the failure is not the manager's "in use", or the holder is gone meanwhile */
   static Optional<NetworkHolder> of(
-      EngineException failure, EngineObject network, SwarmEngine engine) {
+      EngineException failure, EngineObject network, SwarmEngine engine, UserTerms terms) {
     Matcher inUse = IN_USE.matcher(String.valueOf(failure.getMessage()));
     if (!inUse.find()) {
       return Optional.empty();
     }
     if (inUse.group(1).equals("service")) {
-      return Optional.of(service(inUse.group(2), network, engine));
+      return Optional.of(service(inUse.group(2), network, engine, terms));
     }
     return engine
         .inspectTask(inUse.group(2))
         .map(task -> task.path("ServiceID").asText("").isEmpty()
-            ? container(task, network, engine)
-            : service(task.path("ServiceID").asText(), network, engine));
+            ? container(task, network, engine, terms)
+            : service(task.path("ServiceID").asText(), network, engine, terms));
   }
 
-  private static NetworkHolder service(String id, EngineObject network, SwarmEngine engine) {
+  private static NetworkHolder service(
+      String id, EngineObject network, SwarmEngine engine, UserTerms terms) {
     Optional<EngineObject> service = engine.inspectService(id);
     if (service.isEmpty()) {
       return new NetworkHolder(
           "a task of removed service " + id,
           true,
-          "its task has not stopped yet: run swarm:rm again, or give it longer with swarm.timeout");
+          "its task has not stopped yet: run " + terms.run(Command.RM)
+              + " again, or give it longer with " + terms.name(Setting.TIMEOUT));
     }
     String name = service.get().name();
     String stack = StackLabels.label(service.get(), StackLabels.NAMESPACE);
@@ -57,11 +62,12 @@ record NetworkHolder(String description, boolean stopping, String fix) {
         false,
         "take it off the network (docker service update --network-rm " + network.name() + " " + name
             + ") or remove" + (stack == null ? " it" : " it or its stack")
-            + ", then run swarm:rm again");
+            + ", then run " + terms.run(Command.RM) + " again");
   }
 
   /** A standalone container's attachment: its name is known to the network on the container's own node only. */
-  private static NetworkHolder container(JsonNode task, EngineObject network, SwarmEngine engine) {
+  private static NetworkHolder container(
+      JsonNode task, EngineObject network, SwarmEngine engine, UserTerms terms) {
     String id =
         task.path("Spec").path("NetworkAttachmentSpec").path("ContainerID").asText("");
     String name = engine
@@ -75,7 +81,8 @@ record NetworkHolder(String description, boolean stopping, String fix) {
         "container " + name + " (on node " + node + ", not part of any stack)",
         false,
         "disconnect it (docker network disconnect " + network.name() + " " + name
-            + ") or remove it (docker rm -f " + name + "), on that node, then run swarm:rm again");
+            + ") or remove it (docker rm -f " + name + "), on that node, then run "
+            + terms.run(Command.RM) + " again");
   }
 
   /** The failure as users should read it, naming the network by name. */

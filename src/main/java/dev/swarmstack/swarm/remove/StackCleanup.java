@@ -99,7 +99,7 @@ public final class StackCleanup {
     for (EngineObject network : networks) {
       log.info("Removing network " + network.name());
       removeOnceFree(() -> engine.removeNetwork(network.id()), refused -> NetworkHolder.of(
-              refused, network, engine)
+              refused, network, engine, log.terms())
           .map(holder -> new Refusal(holder.explain(network, refused), holder.stopping()))
           .orElse(new Refusal(refused, true)));
       awaitNetworkGone(network);

@@ -49,7 +49,7 @@ public final class StackRemover {
    */
   public int remove(
       String namespace, Duration timeout, Volumes volumePolicy, History historyPolicy) {
-    engine.info().requireManager(engine.address());
+    engine.info().requireManager(engine.address(), log.terms());
     StackHistory history = new StackHistory(engine);
     List<StackHistory.Entry> revisions =
         historyPolicy == History.REMOVE ? history.entries(namespace) : List.of();

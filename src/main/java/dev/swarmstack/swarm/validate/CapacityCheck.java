@@ -52,7 +52,8 @@ final class CapacityCheck implements Check {
       networksOfService.get(name).forEach(key -> names.add(engineName(findings, key)));
       loads.add(new ServiceLoad(name, names, !PortCheck.isDnsrr(service), tasks(service), false));
     });
-    CapacityReport.report(AddressCount.count(networks, loads, NODES), findings.problems());
+    CapacityReport.report(
+        AddressCount.count(networks, loads, NODES), findings.terms(), findings.problems());
   }
 
   /** Empty for networks whose subnet is unknown here or that need no addresses from one. */

@@ -1,6 +1,7 @@
 package dev.swarmstack.swarm.validate;
 
 import dev.swarmstack.swarm.model.Network;
+import dev.swarmstack.swarm.problem.Command;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +26,9 @@ final class ConfigFromDriverCheck implements Check {
             "network " + entry.getKey() + " uses the " + network.driver()
                 + " driver: a stack would create"
                 + " it on one node only, and the engine refuses services on such a network. Declare it under"
-                + " <sharedNetworks> instead and create it with swarm:networks (a config-only network with the parent"
+                + " <sharedNetworks> instead and create it with "
+                + findings.terms().run(Command.NETWORKS)
+                + " (a config-only network with the parent"
                 + " interface and subnet, plus a swarm-scoped network made from it); services that name it then use it as"
                 + " an external network",
             "networks",

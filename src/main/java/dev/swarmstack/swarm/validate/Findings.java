@@ -3,17 +3,20 @@ package dev.swarmstack.swarm.validate;
 import dev.swarmstack.swarm.compose.LoadedStack;
 import dev.swarmstack.swarm.model.ComposeFile;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.problem.UserTerms;
 
 /** What one validation pass looks at, and where it reports: problems land at the origin of the value's path. */
 final class Findings {
 
   private final LoadedStack stack;
   private final String stackName;
+  private final UserTerms terms;
   private final Problems problems = new Problems();
 
-  Findings(LoadedStack stack, String stackName) {
+  Findings(LoadedStack stack, String stackName, UserTerms terms) {
     this.stack = stack;
     this.stackName = stackName;
+    this.terms = terms;
   }
 
   LoadedStack stack() {
@@ -26,6 +29,11 @@ final class Findings {
 
   String stackName() {
     return stackName;
+  }
+
+  /** The terms in which messages name what the user declares, sets and runs. */
+  UserTerms terms() {
+    return terms;
   }
 
   Problems problems() {

@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.validate;
 
 import dev.swarmstack.swarm.compose.LoadedStack;
 import dev.swarmstack.swarm.problem.Problem;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.util.List;
 
 /**
@@ -21,15 +22,25 @@ public final class StackValidator {
       new CapacityCheck());
 
   private final String stackName;
+  private final UserTerms terms;
 
-  /** @param stackName the namespace the stack is deployed as; every object name is prefixed with it */
-  public StackValidator(String stackName) {
+  /**
+   * @param stackName the namespace the stack is deployed as; every object name is prefixed with it
+   * @param terms how messages name what the user declares, sets and runs
+   */
+  public StackValidator(String stackName, UserTerms terms) {
     this.stackName = stackName;
+    this.terms = terms;
+  }
+
+  /** A validator whose messages use {@link UserTerms#NEUTRAL}. */
+  public StackValidator(String stackName) {
+    this(stackName, UserTerms.NEUTRAL);
   }
 
   /** Every error and warning in {@code stack}, each naming its origin and the fix. */
   public List<Problem> validate(LoadedStack stack) {
-    Findings findings = new Findings(stack, stackName);
+    Findings findings = new Findings(stack, stackName, terms);
     CHECKS.forEach(check -> check.run(findings));
     return findings.problems().all();
   }

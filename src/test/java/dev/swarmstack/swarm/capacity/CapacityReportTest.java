@@ -8,6 +8,7 @@ import dev.swarmstack.swarm.capacity.AddressSpace.State;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +69,7 @@ class CapacityReportTest {
         message.contains(
             "The network exists since an earlier deploy and the engine can't change its subnet:"
                 + " declare a /23 or larger subnet (<ipam><subnet>10.10.0.0/23</subnet></ipam> in the pom's <network>),"
-                + " remove the stack (swarm:rm) and deploy again"),
+                + " remove the stack (the rm command) and deploy again"),
         message);
   }
 
@@ -115,6 +116,7 @@ class CapacityReportTest {
 
     CapacityReport.report(
         AddressCount.count(List.of(network), AddressCountTest.services(10, "app_front"), 1),
+        UserTerms.NEUTRAL,
         problems);
 
     assertEquals(List.of(), problems.all());
@@ -132,8 +134,8 @@ class CapacityReportTest {
         AddressCountTest.replicated("app_a", 5, "shared"),
         new ServiceLoad("other_b", java.util.Set.of("shared"), true, 8, true));
 
-    String message =
-        CapacityReport.message(AddressCount.count(List.of(network), loads, 1).get(0));
+    String message = CapacityReport.message(
+        AddressCount.count(List.of(network), loads, 1).get(0), UserTerms.NEUTRAL);
 
     assertTrue(message.contains(", of which 9 are taken by services outside this stack;"), message);
   }
@@ -143,6 +145,7 @@ class CapacityReportTest {
     Problems problems = new Problems();
     CapacityReport.report(
         AddressCount.count(List.of(network), AddressCountTest.services(200, network.name()), 1),
+        UserTerms.NEUTRAL,
         problems);
     assertEquals(1, problems.all().size());
     Problem problem = problems.all().get(0);

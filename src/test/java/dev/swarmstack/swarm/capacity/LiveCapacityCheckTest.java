@@ -11,6 +11,7 @@ import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.problem.Origin;
 import dev.swarmstack.swarm.problem.Problem;
 import dev.swarmstack.swarm.problem.Problems;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,7 +186,7 @@ class LiveCapacityCheckTest {
         stackServices,
         origins,
         new TreeMap<>());
-    new LiveCapacityCheck(engine).check(stack, problems);
+    new LiveCapacityCheck(engine).check(stack, UserTerms.NEUTRAL, problems);
     return problems.all();
   }
 

@@ -126,11 +126,11 @@ class StackLoaderTest {
 
     assertEquals(
         List.of(missing
-            + ": compose file not found: fix the path in <composeFiles> (a relative path starts at"
+            + ": compose file not found: fix the path in --compose-files (a relative path starts at"
             + " the project's base directory)"),
         errors(missing));
     assertEquals(
-        List.of(dir + ": this is a directory, not a compose file: name a file in <composeFiles>"),
+        List.of(dir + ": this is a directory, not a compose file: name a file in --compose-files"),
         errors(dir));
   }
 

@@ -65,8 +65,8 @@ class CleanupTest {
 
     assertEquals(
         "network app_back is still in use by service other_intruder of stack other: take it off the network"
-            + " (docker service update --network-rm app_back other_intruder) or remove it or its stack, then run swarm:rm"
-            + " again",
+            + " (docker service update --network-rm app_back other_intruder) or remove it or its stack, then run the rm"
+            + " command again",
         refused.getMessage());
   }
 

@@ -123,7 +123,7 @@ class ConvergeIT extends EngineTestBase {
         message);
     assertTrue(message.contains("    | config missing"), message);
     assertTrue(message.contains("not converged: crash"), message);
-    assertTrue(message.contains("no rollback (swarm.rollback=false)"), message);
+    assertTrue(message.contains("no rollback (--rollback=false)"), message);
     assertEquals(Outcome.FAILED, failure.report().outcome());
     assertTrue(
         engine.inspectService(stack.scoped("crash")).isPresent(),

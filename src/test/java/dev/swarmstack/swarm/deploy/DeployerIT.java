@@ -97,7 +97,8 @@ class DeployerIT extends EngineTestBase {
                     + " found false), internal (declared true, found false) differ")),
         log.toString());
     assertTrue(
-        plan.changes().get(0).detail().contains("swarm:rm"), plan.changes().toString());
+        plan.changes().get(0).detail().contains("remove the stack (the rm command)"),
+        plan.changes().toString());
   }
 
   @Test
@@ -156,7 +157,7 @@ class DeployerIT extends EngineTestBase {
             + live.scoped("token")
             + "; configs " + live.scoped("settings")
             + "). Check the stack name and the services declared; to remove them"
-            + " all, set swarm.prune.allServices=true",
+            + " all, set --prune-all-services=true",
         refused.getMessage());
     assertEquals(List.of(), engine.writes());
     assertEquals(
@@ -188,7 +189,8 @@ class DeployerIT extends EngineTestBase {
         failure.getMessage().contains("secret \"" + stack.scoped("token") + "\" has new content"),
         failure.getMessage());
     assertTrue(
-        failure.getMessage().contains("Turn on rotation (swarm.rotate=true"), failure.getMessage());
+        failure.getMessage().contains("Turn on rotation (--rotate=true, the default)"),
+        failure.getMessage());
     assertTrue(!failure.getMessage().contains("rotated"), "never the secret's value");
     assertEquals(List.of(), engine.writes());
 

@@ -9,6 +9,7 @@ import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.SwarmEngine;
 import dev.swarmstack.swarm.inspect.StackInspector;
+import dev.swarmstack.swarm.problem.UserTerms;
 import dev.swarmstack.swarm.remove.StackRemover;
 import dev.swarmstack.swarm.stack.DeployLog;
 import java.lang.reflect.Proxy;
@@ -59,9 +60,12 @@ class NotAManagerTest {
   void rmAndListingsStopToo() {
     assertNotAManager(() -> new StackRemover(notInASwarm, silent)
         .remove("app", Duration.ofSeconds(1), StackRemover.Volumes.KEEP));
-    assertNotAManager(() -> new StackInspector(notInASwarm, Clock.systemUTC()).stacks());
-    assertNotAManager(() -> new StackInspector(notInASwarm, Clock.systemUTC()).services("app"));
-    assertNotAManager(() -> new StackInspector(notInASwarm, Clock.systemUTC()).tasks("app"));
+    assertNotAManager(
+        () -> new StackInspector(notInASwarm, Clock.systemUTC(), UserTerms.NEUTRAL).stacks());
+    assertNotAManager(() ->
+        new StackInspector(notInASwarm, Clock.systemUTC(), UserTerms.NEUTRAL).services("app"));
+    assertNotAManager(
+        () -> new StackInspector(notInASwarm, Clock.systemUTC(), UserTerms.NEUTRAL).tasks("app"));
   }
 
   private void assertNotAManager(Executable workflow) {

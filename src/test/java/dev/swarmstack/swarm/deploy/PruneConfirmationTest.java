@@ -37,7 +37,7 @@ class PruneConfirmationTest {
     assertEquals(
         "pruning would remove every service of stack app (services app_web, app_worker; networks app_back;"
             + " secrets app_token; configs app_settings)."
-            + " Check the stack name and the services declared; to remove them all, set swarm.prune.allServices=true",
+            + " Check the stack name and the services declared; to remove them all, set --prune-all-services=true",
         refused.getMessage());
     assertEquals(List.of(), counting.writes());
     assertEquals(

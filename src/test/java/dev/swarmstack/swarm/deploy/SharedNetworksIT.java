@@ -99,7 +99,7 @@ class SharedNetworksIT extends EngineTestBase {
                 + "], found [" + subnet + "]),"
                 + " internal (declared true, found false)"),
         drift);
-    assertTrue(drift.contains("-Dswarm.networks.recreate=true"), drift);
+    assertTrue(drift.contains("run with --networks-recreate=true"), drift);
 
     DOCKER.ok(
         "service",
@@ -183,7 +183,7 @@ class SharedNetworksIT extends EngineTestBase {
         .getMessage();
     assertTrue(
         refusal.contains(
-            "network " + name + " already exists, but swarm:networks did not create it"),
+            "network " + name + " already exists, but the networks command did not create it"),
         refusal);
     shared().remove(List.of(declared));
 

@@ -8,6 +8,7 @@ import dev.swarmstack.swarm.inspect.StackInspector;
 import dev.swarmstack.swarm.inspect.StackInspector.ServiceRow;
 import dev.swarmstack.swarm.inspect.StackInspector.StackRow;
 import dev.swarmstack.swarm.inspect.StackInspector.TaskRow;
+import dev.swarmstack.swarm.problem.UserTerms;
 import dev.swarmstack.swarm.remove.StackRemover;
 import dev.swarmstack.swarm.stack.StackLabels;
 import java.io.IOException;
@@ -118,7 +119,7 @@ class StackInteropIT extends EngineTestBase {
   void listingsShowWhatTheCliShows() {
     TestStack stack = TestStack.twoServices(namespace);
     deployer().deploy(namespace, stack.converted(), OPTIONS);
-    StackInspector inspector = new StackInspector(engine, Clock.systemUTC());
+    StackInspector inspector = new StackInspector(engine, Clock.systemUTC(), UserTerms.NEUTRAL);
     awaitTrue(() ->
         inspector.services(namespace).stream().allMatch(row -> row.replicas().equals("1/1")));
 

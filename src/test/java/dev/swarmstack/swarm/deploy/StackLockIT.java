@@ -68,8 +68,8 @@ class StackLockIT extends EngineTestBase {
     List<String> waiters = List.of("one", "two").stream()
         .filter(build -> timeline.stream()
             .anyMatch(line -> line.startsWith(
-                build + ": INFO Waiting up to 180 s (swarm.lock.timeout) for the lock of stack "
-                    + namespace + ", held by swarm:deploy by ")))
+                build + ": INFO Waiting up to 180 s (--lock-timeout) for the lock of stack "
+                    + namespace + ", held by deploy by ")))
         .toList();
     assertEquals(1, waiters.size(), timeline.toString());
     String last = waiters.get(0);
@@ -121,7 +121,7 @@ class StackLockIT extends EngineTestBase {
         new StackLock(engine, deployLog).acquire(namespace, "deploy", LOCK_TIMEOUT)) {
       assertTrue(
           log.contains("WARN Took over the lock of stack " + namespace
-              + " from swarm:deploy by ci@killed-host"
+              + " from deploy by ci@killed-host"
               + " (pid 4242) since " + started + ", lock id killed-build: its lease expired at "
               + started.plus(StackLock.LEASE) + ", so that build is gone"),
           log.toString());

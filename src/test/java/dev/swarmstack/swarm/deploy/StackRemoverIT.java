@@ -52,7 +52,7 @@ class StackRemoverIT extends EngineTestBase {
             + ", not part of any stack): disconnect it (docker network disconnect " + network + " "
             + container
             + ") or remove it (docker rm -f " + container
-            + "), on that node, then run swarm:rm again",
+            + "), on that node, then run the rm command again",
         e.getMessage());
 
     DOCKER.ok("rm", "-f", container);

@@ -195,7 +195,7 @@ class StackRollbackTest {
 
     assertEquals(Outcome.FAILED, failure.report().outcome());
     assertTrue(
-        failure.getMessage().contains("no rollback (swarm.rollback=false)"), failure.getMessage());
+        failure.getMessage().contains("no rollback (--rollback=false)"), failure.getMessage());
     assertEquals(List.of("app_web"), swarm.serviceNames());
   }
 

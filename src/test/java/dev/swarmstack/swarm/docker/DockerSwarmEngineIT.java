@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineInfo;
 import dev.swarmstack.swarm.engine.EngineObject;
+import dev.swarmstack.swarm.problem.UserTerms;
 import dev.swarmstack.swarm.testing.FreePorts;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ class DockerSwarmEngineIT {
   @Test
   void theEngineIsASwarmManager() {
     EngineInfo info = support.engine.info();
-    info.requireManager(support.engine.address());
+    info.requireManager(support.engine.address(), UserTerms.NEUTRAL);
     assertTrue(
         ApiVersion.parse(info.apiVersion()).compareTo(EngineHttp.MIN_API) >= 0, info.apiVersion());
   }

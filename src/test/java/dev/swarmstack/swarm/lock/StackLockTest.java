@@ -68,7 +68,7 @@ class StackLockTest {
               refused.holder().goal()));
       assertEquals(Duration.ZERO, refused.waited());
       assertTrue(
-          refused.getMessage().startsWith("Stack shop is locked by swarm:deploy by "),
+          refused.getMessage().startsWith("Stack shop is locked by deploy by "),
           refused.getMessage());
       assertEquals(1, store.all().size());
     }
@@ -83,7 +83,7 @@ class StackLockTest {
       assertTrue(
           log.stream()
               .anyMatch(
-                  line -> line.startsWith("WARN Took over the lock of stack shop from swarm:deploy")
+                  line -> line.startsWith("WARN Took over the lock of stack shop from deploy by")
                       && line.contains("lock id " + killed.lockId())
                       && line.endsWith("so that build is gone")),
           log.toString());
@@ -151,7 +151,7 @@ class StackLockTest {
         "Stack shop is not locked (no config shop.lock): nothing to unlock", none.getMessage());
     held.close();
     assertTrue(
-        held.lost().orElseThrow().contains("was broken (swarm:unlock)"),
+        held.lost().orElseThrow().contains("was broken (the unlock command)"),
         held.lost().toString());
   }
 

@@ -62,7 +62,7 @@ class EngineGoalsIT {
     try (SwarmEngine engine = DockerSwarmEngine.connect(EngineConnection.defaults());
         HeldLock stuck = new StackLock(
                 engine, new dev.swarmstack.swarm.testing.RecordingLog(new ArrayList<>()))
-            .acquire(STACK, "deploy", Duration.ZERO)) {
+            .acquire(STACK, "swarm:deploy", Duration.ZERO)) {
       MojoExtension.setVariableValueToObject(unlock, "lockId", "an-older-lock-id");
       MojoFailureException refused = assertThrows(MojoFailureException.class, unlock::execute);
       assertTrue(

@@ -18,7 +18,7 @@ class StillLockedTest {
         "3f2a",
         "alice@ci-7",
         4242,
-        "deploy",
+        "swarm:deploy",
         Instant.parse("2026-12-06T10:00:00Z"),
         Instant.parse("2026-12-06T10:01:00Z"));
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.problem.UserTerms;
 import dev.swarmstack.swarm.stack.StackLabels;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
@@ -29,14 +30,14 @@ class NetworkHolderTest {
     SwarmEngine engine = engine(
         JSON.createObjectNode().put("ID", "tid").put("ServiceID", "sid"), Optional.of(service));
 
-    NetworkHolder holder =
-        NetworkHolder.of(refusal("task tid"), NETWORK, engine).orElseThrow();
+    NetworkHolder holder = NetworkHolder.of(refusal("task tid"), NETWORK, engine, UserTerms.NEUTRAL)
+        .orElseThrow();
 
     assertFalse(holder.stopping());
     assertEquals(
         "network shop_back is still in use by service billing_api of stack billing: take it off the network"
-            + " (docker service update --network-rm shop_back billing_api) or remove it or its stack, then run swarm:rm"
-            + " again",
+            + " (docker service update --network-rm shop_back billing_api) or remove it or its stack, then run the rm"
+            + " command again",
         holder.explain(NETWORK, refusal("task tid")).getMessage());
   }
 
@@ -44,8 +45,9 @@ class NetworkHolderTest {
   void aTaskOfAServiceThatIsGoneIsStillStoppingAndWorthWaitingFor() {
     SwarmEngine engine =
         engine(JSON.createObjectNode().put("ID", "tid").put("ServiceID", "gone"), Optional.empty());
-    assertTrue(
-        NetworkHolder.of(refusal("task tid"), NETWORK, engine).orElseThrow().stopping());
+    assertTrue(NetworkHolder.of(refusal("task tid"), NETWORK, engine, UserTerms.NEUTRAL)
+        .orElseThrow()
+        .stopping());
   }
 
   @Test
@@ -55,7 +57,8 @@ class NetworkHolderTest {
         NetworkHolder.of(
             new EngineException("removing network nid: timed out", 0, null),
             NETWORK,
-            engine(null, Optional.empty())));
+            engine(null, Optional.empty()),
+            UserTerms.NEUTRAL));
   }
 
   private static EngineException refusal(String holder) {

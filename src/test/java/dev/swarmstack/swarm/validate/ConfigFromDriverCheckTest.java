@@ -19,7 +19,7 @@ class ConfigFromDriverCheckTest {
     assertEquals(
         "stack.yml#/networks/lan: network lan uses the macvlan driver: a stack would create it on one node"
             + " only, and the engine refuses services on such a network. Declare it under <sharedNetworks> instead and"
-            + " create it with swarm:networks (a config-only network with the parent interface and subnet, plus a"
+            + " create it with the networks command (a config-only network with the parent interface and subnet, plus a"
             + " swarm-scoped network made from it); services that name it then use it as an external network",
         errors.get(0));
   }
