@@ -175,6 +175,20 @@ public final class StackRollout {
     if (plan.writeCount() == 0) {
       log.info("No new revision of stack " + namespace + ": the deploy changed nothing");
     } else {
+      recordRevision(history, namespace, outcome, plan, stack, recording);
+    }
+    return history.trim(namespace, recording.max());
+  }
+
+  /** A revision too large for a config is not recorded: the deploy itself went as it went. */
+  private void recordRevision(
+      StackHistory history,
+      String namespace,
+      Revision.Outcome outcome,
+      DeployPlan plan,
+      ConvertedStack stack,
+      Recording recording) {
+    try {
       Revision revision = history.recordDeploy(
           namespace,
           recording,
@@ -187,8 +201,9 @@ public final class StackRollout {
               .toList());
       log.info("Recorded revision " + revision.number() + " of stack " + namespace + " ("
           + revision.outcome().text() + ")");
+    } catch (IllegalArgumentException tooLarge) {
+      log.warn("No revision of stack " + namespace + " recorded: " + tooLarge.getMessage());
     }
-    return history.trim(namespace, recording.max());
   }
 
   /** What a failed deploy records, once its rollback converged: the attempt, for the record. */

@@ -43,6 +43,24 @@ class RevisionCodecTest {
   }
 
   @Test
+  void aRevisionTooLargeEvenGzippedIsRefusedWithItsSize() {
+    java.util.Random random = new java.util.Random(42);
+    StringBuilder noise = new StringBuilder();
+    for (int i = 0; i < 800_000; i++) {
+      noise.append((char) ('!' + random.nextInt(90)));
+    }
+    Revision revision = revision(1, services(1, noise.toString()));
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RevisionCodec.encode("shop", revision));
+
+    assertTrue(
+        e.getMessage()
+            .matches("revision 1 takes \\d+ kB gzipped; a swarm config holds at most 500 kB"),
+        e.getMessage());
+  }
+
+  @Test
   void brokenContentIsNamed() {
     assertEquals(
         "it is not a revision's JSON",
