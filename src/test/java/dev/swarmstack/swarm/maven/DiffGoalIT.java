@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.swarmstack.swarm.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
@@ -22,7 +22,7 @@ class DiffGoalIT {
 
   @AfterEach
   void removeStackEvenOnFailure() throws Exception {
-    new ProcessBuilder("docker", "stack", "rm", STACK).start().waitFor(60, TimeUnit.SECONDS);
+    Cli.docker().removeStackAndHistory(STACK);
   }
 
   @Test

@@ -27,7 +27,7 @@ class HostNetworkGoalsIT {
 
   @AfterEach
   void removeStackEvenOnFailure() {
-    DOCKER.run("stack", "rm", STACK);
+    DOCKER.removeStackAndHistory(STACK);
   }
 
   @Test

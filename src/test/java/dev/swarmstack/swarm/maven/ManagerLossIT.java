@@ -35,7 +35,7 @@ class ManagerLossIT {
   @AfterEach
   void removeStacksEvenOnFailure() throws Exception {
     for (String stack : List.of(STACK_WITH_FAILOVER, STACK_WITHOUT)) {
-      Cli.docker().run("stack", "rm", stack);
+      Cli.docker().removeStackAndHistory(stack);
       // a deploy that lost its only manager can't release its lock; the stack's namespace label
       // doesn't cover it
       Cli.docker().run("config", "rm", StackLock.configName(stack));

@@ -34,7 +34,7 @@ class SshGoalsIT {
   @AfterEach
   void removeStackAndStopSshdEvenOnFailure() throws Exception {
     try {
-      Cli.docker().run("stack", "rm", STACK);
+      Cli.docker().removeStackAndHistory(STACK);
       for (int second = 0;
           second < 60
               && !Cli.docker()

@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.testing;
 
+import dev.swarmstack.swarm.history.StackHistory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -84,6 +85,19 @@ public final class Cli {
 
   public Result run(String... args) {
     return runWithInput(null, args);
+  }
+
+  /**
+   * Removes a stack a test deployed through the goals, as {@code docker stack rm} does, and also its history (the
+   * revision configs, which carry no namespace label): the test created them.
+   */
+  public void removeStackAndHistory(String stack) {
+    run("stack", "rm", stack);
+    run("config", "ls", "-q", "--filter", "label=" + StackHistory.STACK_LABEL + "=" + stack)
+        .stdout()
+        .lines()
+        .filter(id -> !id.isBlank())
+        .forEach(id -> run("config", "rm", id.strip()));
   }
 
   /** Runs and fails unless the command succeeds; returns its standard output. */
