@@ -35,20 +35,6 @@ class SshGoalsIT {
   void removeStackAndStopSshdEvenOnFailure() throws Exception {
     try {
       Cli.docker().removeStackAndHistory(STACK);
-      for (int second = 0;
-          second < 60
-              && !Cli.docker()
-                  .run(
-                      "network",
-                      "ls",
-                      "-q",
-                      "--filter",
-                      "label=com.docker.stack.namespace=" + STACK)
-                  .output()
-                  .isBlank();
-          second++) {
-        Thread.sleep(1000);
-      }
     } finally {
       sshd.close();
     }

@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.testing;
 
+import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.history.StackHistory;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -93,6 +94,21 @@ public final class Cli {
    */
   public void removeStackAndHistory(String stack) {
     run("stack", "rm", stack);
+    // the CLI removes the networks while the tasks still stop, and leaks those still in use
+    // (moby#37338)
+    String label = "label=com.docker.stack.namespace=" + stack;
+    for (int attempt = 0; attempt < 60; attempt++) {
+      List<String> networks = run("network", "ls", "-q", "--filter", label)
+          .stdout()
+          .lines()
+          .filter(id -> !id.isBlank())
+          .toList();
+      if (networks.isEmpty()) {
+        break;
+      }
+      networks.forEach(id -> run("network", "rm", id.strip()));
+      Polling.pause(java.time.Duration.ofSeconds(1));
+    }
     run("config", "ls", "-q", "--filter", "label=" + StackHistory.STACK_LABEL + "=" + stack)
         .stdout()
         .lines()
