@@ -2,8 +2,8 @@
 # Builds the plugin on several Maven versions: the goal tests (maven-plugin-testing-harness), two invoker projects
 # (real builds that use the plugin, run by that same Maven) and `mvn site` with its goal pages, then prints a table.
 #
-#   bash scripts/maven-versions.sh                      # 3.6.3, 3.9.11 and 4.0.0-rc-5
-#   bash scripts/maven-versions.sh 3.9.11 4.0.0-rc-5    # only these
+#   bash scripts/maven-versions.sh                      # 3.6.3, 3.9.16 and 4.0.0-rc-6
+#   bash scripts/maven-versions.sh 3.9.16 4.0.0-rc-6    # only these
 #
 # Each Maven is the distribution artifact org.apache.maven:apache-maven:<version>:tar.gz:bin, fetched by the Maven
 # on the PATH from the repository its settings point to, so no download address is written here, and unpacked
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 versions=("$@")
 if [ ${#versions[@]} -eq 0 ]; then
-  versions=(3.6.3 3.9.11 4.0.0-rc-5)
+  versions=(3.6.3 3.9.16 4.0.0-rc-6)
 fi
 goal_tests='GoalsTest,EngineGoalsTest'
 invoker_projects='validate-fails-with-all-errors,generate-pom-only'
