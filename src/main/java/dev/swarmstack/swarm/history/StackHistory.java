@@ -1,12 +1,12 @@
 package dev.swarmstack.swarm.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmstack.swarm.convert.ConvertedStack;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineObject;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.stack.StackLabels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -184,7 +184,7 @@ public final class StackHistory {
    */
   public static Set<String> referencedNames(Collection<EngineObject> configs, String namespace) {
     List<EngineObject> revisions = configs.stream()
-        .filter(config -> namespace.equals(label(config, STACK_LABEL)))
+        .filter(config -> namespace.equals(StackLabels.label(config, STACK_LABEL)))
         .toList();
     Set<String> names = new HashSet<>();
     entriesOf(revisions, namespace)
@@ -212,7 +212,7 @@ public final class StackHistory {
   private static Optional<Entry> entry(EngineObject config, String namespace) {
     int number;
     try {
-      number = Integer.parseInt(label(config, REVISION_LABEL));
+      number = Integer.parseInt(StackLabels.label(config, REVISION_LABEL));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -241,11 +241,6 @@ public final class StackHistory {
     labels.put(OUTCOME_LABEL, revision.outcome().text());
     spec.put("Data", Base64.getEncoder().encodeToString(RevisionCodec.encode(namespace, revision)));
     return spec;
-  }
-
-  private static String label(EngineObject config, String key) {
-    JsonNode value = config.spec().path("Labels").get(key);
-    return value == null ? null : value.asText();
   }
 
   private static String noHistory(String namespace) {
