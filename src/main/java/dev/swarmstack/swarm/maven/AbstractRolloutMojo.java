@@ -59,7 +59,7 @@ abstract class AbstractRolloutMojo extends AbstractPlanMojo {
     underStackLock(engine, goal, lock, lockTimeout, write);
   }
 
-  protected ConvergeOptions convergeOptions(boolean detach) throws MojoFailureException {
+  protected ConvergeOptions convergeOptions(boolean detach) {
     return new ConvergeOptions(detach, options().timeout(), rollback, logLines);
   }
 
