@@ -125,14 +125,17 @@ class SharedNetworksIT extends EngineTestBase {
     DOCKER.ok("service", "rm", name + "-svc");
     awaitNoContainers(name + "-svc");
     shared().create(List.of(changed), true);
-    JsonNode recreated = inspect(name);
-    assertFalse(recreated.path("Id").asText().equals(created.path("Id").asText()));
+    String oldId = created.path("Id").asText();
+    List<String> recreatedIds =
+        idsNamed(name).stream().filter(id -> !id.equals(oldId)).toList();
+    assertEquals(1, recreatedIds.size(), "one new network: " + recreatedIds);
+    JsonNode recreated = inspect(recreatedIds.get(0));
     assertTrue(recreated.path("Internal").asBoolean());
     assertEquals(
         newSubnet, recreated.path("IPAM").path("Config").path(0).path("Subnet").asText());
 
     shared().remove(List.of(changed));
-    assertFalse(DOCKER.run("network", "inspect", name).exitCode() == 0, "removed");
+    assertFalse(DOCKER.run("network", "inspect", recreatedIds.get(0)).exitCode() == 0, "removed");
   }
 
   @Test
@@ -366,12 +369,34 @@ class SharedNetworksIT extends EngineTestBase {
     return JSON.readTree(DOCKER.ok("network", "inspect", network)).path(0);
   }
 
+  /**
+   * The ids of the networks of that exact name. Right after a network is removed and created anew, the node may list
+   * its old copy for a while beside the new one (the agent rebuilds it from node attachments the manager has yet to
+   * update), and then the name is ambiguous.
+   */
+  private static List<String> idsNamed(String network) {
+    return DOCKER
+        .ok(
+            "network",
+            "ls",
+            "--no-trunc",
+            "--filter",
+            "name=" + network,
+            "--format",
+            "{{.ID}} {{.Name}}")
+        .lines()
+        .filter(line -> line.endsWith(" " + network))
+        .map(line -> line.substring(0, line.indexOf(' ')))
+        .toList();
+  }
+
   /** A network can stay in use for a few seconds after its last task; only this test's networks are removed. */
   private static void removeNetworkWhenFree(String network) {
-    for (int attempt = 0;
-        attempt < 20 && DOCKER.run("network", "inspect", network).exitCode() == 0;
-        attempt++) {
-      if (DOCKER.run("network", "rm", network).exitCode() != 0) {
+    for (int attempt = 0; attempt < 20 && !idsNamed(network).isEmpty(); attempt++) {
+      for (String id : idsNamed(network)) {
+        DOCKER.run("network", "rm", id);
+      }
+      if (!idsNamed(network).isEmpty()) {
         try {
           Thread.sleep(500);
         } catch (InterruptedException e) {
