@@ -29,12 +29,6 @@ class ArchitectureTest {
 
   private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\n]|\\\\.)*\"");
   private static final Pattern MAVEN_NAME = Pattern.compile("\\bswarm[.:][a-z][\\w.-]*");
-  /**
-   * Engine connection messages whose hint still names the pom's setting: the ssh tunnel's passphrase (with the
-   * settings.xml server that only some goals read), to move behind UserTerms with the engine's other hints.
-   */
-  private static final List<String> NOT_YET_WORDED_BY_THE_CALLER =
-      List.of("ssh/SshEngineTunnel.java: swarm.docker.ssh.passphrase");
 
   private static final Pattern IMPORT =
       Pattern.compile("(?m)^import (?:static )?dev\\.swarmstack\\.swarm\\.(\\w+)\\.");
@@ -62,7 +56,7 @@ class ArchitectureTest {
           .flatMap(f -> mavenNamesIn(f).stream().map(name -> SOURCES.relativize(f) + ": " + name))
           .sorted()
           .toList();
-      assertEquals(NOT_YET_WORDED_BY_THE_CALLER, found);
+      assertEquals(List.of(), found);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

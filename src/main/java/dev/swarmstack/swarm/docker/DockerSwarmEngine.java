@@ -18,6 +18,7 @@ import dev.swarmstack.swarm.engine.Polling;
 import dev.swarmstack.swarm.engine.RegistryAuth;
 import dev.swarmstack.swarm.engine.SshOptions;
 import dev.swarmstack.swarm.engine.SwarmEngine;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,12 +58,16 @@ public final class DockerSwarmEngine implements SwarmEngine {
 
   /** An engine reached with the given ssh settings when its address is {@code ssh://}. */
   public DockerSwarmEngine(EngineAddress address, SshOptions ssh, Duration timeout) {
-    this(address, ssh, timeout, timeout);
+    this(address, ssh, UserTerms.NEUTRAL, timeout, timeout);
   }
 
   private DockerSwarmEngine(
-      EngineAddress address, SshOptions ssh, Duration connectTimeout, Duration timeout) {
-    this.http = new EngineHttp(address, ssh, connectTimeout, timeout);
+      EngineAddress address,
+      SshOptions ssh,
+      UserTerms terms,
+      Duration connectTimeout,
+      Duration timeout) {
+    this.http = new EngineHttp(address, ssh, terms, connectTimeout, timeout);
   }
 
   /** Connects to the engine the docker CLI would use, unless {@code connection} names one or several managers. */
@@ -81,12 +86,21 @@ public final class DockerSwarmEngine implements SwarmEngine {
     EngineAddressResolver resolver = EngineAddressResolver.forThisProcess();
     if (!connection.choosesAManager()) {
       return new DockerSwarmEngine(
-          resolver.resolve(connection), connection.ssh(), connection.timeout());
+          resolver.resolve(connection),
+          connection.ssh(),
+          connection.terms(),
+          connection.timeout(),
+          connection.timeout());
     }
     ManagerChoice choice = new ManagerChooser(candidate -> probe(candidate, connection))
         .choose(resolver.resolveManagers(connection), connection.hostSource());
     onChoice.accept(choice);
-    return new DockerSwarmEngine(choice.manager(), connection.ssh(), connection.timeout());
+    return new DockerSwarmEngine(
+        choice.manager(),
+        connection.ssh(),
+        connection.terms(),
+        connection.timeout(),
+        connection.timeout());
   }
 
   /**
@@ -98,8 +112,8 @@ public final class DockerSwarmEngine implements SwarmEngine {
     Duration timeout = connection.timeout();
     Duration connectTimeout =
         timeout.compareTo(PROBE_CONNECT_TIMEOUT) < 0 ? timeout : PROBE_CONNECT_TIMEOUT;
-    try (DockerSwarmEngine engine =
-        new DockerSwarmEngine(candidate, connection.ssh(), connectTimeout, timeout)) {
+    try (DockerSwarmEngine engine = new DockerSwarmEngine(
+        candidate, connection.ssh(), connection.terms(), connectTimeout, timeout)) {
       return engine.info();
     } catch (EngineUnreachableException e) {
       throw new EngineUnreachableException(e.reason(), e.reason(), e);

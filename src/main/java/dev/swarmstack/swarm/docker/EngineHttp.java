@@ -12,6 +12,7 @@ import dev.swarmstack.swarm.engine.EngineAddress;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import dev.swarmstack.swarm.engine.SshOptions;
+import dev.swarmstack.swarm.problem.UserTerms;
 import dev.swarmstack.swarm.ssh.SshEngineTunnel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,16 +89,22 @@ final class EngineHttp implements AutoCloseable {
 
   /**
    * @param ssh how to reach an {@code ssh://} address
+   * @param terms how ssh hints name the settings to change
    * @param connectTimeout how long opening a tcp or ssh connection may take (a unix socket connects or fails at once)
    */
-  EngineHttp(EngineAddress address, SshOptions ssh, Duration connectTimeout, Duration timeout) {
+  EngineHttp(
+      EngineAddress address,
+      SshOptions ssh,
+      UserTerms terms,
+      Duration connectTimeout,
+      Duration timeout) {
     this.address = address;
     this.timeout = timeout;
     // before the transport's classes create their loggers: its wire log would show credentials and
     // secret data
     TransportLogging.silence();
     this.tunnel = address.usesSsh()
-        ? SshEngineTunnel.open(address.uri(), ssh, connectTimeout, timeout)
+        ? SshEngineTunnel.open(address.uri(), ssh, terms, connectTimeout, timeout)
         : null;
     this.requestLog = new RequestLog(address);
     ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()

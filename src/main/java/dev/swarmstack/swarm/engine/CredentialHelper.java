@@ -2,6 +2,8 @@ package dev.swarmstack.swarm.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmstack.swarm.problem.Setting;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,16 +33,18 @@ final class CredentialHelper {
   private final String program;
   private final String path;
   private final String configuredIn;
+  private final UserTerms terms;
 
   /**
    * @param name the helper's name in config.json ({@code pass}, {@code ecr-login})
    * @param path the {@code PATH} to look for {@code docker-credential-<name>} in
    * @param configuredIn where the helper was named, for messages ({@code credsStore in /home/ci/.docker/config.json})
    */
-  CredentialHelper(String name, String path, String configuredIn) {
+  CredentialHelper(String name, String path, String configuredIn, UserTerms terms) {
     this.program = "docker-credential-" + name;
     this.path = path == null ? "" : path;
     this.configuredIn = configuredIn;
+    this.terms = terms;
   }
 
   /**
@@ -78,7 +82,8 @@ final class CredentialHelper {
         .findFirst()
         .orElseThrow(() -> new EngineException(
             program + " (" + configuredIn + ") is not on the PATH (" + path + "). Install"
-                + " it, or remove it from the docker config, or give the registry's credentials in a settings.xml <server>",
+                + " it, or remove it from the docker config, or give the registry's credentials with "
+                + terms.name(Setting.REGISTRY_CREDENTIALS),
             0,
             null));
   }

@@ -3,6 +3,7 @@ package dev.swarmstack.swarm.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,11 +31,14 @@ public final class DockerConfigCredentials {
   private final Path file;
   /** Where credential helpers are looked for. */
   private final String path;
+  /** How a missing helper's hint names the front end's own way to give credentials. */
+  private final UserTerms terms;
 
-  DockerConfigCredentials(JsonNode config, Path file, String path) {
+  DockerConfigCredentials(JsonNode config, Path file, String path, UserTerms terms) {
     this.config = config;
     this.file = file;
     this.path = path;
+    this.terms = terms;
   }
 
   /** The credentials the docker CLI of this process would use ({@code $DOCKER_CONFIG} or {@code ~/.docker}). */
@@ -45,17 +49,26 @@ public final class DockerConfigCredentials {
 
   /** Reads {@code <configDir>/config.json}, with the helpers on this process's {@code PATH}. */
   public static DockerConfigCredentials read(Path configDir) {
-    return read(configDir, System.getenv("PATH"));
+    return read(configDir, UserTerms.NEUTRAL);
+  }
+
+  /** As {@link #read(Path)}, with hints worded in {@code terms}. */
+  public static DockerConfigCredentials read(Path configDir, UserTerms terms) {
+    return read(configDir, System.getenv("PATH"), terms);
   }
 
   /** Reads {@code <configDir>/config.json}; a missing file holds no credentials. Helpers are looked for on {@code path}. */
   public static DockerConfigCredentials read(Path configDir, String path) {
+    return read(configDir, path, UserTerms.NEUTRAL);
+  }
+
+  private static DockerConfigCredentials read(Path configDir, String path, UserTerms terms) {
     Path file = configDir.resolve("config.json");
     if (!Files.isRegularFile(file)) {
-      return new DockerConfigCredentials(MissingNode.getInstance(), file, path);
+      return new DockerConfigCredentials(MissingNode.getInstance(), file, path, terms);
     }
     try {
-      return new DockerConfigCredentials(JSON.readTree(file.toFile()), file, path);
+      return new DockerConfigCredentials(JSON.readTree(file.toFile()), file, path, terms);
     } catch (IOException e) {
       throw new EngineException(
           "cannot read the docker credentials in " + file + ": " + e.getMessage(), 0, e);
@@ -95,12 +108,12 @@ public final class DockerConfigCredentials {
     String perRegistry =
         config.path("credHelpers").path(helperServerUrl(registryHost)).asText("");
     if (!perRegistry.isEmpty()) {
-      return Optional.of(new CredentialHelper(perRegistry, path, "credHelpers in " + file));
+      return Optional.of(new CredentialHelper(perRegistry, path, "credHelpers in " + file, terms));
     }
     String store = config.path("credsStore").asText("");
     return store.isEmpty()
         ? Optional.empty()
-        : Optional.of(new CredentialHelper(store, path, "credsStore in " + file));
+        : Optional.of(new CredentialHelper(store, path, "credsStore in " + file, terms));
   }
 
   /** The CLI keys the Docker Hub by its old index address, in credHelpers and towards the helper; others by host. */

@@ -2,6 +2,8 @@ package dev.swarmstack.swarm.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmstack.swarm.problem.Setting;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -93,11 +95,14 @@ public final class EngineAddressResolver {
     }
     String contextVariable = env.get("DOCKER_CONTEXT");
     if (isSet(contextVariable)) {
-      return fromContext(contextVariable, "DOCKER_CONTEXT");
+      return fromContext(contextVariable, "DOCKER_CONTEXT", connection.terms());
     }
     String currentContext = currentContextInConfig();
     if (isSet(currentContext)) {
-      return fromContext(currentContext, "currentContext in " + configDir.resolve("config.json"));
+      return fromContext(
+          currentContext,
+          "currentContext in " + configDir.resolve("config.json"),
+          connection.terms());
     }
     return new EngineAddress(URI.create(DEFAULT_SOCKET), null, "default socket");
   }
@@ -112,7 +117,7 @@ public final class EngineAddressResolver {
     return new EngineAddress(parseHost(host, certPath != null, source), certPath, source);
   }
 
-  private EngineAddress fromContext(String name, String chosenBy) {
+  private EngineAddress fromContext(String name, String chosenBy, UserTerms terms) {
     if (name.equals(DEFAULT_CONTEXT)) {
       return new EngineAddress(
           URI.create(DEFAULT_SOCKET),
@@ -125,7 +130,8 @@ public final class EngineAddressResolver {
     if (!Files.isRegularFile(meta)) {
       throw new EngineException(
           "docker context '" + name + "' (" + chosenBy + ") does not exist: there is no " + meta
-              + ". List the contexts with 'docker context ls', or set <dockerHost>.",
+              + ". List the contexts with 'docker context ls', or set "
+              + terms.name(Setting.DOCKER_HOST) + ".",
           0,
           null);
     }

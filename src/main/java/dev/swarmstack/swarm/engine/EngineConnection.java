@@ -1,5 +1,6 @@
 package dev.swarmstack.swarm.engine;
 
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param managers several swarm managers' addresses, tried in order (see {@link ManagerChooser}); empty: use
  *     {@code host} or the CLI's rules. Can't be combined with {@code host}.
  * @param ssh how to reach {@code ssh://} engines
+ * @param terms how hints in connection errors name the settings to change
  */
 public record EngineConnection(
     String host,
@@ -23,7 +25,8 @@ public record EngineConnection(
     Path certPath,
     Duration timeout,
     List<String> managers,
-    SshOptions ssh) {
+    SshOptions ssh,
+    UserTerms terms) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -34,12 +37,20 @@ public record EngineConnection(
     }
     managers = List.copyOf(managers);
     Objects.requireNonNull(ssh, "ssh");
+    Objects.requireNonNull(terms, "terms");
   }
 
   /** Several managers, or none: {@code ssh://} engines as this process's ssh client would reach them. */
   public EngineConnection(
       String host, String hostSource, Path certPath, Duration timeout, List<String> managers) {
-    this(host, hostSource, certPath, timeout, managers, SshOptions.forThisProcess());
+    this(
+        host,
+        hostSource,
+        certPath,
+        timeout,
+        managers,
+        SshOptions.forThisProcess(),
+        UserTerms.NEUTRAL);
   }
 
   /** One engine: the explicit {@code host}, or as the CLI chooses when it is null. */

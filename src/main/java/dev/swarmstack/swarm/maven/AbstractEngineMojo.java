@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -75,7 +74,7 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
         dockerHosts,
         certPath,
         engineTimeout,
-        EngineTarget.ssh(sshDirectory, this::sshPassphrase),
+        EngineTarget.ssh(sshDirectory, settingsServers().sshPassphrase(sshPassphrase)),
         this::sourceOf,
         getLog()));
     try {
@@ -94,14 +93,6 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
    * connects; {@link #run} follows.
    */
   protected void prepare() throws MojoExecutionException, MojoFailureException, IOException {}
-
-  /** The passphrase parameter, else the settings.xml {@code <server>} named after the ssh host (decrypted). */
-  private Optional<String> sshPassphrase(String host) {
-    if (sshPassphrase != null && !sshPassphrase.isEmpty()) {
-      return Optional.of(sshPassphrase);
-    }
-    return registryCredentials().serverPassphrase(host);
-  }
 
   /** The goal's work, with a connected engine that is closed afterwards. */
   protected abstract void run(SwarmEngine engine)
@@ -151,12 +142,16 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
         + holder.lockId();
   }
 
+  private SettingsServers settingsServers() {
+    return new SettingsServers(session.getSettings(), settingsDecrypter, getLog());
+  }
+
   protected RegistryCredentials registryCredentials() {
     Path dockerConfigDir = EngineAddressResolver.forThisProcess().configDir();
     return new RegistryCredentials(
         session.getSettings(),
         settingsDecrypter,
-        DockerConfigCredentials.read(dockerConfigDir),
+        DockerConfigCredentials.read(dockerConfigDir, PomTerms.INSTANCE),
         getLog());
   }
 

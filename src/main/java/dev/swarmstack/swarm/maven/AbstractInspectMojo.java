@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * What {@code swarm:ls}, {@code ps} and {@code services} share: they only read the swarm, so they take where the
@@ -44,9 +45,15 @@ abstract class AbstractInspectMojo extends AbstractGoalMojo {
   @Parameter(property = PropertyNames.SSH_DIRECTORY)
   private File sshDirectory;
 
-  /** The passphrase of the ssh key for an {@code ssh://} engine. Keys in an ssh-agent need none. */
+  /**
+   * The passphrase of the ssh key for an {@code ssh://} engine. Unset: the {@code <passphrase>} of the settings.xml
+   * {@code <server>} whose id is the engine's host name, if any. Keys in an ssh-agent need none.
+   */
   @Parameter(property = PropertyNames.SSH_PASSPHRASE)
   private String sshPassphrase;
+
+  @Inject
+  private SettingsDecrypter settingsDecrypter;
 
   @Override
   protected final void doExecute()
@@ -57,7 +64,9 @@ abstract class AbstractInspectMojo extends AbstractGoalMojo {
             certPath,
             engineTimeout,
             EngineTarget.ssh(
-                sshDirectory, host -> Optional.ofNullable(sshPassphrase).filter(p -> !p.isEmpty())),
+                sshDirectory,
+                new SettingsServers(session.getSettings(), settingsDecrypter, getLog())
+                    .sshPassphrase(sshPassphrase)),
             this::sourceOf,
             getLog())
         .connect()) {

@@ -65,7 +65,8 @@ record EngineTarget(
           certPath == null ? null : certPath.toPath(),
           timeout,
           List.of(),
-          ssh);
+          ssh,
+          PomTerms.INSTANCE);
     }
     if (dockerHost != null && !dockerHost.isBlank()) {
       throw new MojoFailureException("<dockerHost> (" + PropertyNames.DOCKER_HOST
@@ -78,7 +79,8 @@ record EngineTarget(
         certPath == null ? null : certPath.toPath(),
         timeout,
         managers,
-        ssh);
+        ssh,
+        PomTerms.INSTANCE);
   }
 
   private void logChoice(ManagerChoice choice) {

@@ -17,6 +17,16 @@ final class PomTerms implements UserTerms {
 
   @Override
   public String name(Setting setting) {
+    return switch (setting) {
+      case REGISTRY_CREDENTIALS -> "a settings.xml <server> whose <id> is the registry's host";
+      case SSH_PASSPHRASE ->
+        parameterName(setting)
+            + ", or a settings.xml <server> whose <id> is the ssh host, with its <passphrase>";
+      default -> parameterName(setting);
+    };
+  }
+
+  private static String parameterName(Setting setting) {
     Parameter parameter = parameter(setting);
     return parameter.property() + " or <" + parameter.element() + ">";
   }
@@ -48,6 +58,8 @@ final class PomTerms implements UserTerms {
       case DOCKER_HOSTS -> new Parameter(PropertyNames.DOCKER_HOSTS, "dockerHosts");
       case SSH_PASSPHRASE -> new Parameter(PropertyNames.SSH_PASSPHRASE, "sshPassphrase");
       case COMPOSE_FILES -> new Parameter(PropertyNames.COMPOSE_FILES, "composeFiles");
+      case REGISTRY_CREDENTIALS ->
+        throw new IllegalArgumentException("registry credentials are no goal parameter");
     };
   }
 }

@@ -6,9 +6,7 @@ import java.util.Optional;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Registry credentials as the deploy needs them, by registry host: a settings.xml {@code <server>} whose id is the
@@ -18,47 +16,23 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  */
 final class RegistryCredentials {
 
-  private final Settings settings;
-  private final SettingsDecrypter decrypter;
+  private final SettingsServers servers;
   private final DockerConfigCredentials dockerConfig;
-  private final Log log;
 
   RegistryCredentials(
       Settings settings,
       SettingsDecrypter decrypter,
       DockerConfigCredentials dockerConfig,
       Log log) {
-    this.settings = settings;
-    this.decrypter = decrypter;
+    this.servers = new SettingsServers(settings, decrypter, log);
     this.dockerConfig = dockerConfig;
-    this.log = log;
   }
 
   Optional<RegistryAuth> forRegistry(String registryHost) {
-    Server server = settings == null ? null : settings.getServer(registryHost);
-    if (server != null) {
-      return Optional.of(
-          new RegistryAuth(registryHost, server.getUsername(), decrypt(server).getPassword()));
-    }
-    return dockerConfig.forRegistry(registryHost);
-  }
-
-  /** The decrypted {@code <passphrase>} of the settings.xml {@code <server>} with this id, if it has one. */
-  Optional<String> serverPassphrase(String id) {
-    Server server = settings == null ? null : settings.getServer(id);
-    return server == null
-        ? Optional.empty()
-        : Optional.ofNullable(decrypt(server).getPassphrase());
-  }
-
-  private Server decrypt(Server server) {
-    SettingsDecryptionResult result =
-        decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-    // the problems name the server, never the password
-    result
-        .getProblems()
-        .forEach(problem ->
-            log.warn("settings.xml <server> " + server.getId() + ": " + problem.getMessage()));
-    return result.getServer() != null ? result.getServer() : server;
+    Optional<Server> server = servers.get(registryHost);
+    return server.isPresent()
+        ? server.map(
+            found -> new RegistryAuth(registryHost, found.getUsername(), found.getPassword()))
+        : dockerConfig.forRegistry(registryHost);
   }
 }

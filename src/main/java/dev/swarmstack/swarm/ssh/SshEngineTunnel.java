@@ -3,6 +3,8 @@ package dev.swarmstack.swarm.ssh;
 import dev.swarmstack.swarm.engine.EngineException;
 import dev.swarmstack.swarm.engine.EngineUnreachableException;
 import dev.swarmstack.swarm.engine.SshOptions;
+import dev.swarmstack.swarm.problem.Setting;
+import dev.swarmstack.swarm.problem.UserTerms;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,14 +55,14 @@ public final class SshEngineTunnel implements AutoCloseable {
    * @throws EngineException when it answers but refuses us, or has no docker
    */
   public static SshEngineTunnel open(
-      URI address, SshOptions options, Duration connectTimeout, Duration timeout) {
+      URI address, SshOptions options, UserTerms terms, Duration connectTimeout, Duration timeout) {
     StrictKnownHosts knownHosts = new StrictKnownHosts(options.directory().resolve("known_hosts"));
     List<String> keysWithoutPassphrase = new ArrayList<>();
     SshClient client = client(address, options, knownHosts, keysWithoutPassphrase);
     ClientSession session = null;
     try {
       session = connect(client, address, connectTimeout);
-      authenticate(session, address, knownHosts, keysWithoutPassphrase, timeout);
+      authenticate(session, address, knownHosts, keysWithoutPassphrase, terms, timeout);
       checkDocker(session, address, timeout);
       return new SshEngineTunnel(client, session, new DialStdioBridge(session, timeout));
     } catch (IOException e) {
@@ -123,6 +125,7 @@ public final class SshEngineTunnel implements AutoCloseable {
       URI address,
       StrictKnownHosts knownHosts,
       List<String> keysWithoutPassphrase,
+      UserTerms terms,
       Duration timeout)
       throws IOException {
     try {
@@ -135,8 +138,7 @@ public final class SshEngineTunnel implements AutoCloseable {
       if (!keysWithoutPassphrase.isEmpty()) {
         throw new EngineException(
             "ssh to " + address + ": the key " + String.join(", ", keysWithoutPassphrase)
-                + " needs a passphrase; set swarm.docker.ssh.passphrase, or a settings.xml <server> with id "
-                + address.getHost() + " and its <passphrase>",
+                + " needs a passphrase; set " + terms.name(Setting.SSH_PASSPHRASE),
             0,
             null);
       }

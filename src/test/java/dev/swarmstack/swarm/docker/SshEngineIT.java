@@ -122,7 +122,7 @@ class SshEngineIT {
     EngineException refused =
         assertThrows(EngineException.class, () -> connect(sshd.address(), client));
     assertTrue(
-        refused.getMessage().contains("needs a passphrase; set swarm.docker.ssh.passphrase"),
+        refused.getMessage().contains("needs a passphrase; set --ssh-passphrase"),
         refused.getMessage());
   }
 

@@ -143,8 +143,8 @@ class DockerConfigCredentialsTest {
         "docker-credential-absent (credHelpers in " + configDir.resolve("config.json")
             + ") is not on the PATH ("
             + configDir
-            + "). Install it, or remove it from the docker config, or give the registry's credentials in a"
-            + " settings.xml <server>",
+            + "). Install it, or remove it from the docker config, or give the registry's credentials with"
+            + " --registry-credentials",
         e.getMessage());
   }
 

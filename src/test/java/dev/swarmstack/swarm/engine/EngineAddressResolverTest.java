@@ -125,6 +125,10 @@ class EngineAddressResolverTest {
     assertTrue(
         e.getMessage().startsWith("docker context 'gone' (DOCKER_CONTEXT) does not exist"),
         e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith("List the contexts with 'docker context ls', or set --docker-host."),
+        e.getMessage());
   }
 
   @Test

@@ -42,6 +42,18 @@ class PomTermsTest {
         "swarm.lock.timeout or <lockTimeout>", PomTerms.INSTANCE.name(Setting.LOCK_TIMEOUT));
   }
 
+  /** Both goals that reach ssh engines and the deploy goals' registry logins also read settings.xml. */
+  @Test
+  void credentialsMayAlsoComeFromSettingsXml() {
+    assertEquals(
+        "swarm.docker.ssh.passphrase or <sshPassphrase>, or a settings.xml <server> whose <id> is the"
+            + " ssh host, with its <passphrase>",
+        PomTerms.INSTANCE.name(Setting.SSH_PASSPHRASE));
+    assertEquals(
+        "a settings.xml <server> whose <id> is the registry's host",
+        PomTerms.INSTANCE.name(Setting.REGISTRY_CREDENTIALS));
+  }
+
   @Test
   void aCommandIsAGoal() {
     assertEquals("swarm:rm", PomTerms.INSTANCE.run(Command.RM));
@@ -58,8 +70,11 @@ class PomTermsTest {
     Set<String> parameters =
         GOALS.stream().flatMap(PomTermsTest::fieldsUpTheHierarchy).collect(Collectors.toSet());
     for (Setting setting : Setting.values()) {
+      if (setting == Setting.REGISTRY_CREDENTIALS) {
+        continue; // settings.xml, not a goal parameter: see below
+      }
       Matcher name = NAME.matcher(PomTerms.INSTANCE.name(setting));
-      assertTrue(name.matches(), PomTerms.INSTANCE.name(setting));
+      assertTrue(name.lookingAt(), PomTerms.INSTANCE.name(setting));
       assertTrue(properties.contains(name.group(1)), setting + ": " + name.group(1));
       assertTrue(parameters.contains(name.group(2)), setting + ": " + name.group(2));
     }

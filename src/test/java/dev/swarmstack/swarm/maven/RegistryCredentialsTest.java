@@ -53,6 +53,23 @@ class RegistryCredentialsTest {
     }
   };
 
+  /** Every goal that reaches an engine, the read-only ones too, takes the passphrase the same way. */
+  @Test
+  void anSshPassphraseIsTheParameterElseTheSettingsServerNamedAfterTheHost() {
+    Settings settings = new Settings();
+    Server server = new Server();
+    server.setId("manager.example.com");
+    server.setPassword("unused");
+    server.setPassphrase("from-settings");
+    settings.addServer(server);
+    SettingsServers servers = new SettingsServers(settings, DECRYPTER, new SystemStreamLog());
+
+    assertEquals(Optional.of("given"), servers.sshPassphrase("given").apply("manager.example.com"));
+    assertEquals(
+        Optional.of("from-settings"), servers.sshPassphrase(null).apply("manager.example.com"));
+    assertEquals(Optional.empty(), servers.sshPassphrase("").apply("other.example.com"));
+  }
+
   @Test
   void aSettingsServerNamedAfterTheRegistryHostWinsAndIsDecrypted(@TempDir Path dockerConfig)
       throws IOException {
