@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -124,6 +125,13 @@ abstract class AbstractEngineMojo extends AbstractSwarmMojo {
     try (HeldLock held =
         new StackLock(engine, deployLog()).acquire(stackName, "swarm:" + goal, timeout)) {
       write.run();
+      Optional<String> lost = held.lost();
+      if (lost.isPresent()) {
+        // the report above may describe a state that another build has since changed
+        throw new MojoFailureException(lost.get() + " while this build ran: another build may have"
+            + " written the stack meanwhile, so what this build reported may no longer hold. Check"
+            + " the stack with swarm:diff and deploy again.");
+      }
     } catch (LockHeldException e) {
       throw new MojoFailureException(stillLocked(e));
     }
