@@ -24,9 +24,17 @@ remove_until_gone() {
   return 1
 }
 
+# The release history the plugin records for a stack: configs outside the stack's namespace, which stack rm leaves.
+remove_history() {
+  local revisions
+  revisions=$(docker config ls -q --filter "label=dev.swarmstack.history.stack=$1")
+  [[ -z $revisions ]] || docker config rm $revisions >/dev/null
+}
+
 cleanup() {
   remove_until_gone "$CLI_STACK" || true
   remove_until_gone "$PLUGIN_STACK" || true
+  remove_history "$PLUGIN_STACK" || true
   rm -rf "$WORK_DIR"
 }
 trap cleanup EXIT

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Endurance: $ROUNDS consecutive `mvn swarm:deploy` runs (rotation on, waiting for convergence) alternating two
-# versions of a stack whose secret, config and two services all change. After every round it counts the stack's
-# objects on the engine with the docker CLI (services, networks, secrets, configs; containers against the swarm's
-# task history limit) and stops at the first leak; it prints the counts and the timings. EnduranceIT asserts the same
-# for 10 rounds in the build.
+# versions of a stack whose secret, config and two services all change, recording release history as the goal does
+# by default. After every round it counts the stack's objects on the engine with the docker CLI (services, networks,
+# secrets, configs; the history's revisions against swarm.history.max; containers against the swarm's task history
+# limit) and stops at the first leak; it prints the counts and the timings. The kept revisions use both versions, so
+# two secret and two config versions stay. EnduranceIT asserts the same for 10 rounds in the build.
 #
 # Usage: bash bench/endurance.sh [--no-install] [rounds]   (100 rounds by default)
 # Needs the test engine (scripts/engine-up.sh). Installs the plugin into the local Maven repository first
@@ -12,6 +13,7 @@
 set -euo pipefail
 
 readonly SERVICES=2
+readonly HISTORY_MAX=10 # swarm.history.max's default
 cd "$(dirname "$0")/.."
 readonly PROJECT_DIR=$PWD
 
@@ -33,7 +35,7 @@ write_version() {
 }
 
 count() {
-  docker "$1" ls -q --filter "label=com.docker.stack.namespace=$PLUGIN_STACK" | wc -l
+  docker "$1" ls -q --filter "label=${2:-com.docker.stack.namespace}=$PLUGIN_STACK" | wc -l
 }
 
 containers() {
@@ -45,7 +47,7 @@ write_compose_pom endurance
 history_limit=$(docker info --format '{{.Swarm.Cluster.Spec.Orchestration.TaskHistoryRetentionLimit}}')
 note "$ROUNDS deploys of stack $PLUGIN_STACK, alternating versions a and b; task history limit $history_limit"
 
-printf '%5s %7s %9s %8s %8s %7s %8s %10s\n' round version services networks secrets configs containers seconds
+printf '%5s %7s %9s %8s %8s %7s %9s %8s %10s\n' round version services networks secrets configs revisions containers seconds
 times=()
 for ((round = 1; round <= ROUNDS; round++)); do
   version=$( ((round % 2)) && echo a || echo b)
@@ -53,10 +55,13 @@ for ((round = 1; round <= ROUNDS; round++)); do
   seconds=$(elapsed "round$round" bash -c "cd '$WORK_DIR' && mvn -B -o swarm:deploy -Dswarm.timeout=180s -DENDURANCE_VERSION=$version")
   times+=("$seconds")
   services=$(count service) networks=$(count network) secrets=$(count secret) configs=$(count config)
-  printf '%5d %7s %9d %8d %8d %7d %8d %10s\n' "$round" "$version" "$services" "$networks" "$secrets" "$configs" \
-    "$(containers)" "$seconds"
-  if ((services != SERVICES || networks != 1 || secrets != 1 || configs != 1)); then
-    note "leak after round $round: expected $SERVICES services, 1 network, 1 secret, 1 config"
+  revisions=$(count config dev.swarmstack.history.stack)
+  printf '%5d %7s %9d %8d %8d %7d %9d %8d %10s\n' "$round" "$version" "$services" "$networks" "$secrets" "$configs" \
+    "$revisions" "$(containers)" "$seconds"
+  versions=$((round < 2 ? round : 2))
+  kept=$((round < HISTORY_MAX ? round : HISTORY_MAX))
+  if ((services != SERVICES || networks != 1 || secrets != versions || configs != versions || revisions != kept)); then
+    note "leak after round $round: expected $SERVICES services, 1 network, $versions secrets, $versions configs, $kept revisions"
     exit 1
   fi
 done
