@@ -11,10 +11,12 @@ import dev.swarmstack.swarm.deploy.DeployOptions;
 import dev.swarmstack.swarm.deploy.ResolveImage;
 import dev.swarmstack.swarm.testing.Cli;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +39,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * pulled here): specs are compared, not running tasks.
  *
  * <p>Cases run side by side. A case whose stack publishes ports or holds fixed names or subnets deploys its CLI copy
- * and its plugin copy one after the other, and holds those names ({@link ExclusiveNames}) meanwhile; a port that
- * something outside this test publishes skips the case. External networks, secrets and configs are created as a
- * user would create them, and removed afterwards if this test created them.
+ * and its plugin copy one after the other, and holds those names ({@link ExclusiveNames}) meanwhile. A port that
+ * something outside this test publishes (the README's example stack, another run) is moved to a free one in a copy
+ * of the case, for both tools. External networks, secrets and configs are created as a user would create them, and
+ * removed afterwards if this test created them.
  *
  * <p>A case whose {@code case.yml} has {@code plugin_refuses} is one the CLI deploys although the engine can never
  * run it: the plugin must refuse it with a message containing that text, and leave nothing behind.
@@ -59,22 +61,30 @@ class CorpusIT {
   private static final Semaphore LANES = new Semaphore(3);
 
   private static final SortedMap<String, String> RESULTS = new ConcurrentSkipListMap<>();
+  /** Ports moved because something else published them, by case, for the result table. */
+  private static final Map<String, String> MOVED_PORTS = new ConcurrentSkipListMap<>();
+
   private static final Path RESULT_TABLE = Path.of("target/corpus-results.md");
 
+  /** {@code -Dcorpus.cases=seaweedfs,promstack} runs only the cases whose names contain one of those words. */
   static Stream<CorpusCase> cases() {
-    return CorpusCase.all().stream();
+    List<String> only = List.of(System.getProperty("corpus.cases", "").split(",")).stream()
+        .filter(word -> !word.isBlank())
+        .toList();
+    return CorpusCase.all().stream()
+        .filter(c -> only.isEmpty() || only.stream().anyMatch(c.name()::contains));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void deploysAsTheCliDeploysAndRedeploysWithoutWrites(CorpusCase corpusCase) throws Exception {
-    Path file = corpusCase.stackFile().toAbsolutePath();
-    Cli docker = Cli.docker().withEnvironment(corpusCase.variables()).in(file.getParent());
-    Cli.Result config = docker.run("stack", "config", "-c", file.toString());
+    Path original = corpusCase.stackFile().toAbsolutePath();
+    Cli docker = Cli.docker().withEnvironment(corpusCase.variables()).in(original.getParent());
+    Cli.Result config = docker.run("stack", "config", "-c", original.toString());
     Map<String, String> variables = corpusCase.variables();
     if (config.exitCode() != 0) {
       try (Deployments deployments = new Deployments(NO_EXTERNAL, variables)) {
-        assertPluginRefuses(corpusCase, deployments, file, lastLine(config.stderr()));
+        assertPluginRefuses(corpusCase, deployments, original, lastLine(config.stderr()));
       }
       return;
     }
@@ -82,13 +92,22 @@ class CorpusIT {
     EXCLUSIVE.acquire(resources.exclusive());
     LANES.acquire();
     List<String> created = new ArrayList<>();
+    Path movedCopy = null;
     try {
-      skipWhenSomethingElsePublishes(resources.exclusive());
+      Set<String> held = heldElsewhere(resources.exclusive());
+      Path file = original;
+      if (!held.isEmpty()) {
+        movedCopy = Files.createTempDirectory("corpus-" + corpusCase.folder().getFileName());
+        file = withPortsMoved(corpusCase, held, movedCopy);
+      }
       createExternals(resources, created);
       try (Deployments deployments = new Deployments(NO_EXTERNAL, variables)) {
         compare(corpusCase, deployments, file, resources.fixed());
       }
     } finally {
+      if (movedCopy != null) {
+        deleteTree(movedCopy);
+      }
       removeExternals(resources, created);
       LANES.release();
       EXCLUSIVE.release(resources.exclusive());
@@ -193,12 +212,14 @@ class CorpusIT {
     return lines;
   }
 
-  private static void skipWhenSomethingElsePublishes(Set<String> exclusive) {
+  /** The case's published ports ({@code port:18080/tcp}) that a service this test didn't create publishes. */
+  private static Set<String> heldElsewhere(Set<String> exclusive) {
     Cli docker = Cli.docker();
     List<String> services =
         docker.ok("service", "ls", "-q").lines().filter(line -> !line.isBlank()).toList();
+    Set<String> held = new TreeSet<>();
     if (services.isEmpty()) {
-      return;
+      return held;
     }
     List<String> command = new ArrayList<>(List.of(
         "service",
@@ -206,11 +227,59 @@ class CorpusIT {
         "--format",
         "{{range .Endpoint.Ports}}port:{{.PublishedPort}}/{{.Protocol}} {{end}}"));
     command.addAll(services);
-    Cli.Result published = docker.run(command.toArray(String[]::new));
-    for (String port : published.stdout().split("\\s+")) {
-      Assumptions.assumeFalse(
-          exclusive.contains(port),
-          () -> port + " is published by a service this test didn't create");
+    // a service removed meanwhile fails the inspect; the others are still listed
+    for (String port : docker.run(command.toArray(String[]::new)).stdout().split("\\s+")) {
+      if (exclusive.contains(port)) {
+        held.add(port);
+      }
+    }
+    return held;
+  }
+
+  /**
+   * A copy of the case's folder in {@code copy} whose stack file publishes a free port instead of each held one, so
+   * that both tools deploy it as they would on a machine of their own. Every occurrence of the number is replaced, a
+   * target port too: both tools get the same file.
+   */
+  private static Path withPortsMoved(CorpusCase corpusCase, Set<String> held, Path copy)
+      throws IOException {
+    Path folder = corpusCase.folder().toAbsolutePath();
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path source : files.toList()) {
+        Path target = copy.resolve(folder.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+    Path file =
+        copy.resolve(folder.relativize(corpusCase.stackFile().toAbsolutePath()).toString());
+    String text = Files.readString(file);
+    List<String> moves = new ArrayList<>();
+    for (String port : held) {
+      String number = port.substring("port:".length(), port.indexOf('/'));
+      String free = String.valueOf(freePort());
+      text = text.replaceAll("(?<![0-9])" + number + "(?![0-9])", free);
+      moves.add(number + " -> " + free);
+    }
+    Files.writeString(file, text);
+    MOVED_PORTS.put(corpusCase.name(), String.join(", ", moves));
+    return file;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 
@@ -247,10 +316,14 @@ class CorpusIT {
   }
 
   private static void record(CorpusCase corpusCase, String result) {
+    String moved = MOVED_PORTS.get(corpusCase.name());
+    String noted = moved == null
+        ? result
+        : result + " (ports published elsewhere moved for both tools: " + moved + ")";
     RESULTS.put(
         corpusCase.name(),
         "| " + corpusCase.name() + " | " + corpusCase.text("licence") + " | "
-            + result.replace("|", "\\|").replace("\n", " ") + " |");
+            + noted.replace("|", "\\|").replace("\n", " ") + " |");
   }
 
   /** The CLI prints warnings before its error: the error is its last line. */
