@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
@@ -61,6 +62,8 @@ class CorpusIT {
   private static final Semaphore LANES = new Semaphore(3);
 
   private static final SortedMap<String, String> RESULTS = new ConcurrentSkipListMap<>();
+  /** External objects this test created for a case and removed afterwards. */
+  private static final Set<String> REMOVED_EXTERNALS = ConcurrentHashMap.newKeySet();
   /** Ports moved because something else published them, by case, for the result table. */
   private static final Map<String, String> MOVED_PORTS = new ConcurrentSkipListMap<>();
 
@@ -286,7 +289,9 @@ class CorpusIT {
   private static void createExternals(CaseResources resources, List<String> created) {
     Cli docker = Cli.docker();
     resources.externals().forEach((name, kind) -> {
-      if (docker.run(kind, "inspect", name).exitCode() == 0) {
+      if (REMOVED_EXTERNALS.contains(name)) {
+        awaitGone(kind, name);
+      } else if (docker.run(kind, "inspect", name).exitCode() == 0) {
         return; // someone else's: used, never removed
       }
       if (kind.equals("network")) {
@@ -300,9 +305,22 @@ class CorpusIT {
     });
   }
 
+  /**
+   * A network that an earlier case created and removed can stay listed by the node for a while, though the swarm
+   * has forgotten it: the CLI then finds no such external network, and creating it again fails.
+   */
+  private static void awaitGone(String kind, String name) {
+    for (int attempt = 0;
+        attempt < 60 && Cli.docker().run(kind, "inspect", name).exitCode() == 0;
+        attempt++) {
+      Deployments.sleep(Duration.ofSeconds(1));
+    }
+  }
+
   private static void removeExternals(CaseResources resources, List<String> created) {
     Cli docker = Cli.docker();
     for (String name : created) {
+      REMOVED_EXTERNALS.add(name);
       String kind = resources.externals().get(name);
       // a network can be refused for a few seconds while the removed stacks' tasks go away
       for (int attempt = 0;
