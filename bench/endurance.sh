@@ -83,4 +83,4 @@ if ((left > history_limit * SERVICES)); then
   note "containers beyond the task history limit"
   exit 1
 fi
-echo "no leak: every round left exactly the current version's objects"
+echo "no leak: every round left the current version's objects, those of the kept revisions and at most $HISTORY_MAX revisions"
