@@ -10,6 +10,10 @@
 # starting Maven and reading the pom. The plugin's own plan and apply phases (target/swarm/<stack>-deploy.json,
 # timingsMillis) are shown beside it.
 #
+# A second row times the same redeploy in a JVM that has already run it once (`mvn swarm:deploy swarm:deploy`, the
+# second execution): the plugin's classes loaded and partly compiled, as in a reactor build or under the Maven
+# daemon (mvnd). It shows how much of the first row is the cold JVM rather than the plugin's work.
+#
 # The CLI's no-op redeploy updates all 400 services (it doesn't compare); the plugin's writes nothing.
 # Services have 0 replicas by default (REPLICAS=1 to change that): what a no-op redeploy reads and compares doesn't
 # depend on running tasks, and 800 containers would load the shared machine for minutes. Each service still has its
@@ -51,11 +55,14 @@ write_stack() {
 
 cli_deploy() { docker stack deploy --detach=true --resolve-image never -c "$WORK_DIR/stack.yml" "$CLI_STACK"; }
 
-# Runs the plugin's deploy with timestamps; prints its own time in seconds (see the header).
+# Runs the plugin's deploy $1 times (default 1) in one Maven run, with timestamps; prints the own time of the last
+# one in seconds (see the header).
 plugin_deploy() {
+  local goals
+  goals=$(printf 'swarm:deploy %.0s' $(seq "${1:-1}"))
   local log=$WORK_DIR/plugin.log
   if ! (cd "$WORK_DIR" && MAVEN_OPTS="${MAVEN_OPTS:-} -Dorg.slf4j.simpleLogger.showDateTime=true \
-      -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" mvn -B -o swarm:deploy -Dswarm.detach=true) >"$log" 2>&1
+      -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" mvn -B -o $goals -Dswarm.detach=true) >"$log" 2>&1
   then
     tail -50 "$log" >&2
     note "failed: mvn swarm:deploy"
@@ -90,11 +97,13 @@ plugin_noop=$(for ((run = 0; run < RUNS; run++)); do
   note "run $((run + 1)): $(plugin_phases)"
 done | median)
 grep -q '0 change(s)' "$WORK_DIR/plugin.log" || note "the plugin's redeploy was not a no-op: see its plan"
+plugin_warm=$(for ((run = 0; run < RUNS; run++)); do plugin_deploy 2; done | median)
 
 printf '\n%s services (%s replicas each), plugin %s, engine %s, docker CLI %s, %s\n' "$SERVICES" "$REPLICAS" \
   "$(plugin_version)" "$(docker info --format '{{.ServerVersion}}')" "$(docker version --format '{{.Client.Version}}')" \
   "$(mvn -B -v | sed -n 1p | sed "s/\x1b\[[0-9;]*m//g")"
 printf '%-16s %9s %22s %10s\n' step "cli (s)" "plugin's own time (s)" plugin/cli
-awk -v c="$cli_noop" -v p="$plugin_noop" \
-  'BEGIN { printf "%-16s %9.2f %22.2f %10.2f\n", "no-op redeploy", c, p, p / c }'
+awk -v c="$cli_noop" -v p="$plugin_noop" -v w="$plugin_warm" \
+  'BEGIN { printf "%-16s %9.2f %22.2f %10.2f\n", "no-op redeploy", c, p, p / c
+           printf "%-16s %9.2f %22.2f %10.2f\n", "  in a warm JVM", c, w, w / c }'
 printf '(median of %s runs each; the plugin'"'"'s plan and apply phases per run are above)\n' "$RUNS"

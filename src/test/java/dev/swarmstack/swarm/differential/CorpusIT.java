@@ -130,10 +130,17 @@ class CorpusIT {
       return;
     }
     StackSnapshot cliStack = deployments.snapshot(pair.cli());
+    String refusedOnPurpose = corpusCase.text("plugin_refuses");
+    // a stack the CLI deployed must not restart when the plugin deploys the same file over it
+    List<String> writesOverTheCli = List.of();
+    if (refusedOnPurpose.isEmpty()) {
+      deployments.counter.reset();
+      deployments.plugin(file, pair.cli(), NEVER_RESOLVE);
+      writesOverTheCli = deployments.counter.writes();
+    }
     if (oneAtATime) {
       deployments.remove(pair.cli());
     }
-    String refusedOnPurpose = corpusCase.text("plugin_refuses");
     try {
       deployments.plugin(file, pair.plugin(), NEVER_RESOLVE);
     } catch (RuntimeException refused) {
@@ -168,20 +175,26 @@ class CorpusIT {
     differences.addAll(differences("network", cliStack.networks(), pluginStack.networks()));
     differences.addAll(differences("secret", cliStack.secrets(), pluginStack.secrets()));
     differences.addAll(differences("config", cliStack.configs(), pluginStack.configs()));
-    if (!differences.isEmpty() || !redeployWrites.isEmpty()) {
+    if (!differences.isEmpty() || !redeployWrites.isEmpty() || !writesOverTheCli.isEmpty()) {
       record(
           corpusCase,
           "FAILS: " + differences.size() + " differences, " + redeployWrites.size()
-              + " writes on redeploy");
+              + " writes on redeploy, " + writesOverTheCli.size()
+              + " over the CLI's stack");
     } else {
       record(
           corpusCase,
-          "identical (" + cliStack.services().size() + " services), 0 writes on redeploy");
+          "identical (" + cliStack.services().size() + " services), 0 writes on redeploy"
+              + ", 0 over the CLI's stack");
     }
     assertTrue(
         differences.isEmpty(), () -> JsonDiff.describe(corpusCase + ": specs differ", differences));
     assertEquals(
         List.of(), redeployWrites, () -> corpusCase + ": the plugin's no-op redeploy writes");
+    assertEquals(
+        List.of(),
+        writesOverTheCli,
+        () -> corpusCase + ": the plugin's deploy over the CLI's stack writes");
   }
 
   /** Both tools refuse the file: the plugin with an error of its own, and nothing of its stack on the engine. */
