@@ -4,13 +4,13 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.swarmstack.swarm.compose.BoundedFuzzRun;
 import dev.swarmstack.swarm.compose.FuzzInput;
-import dev.swarmstack.swarm.compose.LoadedStack;
 import dev.swarmstack.swarm.compose.OddValues;
 import dev.swarmstack.swarm.compose.SourceTree;
-import dev.swarmstack.swarm.compose.StackLoader;
+import dev.swarmstack.swarm.definition.StackDefinition;
+import dev.swarmstack.swarm.definition.StackDefinitionLoader;
 import dev.swarmstack.swarm.problem.Problems;
 import dev.swarmstack.swarm.problem.StackException;
-import dev.swarmstack.swarm.validate.StackValidator;
+import dev.swarmstack.swarm.testing.RecordingLog;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -57,15 +57,24 @@ class PomMappingFuzzTest {
     List<VolumeConfig> volumes = list(VolumeConfig.class, data, 0);
     List<FileObjectConfig> secrets = list(FileObjectConfig.class, data, 0);
     List<FileObjectConfig> configs = list(FileObjectConfig.class, data, 0);
+    List<NetworkConfig> sharedNetworks = list(NetworkConfig.class, data, 0);
     try {
-      Problems problems = new Problems();
+      Problems mapping = new Problems();
       SourceTree pom =
-          new PomStackMapper().map(networks, services, volumes, secrets, configs, problems);
-      LoadedStack stack =
-          new StackLoader(name -> Optional.empty()).loadLeniently(List.of(), pom, baseDir);
-      stack = new ContentSources(name -> Optional.empty(), name -> Optional.empty())
-          .apply(stack, secrets, configs, problems);
-      new StackValidator("fuzz").validate(stack);
+          new PomStackMapper().map(networks, services, volumes, secrets, configs, mapping);
+      ContentSources contents =
+          new ContentSources(name -> Optional.empty(), name -> Optional.empty());
+      // as the goals load a stack: shared networks, content filling and validation included
+      new StackDefinitionLoader(new RecordingLog(new ArrayList<>()))
+          .load(new StackDefinition(
+              "fuzz",
+              List.of(),
+              pom,
+              mapping.all(),
+              baseDir,
+              name -> Optional.empty(),
+              (stack, problems) -> contents.apply(stack, secrets, configs, problems),
+              SharedNetworkMapper.byName(sharedNetworks)));
     } catch (StackException reported) {
       // a problem report is the expected answer to bad configuration
     }
