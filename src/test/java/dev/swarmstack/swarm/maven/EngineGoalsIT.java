@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -209,6 +211,50 @@ class EngineGoalsIT {
     return docker(
         Stream.concat(Stream.of(kind, "inspect", "--format", "{{.ID}} {{.Version.Index}}"), ids)
             .toArray(String[]::new));
+  }
+
+  /**
+   * The stack file {@code swarm:generate} writes stands alone: the CLI deploys it from another folder, with the
+   * values of the compose file's {@code env_file} in the service's environment and the pom's secret file named by
+   * its absolute path. The {@code @AfterEach} removes the stack.
+   */
+  @Test
+  void theGeneratedStackFileDeploysByTheCliFromAnotherFolder(
+      @InjectMojo(goal = "generate", pom = POM) GenerateMojo generate, @TempDir Path dir)
+      throws Exception {
+    Path sources = Files.createDirectories(dir.resolve("sources"));
+    Files.writeString(sources.resolve("app.env"), "GREETING=hello\nTARGET=world\n");
+    Path compose = Files.writeString(sources.resolve("stack.yml"), """
+        version: "3.8"
+        services:
+          app:
+            image: local/busybox:1
+            command: ["sleep", "3600"]
+            env_file: [app.env]
+            environment:
+              EXTRA: set
+        """);
+    MojoExtension.setVariableValueToObject(generate, "composeFiles", List.of(compose.toFile()));
+    generate.project.setArtifact(new DefaultArtifact(
+        "dev.example", "goals", "1.0", "compile", "pom", null, new DefaultArtifactHandler("pom")));
+    generate.execute();
+    Path generated = Path.of(generate.project.getBuild().getDirectory(), "swarm", STACK + ".yml")
+        .toAbsolutePath();
+
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Cli.Result deployed = Cli.docker()
+        .in(elsewhere)
+        .run("stack", "deploy", "--resolve-image", "never", "-c", generated.toString(), STACK);
+
+    assertEquals(0, deployed.exitCode(), deployed.output());
+    assertEquals(
+        "[\"EXTRA=set\",\"GREETING=hello\",\"TARGET=world\"]\n",
+        docker(
+            "service",
+            "inspect",
+            "--format",
+            "{{json .Spec.TaskTemplate.ContainerSpec.Env}}",
+            STACK + "_app"));
   }
 
   /** Everything the docker CLI printed, whatever its exit code: the tests compare it. */
