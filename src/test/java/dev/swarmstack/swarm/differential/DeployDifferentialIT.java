@@ -165,7 +165,10 @@ class DeployDifferentialIT {
     }
   }
 
-  /** The CLI and the plugin both pin the image to the digest the authenticated registry reports. */
+  /**
+   * The CLI and the plugin both pin the image to the digest the authenticated registry reports, and leave the images
+   * no registry answers for (here Docker Hub's) unpinned alike.
+   */
   @Test
   void anImageInAnAuthenticatedRegistryIsPinnedToTheSameDigest(@TempDir Path dockerConfig)
       throws Exception {
@@ -208,12 +211,35 @@ class DeployDifferentialIT {
           image(byCli, "private-by-digest"),
           "the CLI kept the digest named");
       assertEquals(
+          "127.0.0.1:5000/swarmtest/busybox:1@" + digest,
+          image(byCli, "private-tag-and-digest"),
+          "the CLI kept the tag and the digest named");
+      assertEquals(
           "127.0.0.1:5000/swarmtest/busybox:latest",
           image(byCli, "private-untagged"),
           "the CLI tagged the image the registry doesn't have as latest, unpinned");
+      // Docker Hub is out of reach here: the CLI sends official images unpinned, in their familiar
+      // form, tagged, and without platforms; the plugin warns where the CLI's create stays silent
+      assertEquals("busybox:1", image(byCli, "library-short-name"));
+      assertEquals("redis:latest", image(byCli, "library-untagged"));
+      assertTrue(
+          deployments.log.stream()
+              .anyMatch(line ->
+                  line.startsWith("WARN image busybox:1 could not be accessed on a registry")),
+          () -> String.join("\n", deployments.log));
+      for (String service : List.of("<stack>_library-short-name", "<stack>_library-untagged")) {
+        assertTrue(
+            byCli
+                .services()
+                .get(service)
+                .at("/TaskTemplate/Placement/Platforms")
+                .isMissingNode(),
+            service);
+      }
       // both record the platforms the registry lists for the image, so the scheduler only picks
       // nodes that can run it
-      for (String service : List.of("<stack>_private", "<stack>_private-by-digest")) {
+      for (String service : List.of(
+          "<stack>_private", "<stack>_private-by-digest", "<stack>_private-tag-and-digest")) {
         assertEquals(
             "[{\"Architecture\":\"amd64\",\"OS\":\"linux\"}]",
             byCli

@@ -1,6 +1,8 @@
 package dev.swarmstack.swarm.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +15,16 @@ import dev.swarmstack.swarm.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +143,118 @@ class EngineGoalsIT {
     }
     MojoFailureException nothing = assertThrows(MojoFailureException.class, ps::execute);
     assertEquals("nothing found in stack: " + STACK, nothing.getMessage());
+  }
+
+  /**
+   * The CLI refuses an empty compose file, and so does the deploy goal, even with prune on: it fails with one error
+   * before any write, and the live stack keeps its services, network and secret as they were.
+   */
+  @Test
+  void anEmptyComposeFileWithPruneIsRefusedBeforeAnyWriteAndTheLiveStackStays(
+      @InjectMojo(goal = "deploy", pom = POM) DeployMojo deploy, @TempDir Path dir)
+      throws Exception {
+    deploy.execute();
+    String live = liveObjects();
+    Path empty = Files.writeString(dir.resolve("empty.yml"), "");
+    Cli.Result byCli = Cli.docker().run("stack", "config", "-c", empty.toString());
+    assertNotEquals(0, byCli.exitCode(), byCli.output());
+    assertTrue(byCli.stderr().contains("top-level object must be a mapping"), byCli.stderr());
+
+    MojoExtension.setVariableValueToObject(deploy, "composeFiles", List.of(empty.toFile()));
+    for (String pomDefinitions : List.of("networks", "services", "secrets")) {
+      MojoExtension.setVariableValueToObject(deploy, pomDefinitions, null);
+    }
+    MojoExtension.setVariableValueToObject(deploy, "prune", true);
+    String since = engineTimestamp();
+    MojoFailureException refused = assertThrows(MojoFailureException.class, deploy::execute);
+    // the engine's event log: not even the stack lock was taken and released
+    String stackEvents = docker(
+            "events",
+            "--since",
+            since,
+            "--until",
+            engineTimestamp(),
+            "--filter",
+            "scope=swarm",
+            "--format",
+            "{{.Type}} {{.Action}} {{.Actor.Attributes.name}}")
+        .lines()
+        .filter(event -> event.contains(STACK))
+        .collect(Collectors.joining("\n"));
+
+    assertEquals(
+        "The stack definition has 1 error:\n  " + empty
+            + ":1:1: top-level object must be a mapping, and this file is empty (or holds only"
+            + " comments): declare the stack's services in it, e.g. services: {web: {image: nginx}},"
+            + " or leave the file out",
+        refused.getMessage());
+    assertEquals("", stackEvents, "no write to the engine");
+    assertEquals(live, liveObjects(), "the live stack is untouched");
+  }
+
+  /** Now, as {@code docker events --since/--until} take it (the engine runs on this machine's clock). */
+  private static String engineTimestamp() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() + "." + String.format("%09d", now.getNano());
+  }
+
+  /** The id and version of each service and secret of the stack, and its networks' ids: a write changes one. */
+  private static String liveObjects() {
+    String label = "label=com.docker.stack.namespace=" + STACK;
+    String services = versions("service", label);
+    assertFalse(services.isBlank(), "the stack is deployed");
+    return services + versions("secret", label) + docker("network", "ls", "-q", "--filter", label);
+  }
+
+  private static String versions(String kind, String label) {
+    Stream<String> ids = docker(kind, "ls", "-q", "--filter", label).lines();
+    return docker(
+        Stream.concat(Stream.of(kind, "inspect", "--format", "{{.ID}} {{.Version.Index}}"), ids)
+            .toArray(String[]::new));
+  }
+
+  /**
+   * The stack file {@code swarm:generate} writes stands alone: the CLI deploys it from another folder, with the
+   * values of the compose file's {@code env_file} in the service's environment and the pom's secret file named by
+   * its absolute path. The {@code @AfterEach} removes the stack.
+   */
+  @Test
+  void theGeneratedStackFileDeploysByTheCliFromAnotherFolder(
+      @InjectMojo(goal = "generate", pom = POM) GenerateMojo generate, @TempDir Path dir)
+      throws Exception {
+    Path sources = Files.createDirectories(dir.resolve("sources"));
+    Files.writeString(sources.resolve("app.env"), "GREETING=hello\nTARGET=world\n");
+    Path compose = Files.writeString(sources.resolve("stack.yml"), """
+        version: "3.8"
+        services:
+          app:
+            image: local/busybox:1
+            command: ["sleep", "3600"]
+            env_file: [app.env]
+            environment:
+              EXTRA: set
+        """);
+    MojoExtension.setVariableValueToObject(generate, "composeFiles", List.of(compose.toFile()));
+    generate.project.setArtifact(new DefaultArtifact(
+        "dev.example", "goals", "1.0", "compile", "pom", null, new DefaultArtifactHandler("pom")));
+    generate.execute();
+    Path generated = Path.of(generate.project.getBuild().getDirectory(), "swarm", STACK + ".yml")
+        .toAbsolutePath();
+
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Cli.Result deployed = Cli.docker()
+        .in(elsewhere)
+        .run("stack", "deploy", "--resolve-image", "never", "-c", generated.toString(), STACK);
+
+    assertEquals(0, deployed.exitCode(), deployed.output());
+    assertEquals(
+        "[\"EXTRA=set\",\"GREETING=hello\",\"TARGET=world\"]\n",
+        docker(
+            "service",
+            "inspect",
+            "--format",
+            "{{json .Spec.TaskTemplate.ContainerSpec.Env}}",
+            STACK + "_app"));
   }
 
   /** Everything the docker CLI printed, whatever its exit code: the tests compare it. */
