@@ -25,9 +25,7 @@ final class TlsFailures {
     if (messages.contains("bad_certificate")
         || messages.contains("certificate_required")
         || messages.contains("unknown_ca")) {
-      return Optional.of(
-          "refused the client certificate: the engine runs with --tlsverify and wants a cert.pem and key.pem"
-              + " signed by its CA in " + address.tlsCertPath());
+      return Optional.of("refused the client certificate: " + wantsClientCertificate(address));
     }
     // JDK 17: "Unsupported or unrecognized SSL message"; older ones: "Unrecognized SSL message,
     // plaintext connection?"
@@ -36,7 +34,19 @@ final class TlsFailures {
           "does not speak TLS: for a plain engine, leave out the certificates (certPath, DOCKER_TLS_VERIFY),"
               + " or start it with --tlsverify");
     }
+    // TLS 1.3: the engine checks the client certificate after the client's handshake is done, so
+    // the client may be writing its request when the alert and close arrive: a broken connection
+    if (messages.contains("Broken pipe") || messages.contains("Connection reset")) {
+      return Optional.of(
+          "closed the connection after the TLS handshake, as it does when it refuses the client"
+              + " certificate: " + wantsClientCertificate(address));
+    }
     return Optional.empty();
+  }
+
+  private static String wantsClientCertificate(EngineAddress address) {
+    return "the engine runs with --tlsverify and wants a cert.pem and key.pem signed by its CA in "
+        + address.tlsCertPath();
   }
 
   private static String messages(Throwable failure) {

@@ -2,6 +2,7 @@ package dev.swarmstack.swarm.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmstack.swarm.engine.EngineAddress;
 import dev.swarmstack.swarm.engine.EngineAddressResolver;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A dockerd with {@code --tlsverify} (a second one, not in a swarm: {@link TlsDockerd}), chosen each way the CLI
- * chooses a TLS engine, and the errors of a wrong CA, a missing client certificate and an engine without TLS.
+ * chooses a TLS engine, and the errors of a wrong CA, a missing or refused client certificate and an engine without
+ * TLS.
  */
 class TlsEngineIT {
 
@@ -127,7 +130,34 @@ class TlsEngineIT {
         e.getMessage());
   }
 
-  /** An engine without TLS answers a TLS handshake as Go's HTTP server answers any malformed request. */
+  /**
+   * A client certificate signed by another CA. Over TLS 1.3 the engine refuses it after the client's handshake is
+   * done: the client sees the engine's alert or, when it was writing its request, a broken connection.
+   */
+  @Test
+  void aClientCertificateTheEngineRefusesIsACleanError() {
+    Path certs = dockerd.foreignClientCerts();
+    EngineException e = assertThrows(
+        EngineException.class,
+        () -> serverVersion(new EngineAddress(java.net.URI.create(dockerd.host()), certs, "test")));
+    String engine = "asking the engine for its version: the engine at " + dockerd.host()
+        + " with TLS certificates from " + certs + " (test) ";
+    String wants =
+        "the engine runs with --tlsverify and wants a cert.pem and key.pem signed by its CA in "
+            + certs;
+    List<String> clear = List.of(
+        engine + "refused the client certificate: " + wants,
+        engine
+            + "closed the connection after the TLS handshake, as it does when it refuses the client"
+            + " certificate: " + wants);
+    assertTrue(clear.contains(e.getMessage()), e.getMessage());
+  }
+
+  /**
+   * An engine without TLS answers a TLS handshake with these bytes, as dockerd 20.10 answered one on its unix
+   * socket. A fake, as no real one listens on plain tcp here: the shared engine has only its unix socket, and
+   * dockerd puts TLS on each tcp listener of the TLS one.
+   */
   @Test
   void anEngineWithoutTlsIsACleanError() throws Exception {
     try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -136,7 +166,8 @@ class TlsEngineIT {
           client.getInputStream().read(new byte[512]);
           client
               .getOutputStream()
-              .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+              .write(("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                      + "Connection: close\r\n\r\n400 Bad Request")
                   .getBytes(StandardCharsets.US_ASCII));
         } catch (IOException closed) {
           // the test has its answer or failed already

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * root (so its own containerd) and pid file, a bridge of its own made for it and no iptables rules, so that it
  * touches nothing of the engine the other tests share. Never {@code --bridge=none}: in the host's network
  * namespace a dockerd started so deletes the shared engine's {@code docker0}. It is not in a swarm: the tests prove the transport and its errors, not deploys.
- * Its CA, server and client certificates are made with openssl, plus a second CA that signed none of them.
+ * Its CA, server and client certificates are made with openssl, plus a second CA that signed none of them but a
+ * client certificate the engine refuses.
  */
 public final class TlsDockerd implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class TlsDockerd implements AutoCloseable {
     Path folder = Files.createTempDirectory(Path.of("/tmp"), "swarm-tls-");
     Path certs = Files.createDirectories(folder.resolve("client"));
     Path server = Files.createDirectories(folder.resolve("server"));
+    Path foreign = Files.createDirectories(folder.resolve("foreign-client"));
     openssl(
         folder,
         "req",
@@ -68,11 +70,16 @@ public final class TlsDockerd implements AutoCloseable {
         "other-ca.pem");
     signed(
         folder,
+        TEST_CA,
         "server/server",
         "/CN=127.0.0.1",
         "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
-    signed(folder, "client/cert", "/CN=swarm test client", "extendedKeyUsage=clientAuth\n");
+    signed(folder, TEST_CA, "client/cert", "/CN=swarm test client", CLIENT_AUTH);
     Files.move(certs.resolve("cert-key.pem"), certs.resolve("key.pem"));
+    // trusts the engine, but the engine does not trust its client certificate
+    signed(folder, OTHER_CA, "foreign-client/cert", "/CN=foreign client", CLIENT_AUTH);
+    Files.move(foreign.resolve("cert-key.pem"), foreign.resolve("key.pem"));
+    Files.copy(certs.resolve("ca.pem"), foreign.resolve("ca.pem"));
     int port = FreePorts.one();
     int random = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16);
     String bridge = "swtls" + java.util.HexFormat.of().toHexDigits((short) random);
@@ -117,8 +124,15 @@ public final class TlsDockerd implements AutoCloseable {
     return engine;
   }
 
-  /** A key and a certificate signed by the test CA: {@code <name>-key.pem} and {@code <name>.pem}. */
-  private static void signed(Path folder, String name, String subject, String extensions)
+  /** A CA's certificate and key, relative to the folder. */
+  private record Ca(String certificate, String key) {}
+
+  private static final Ca TEST_CA = new Ca("client/ca.pem", "server/ca-key.pem");
+  private static final Ca OTHER_CA = new Ca("other-ca.pem", "other-ca-key.pem");
+  private static final String CLIENT_AUTH = "extendedKeyUsage=clientAuth\n";
+
+  /** A key and a certificate signed by {@code ca}: {@code <name>-key.pem} and {@code <name>.pem}. */
+  private static void signed(Path folder, Ca ca, String name, String subject, String extensions)
       throws IOException, InterruptedException {
     Files.writeString(folder.resolve(name + ".ext"), extensions);
     openssl(
@@ -140,9 +154,9 @@ public final class TlsDockerd implements AutoCloseable {
         "-in",
         name + ".csr",
         "-CA",
-        "client/ca.pem",
+        ca.certificate(),
         "-CAkey",
-        "server/ca-key.pem",
+        ca.key(),
         "-CAcreateserial",
         "-days",
         "2",
@@ -185,6 +199,13 @@ public final class TlsDockerd implements AutoCloseable {
   /** A folder with ca.pem, cert.pem and key.pem, as {@code DOCKER_CERT_PATH} holds them. */
   public Path clientCerts() {
     return folder.resolve("client");
+  }
+
+  /**
+   * A folder with the right ca.pem, but a cert.pem and key.pem signed by {@link #otherCa()}: the engine refuses them.
+   */
+  public Path foreignClientCerts() {
+    return folder.resolve("foreign-client");
   }
 
   /** A CA that signed neither the server's nor the client's certificate. */
