@@ -10,13 +10,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.swarmstack.swarm.deploy.DeployOptions;
 import dev.swarmstack.swarm.deploy.ResolveImage;
 import dev.swarmstack.swarm.testing.Cli;
+import dev.swarmstack.swarm.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +27,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,7 +80,8 @@ class CorpusIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void deploysAsTheCliDeploysAndRedeploysWithoutWrites(CorpusCase corpusCase) throws Exception {
+  void deploysAsTheCliDeploysAndRedeploysWithoutWrites(CorpusCase corpusCase, @TempDir Path copy)
+      throws Exception {
     Path original = corpusCase.stackFile().toAbsolutePath();
     Cli docker = Cli.docker().withEnvironment(corpusCase.variables()).in(original.getParent());
     Cli.Result config = docker.run("stack", "config", "-c", original.toString());
@@ -95,22 +96,17 @@ class CorpusIT {
     EXCLUSIVE.acquire(resources.exclusive());
     LANES.acquire();
     List<String> created = new ArrayList<>();
-    Path movedCopy = null;
     try {
       Set<String> held = heldElsewhere(resources.exclusive());
       Path file = original;
       if (!held.isEmpty()) {
-        movedCopy = Files.createTempDirectory("corpus-" + corpusCase.folder().getFileName());
-        file = withPortsMoved(corpusCase, held, movedCopy);
+        file = withPortsMoved(corpusCase, held, copy);
       }
       createExternals(resources, created);
       try (Deployments deployments = new Deployments(NO_EXTERNAL, variables)) {
         compare(corpusCase, deployments, file, resources.fixed());
       }
     } finally {
-      if (movedCopy != null) {
-        deleteTree(movedCopy);
-      }
       removeExternals(resources, created);
       LANES.release();
       EXCLUSIVE.release(resources.exclusive());
@@ -276,27 +272,13 @@ class CorpusIT {
     List<String> moves = new ArrayList<>();
     for (String port : held) {
       String number = port.substring("port:".length(), port.indexOf('/'));
-      String free = String.valueOf(freePort());
+      String free = String.valueOf(FreePorts.one());
       text = text.replaceAll("(?<![0-9])" + number + "(?![0-9])", free);
       moves.add(number + " -> " + free);
     }
     Files.writeString(file, text);
     MOVED_PORTS.put(corpusCase.name(), String.join(", ", moves));
     return file;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 
   private static void createExternals(CaseResources resources, List<String> created) {
