@@ -232,7 +232,11 @@ final class ServiceMapper {
     for (int i = 0; i < all.size(); i++) {
       FileReferenceConfig reference = all.get(i);
       String item = "<" + key + ">[" + (i + 1) + "]";
-      if (reference.target == null
+      // with no source either, the long form: the validator names a reference without a source,
+      // where
+      // a short form would be a null entry
+      if (reference.source != null
+          && reference.target == null
           && reference.uid == null
           && reference.gid == null
           && reference.mode == null) {

@@ -1,5 +1,8 @@
 package dev.swarmstack.swarm.maven.config;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.swarmstack.swarm.compose.BoundedFuzzRun;
@@ -52,32 +55,56 @@ class PomMappingFuzzTest {
   }
 
   private void mapLoadAndValidate(FuzzInput data) {
-    List<NetworkConfig> networks = list(NetworkConfig.class, data, 0);
-    List<ServiceConfig> services = list(ServiceConfig.class, data, 0);
-    List<VolumeConfig> volumes = list(VolumeConfig.class, data, 0);
-    List<FileObjectConfig> secrets = list(FileObjectConfig.class, data, 0);
-    List<FileObjectConfig> configs = list(FileObjectConfig.class, data, 0);
-    List<NetworkConfig> sharedNetworks = list(NetworkConfig.class, data, 0);
     try {
-      Problems mapping = new Problems();
-      SourceTree pom =
-          new PomStackMapper().map(networks, services, volumes, secrets, configs, mapping);
-      ContentSources contents =
-          new ContentSources(name -> Optional.empty(), name -> Optional.empty());
-      // as the goals load a stack: shared networks, content filling and validation included
-      new StackDefinitionLoader(new RecordingLog(new ArrayList<>()))
-          .load(new StackDefinition(
-              "fuzz",
-              List.of(),
-              pom,
-              mapping.all(),
-              baseDir,
-              name -> Optional.empty(),
-              (stack, problems) -> contents.apply(stack, secrets, configs, problems),
-              SharedNetworkMapper.byName(sharedNetworks)));
+      load(
+          list(NetworkConfig.class, data, 0),
+          list(ServiceConfig.class, data, 0),
+          list(VolumeConfig.class, data, 0),
+          list(FileObjectConfig.class, data, 0),
+          list(FileObjectConfig.class, data, 0),
+          list(NetworkConfig.class, data, 0));
     } catch (StackException reported) {
       // a problem report is the expected answer to bad configuration
     }
+  }
+
+  /** Found by scripts/fuzz.sh: a {@code <secret>} with nothing in it became a null entry that validation tripped on. */
+  @Test
+  void aSecretReferenceWithoutSourceIsReportedAsOne() {
+    ServiceConfig api = new ServiceConfig();
+    api.name = "api";
+    api.image = "local/busybox:1";
+    api.secrets = List.of(new FileReferenceConfig());
+    StackException reported =
+        assertThrows(StackException.class, () -> load(null, List.of(api), null, null, null, null));
+    assertTrue(
+        reported.getMessage().contains("service api mounts a secret without naming it"),
+        reported.getMessage());
+  }
+
+  /** Maps, loads and validates as the goals do: shared networks, content filling and validation included. */
+  private void load(
+      List<NetworkConfig> networks,
+      List<ServiceConfig> services,
+      List<VolumeConfig> volumes,
+      List<FileObjectConfig> secrets,
+      List<FileObjectConfig> configs,
+      List<NetworkConfig> sharedNetworks) {
+    Problems mapping = new Problems();
+    SourceTree pom =
+        new PomStackMapper().map(networks, services, volumes, secrets, configs, mapping);
+    ContentSources contents =
+        new ContentSources(name -> Optional.empty(), name -> Optional.empty());
+    new StackDefinitionLoader(new RecordingLog(new ArrayList<>()))
+        .load(new StackDefinition(
+            "fuzz",
+            List.of(),
+            pom,
+            mapping.all(),
+            baseDir,
+            name -> Optional.empty(),
+            (stack, problems) -> contents.apply(stack, secrets, configs, problems),
+            SharedNetworkMapper.byName(sharedNetworks)));
   }
 
   private static <T> List<T> list(Class<T> type, FuzzInput data, int depth) {
