@@ -302,9 +302,9 @@ cmd_down() {
 cmd_gc() {
   local env id owner owner_start
   for env in "$ROOT"/*/cluster.env; do
-    [[ -f $env ]] || continue
-    owner=$(sed -n 's/^OWNER=//p' "$env")
-    owner_start=$(sed -n 's/^OWNER_START=//p' "$env")
+    # another test run may tear its cluster down meanwhile: a file gone since the listing is no cluster to collect
+    owner=$(sed -n 's/^OWNER=//p' "$env" 2>/dev/null) || continue
+    owner_start=$(sed -n 's/^OWNER_START=//p' "$env" 2>/dev/null) || continue
     [[ -n $owner ]] || continue
     [[ -n $owner_start && $(process_start "$owner") == "$owner_start" ]] && continue
     id=$(basename "$(dirname "$env")")
