@@ -173,6 +173,36 @@ final class Deployments implements AutoCloseable {
       LeftoverContainers.remove(docker, stack + "_");
       sleep(Duration.ofSeconds(1));
     }
+    removeVolumes(stack);
+  }
+
+  /**
+   * The named volumes the engine created for the stack's tasks, which {@code docker stack rm} never removes. One still
+   * held by a container that is going away is tried again for a few seconds, then left.
+   */
+  private void removeVolumes(String stack) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    List<String> volumes = volumes(stack);
+    while (!volumes.isEmpty()) {
+      LeftoverContainers.remove(docker, stack + "_");
+      List<String> command = new ArrayList<>(List.of("volume", "rm"));
+      command.addAll(volumes);
+      docker.run(command.toArray(String[]::new));
+      volumes = volumes(stack);
+      if (volumes.isEmpty() || Instant.now().isAfter(deadline)) {
+        return;
+      }
+      sleep(Duration.ofSeconds(1));
+    }
+  }
+
+  private List<String> volumes(String stack) {
+    return docker
+        .run("volume", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + stack)
+        .stdout()
+        .lines()
+        .filter(line -> !line.isBlank())
+        .toList();
   }
 
   /** Every service, network, secret and config labelled with the stack, as {@code "kind name"}. */
