@@ -392,11 +392,11 @@ class SharedNetworksIT extends EngineTestBase {
 
   /** A network can stay in use for a few seconds after its last task; only this test's networks are removed. */
   private static void removeNetworkWhenFree(String network) {
-    for (int attempt = 0; attempt < 20 && !idsNamed(network).isEmpty(); attempt++) {
-      for (String id : idsNamed(network)) {
-        DOCKER.run("network", "rm", id);
-      }
-      if (!idsNamed(network).isEmpty()) {
+    List<String> ids = idsNamed(network);
+    for (int attempt = 0; attempt < 20 && !ids.isEmpty(); attempt++) {
+      ids.forEach(id -> DOCKER.run("network", "rm", id));
+      ids = idsNamed(network);
+      if (!ids.isEmpty()) {
         try {
           Thread.sleep(500);
         } catch (InterruptedException e) {
